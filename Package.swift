@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "clusterxchange",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "clusterxchange", targets: ["clusterxchange"]),
+        .library(name: "ProgrammeRules", targets: ["ProgrammeRules"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // The programme's rules: pure Swift, no Vapor, no database.
+        .target(
+            name: "ProgrammeRules",
+            resources: [.copy("Resources/holidays.tsv"), .copy("Resources/cities.tsv")]
+        ),
+        // The web layer.
+        .target(
+            name: "App",
+            dependencies: [
+                "ProgrammeRules",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        .executableTarget(
+            name: "clusterxchange",
+            dependencies: ["App"]
+        ),
+        .testTarget(
+            name: "ProgrammeRulesTests",
+            dependencies: [
+                "ProgrammeRules",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,189 @@
+/// The stable identifiers of the programme's eligibility rules. They appear in API errors and
+/// logs and are never renamed.
+public enum RuleID: String, CaseIterable, Codable, Sendable {
+    case endBeforeStart = "end-before-start"
+    case datesOutsideCalendar = "dates-outside-calendar"
+    case countryNotParticipating = "country-not-participating"
+    case sameCountry = "same-country"
+    case hostOnlyKind = "host-only-kind"
+    case smeWithoutCluster = "sme-without-cluster"
+    case smeHostWithoutApproval = "sme-host-without-approval"
+    case alreadyFunded = "already-funded"
+    case tooShort = "too-short"
+    case tooLong = "too-long"
+    case virtualNotAllowed = "virtual-not-allowed"
+}
+
+public enum Party: String, CaseIterable, Codable, Sendable {
+    case visitor, host
+}
+
+/// One broken rule, with a sentence a person understands.
+public struct RuleViolation: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rule: RuleID
+    public let party: Party?
+    public let message: String
+
+    public init(_ rule: RuleID, party: Party? = nil, _ message: String) {
+        self.rule = rule
+        self.party = party
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// What the rules need to know of an organisation taking part.
+public struct Participant: Hashable, Sendable {
+    public var kind: OrganisationKind
+    public var country: CountryCode
+    /// For SMEs: a member of a cluster organisation profiled on the platform.
+    public var isClusterMember: Bool
+    /// For hosts outside the usual kinds: the programme's prior approval (an SME outside any cluster).
+    public var hasProgrammeApproval: Bool
+
+    public init(kind: OrganisationKind, country: CountryCode, isClusterMember: Bool = false, hasProgrammeApproval: Bool = false) {
+        self.kind = kind
+        self.country = country
+        self.isClusterMember = isClusterMember
+        self.hasProgrammeApproval = hasProgrammeApproval
+    }
+}
+
+/// A proposed exchange: who visits whom, when, and what the visitor has had before.
+public struct ExchangeProposal: Hashable, Sendable {
+    public var visitor: Participant
+    public var host: Participant
+    public var stay: Stay
+    public var isVirtual: Bool
+    /// Exchanges the visitor organisation has already had funded (cancelled ones do not count).
+    public var visitorFundedExchanges: Int
+
+    public init(visitor: Participant, host: Participant, stay: Stay, isVirtual: Bool = false, visitorFundedExchanges: Int = 0) {
+        self.visitor = visitor
+        self.host = host
+        self.stay = stay
+        self.isVirtual = isVirtual
+        self.visitorFundedExchanges = visitorFundedExchanges
+    }
+}
+
+/// How long a stay may be; both figures live in the rate table because the programme changed
+/// them between calls.
+public struct DurationLimits: Hashable, Sendable, Codable {
+    public var minWorkingDays: Int
+    public var maxCalendarDays: Int
+
+    public init(minWorkingDays: Int = 3, maxCalendarDays: Int = 31) {
+        self.minWorkingDays = minWorkingDays
+        self.maxCalendarDays = maxCalendarDays
+    }
+}
+
+public struct EligibilityDecision: Hashable, Sendable {
+    /// Every rule the proposal breaks; empty when it is eligible.
+    public let violations: [RuleViolation]
+    /// The stay's working days in the host country, when they could be counted.
+    public let workingDays: WorkingDayCount?
+
+    public var isEligible: Bool { violations.isEmpty }
+    public var ruleIDs: Set<RuleID> { Set(violations.map(\.rule)) }
+}
+
+/// The programme's eligibility rules (docs/programme-rules.md, "Who may take part" and "Exchanges").
+public struct EligibilityRules: Sendable {
+    public let countries: CountryRegistry
+    public let calendar: HolidayCalendar
+    public let limits: DurationLimits
+    public let virtualExchangesAllowed: Bool
+
+    public init(countries: CountryRegistry = .cosme, calendar: HolidayCalendar, limits: DurationLimits = DurationLimits(), virtualExchangesAllowed: Bool = false) {
+        self.countries = countries
+        self.calendar = calendar
+        self.limits = limits
+        self.virtualExchangesAllowed = virtualExchangesAllowed
+    }
+
+    /// Checks every rule and reports all that fail, not just the first.
+    public func evaluate(_ proposal: ExchangeProposal) -> EligibilityDecision {
+        var violations = organisationViolations(visitor: proposal.visitor, host: proposal.host)
+        violations += countryViolations(visitor: proposal.visitor.country, host: proposal.host.country, stay: proposal.stay)
+        if proposal.visitorFundedExchanges > 0 {
+            violations.append(RuleViolation(.alreadyFunded, party: .visitor,
+                "The visitor organisation has already had a funded exchange; each visitor organisation is funded once."))
+        }
+        if proposal.isVirtual && !virtualExchangesAllowed {
+            violations.append(RuleViolation(.virtualNotAllowed, "Virtual exchanges are not open in the programme at present."))
+        }
+        let (durationViolations, workingDays) = durationViolations(stay: proposal.stay, hostCountry: proposal.host.country)
+        return EligibilityDecision(violations: violations + durationViolations, workingDays: workingDays)
+    }
+
+    /// The rules about who the two organisations are, independent of dates.
+    public func organisationViolations(visitor: Participant, host: Participant) -> [RuleViolation] {
+        var violations: [RuleViolation] = []
+        if visitor.country == host.country {
+            violations.append(RuleViolation(.sameCountry,
+                "Both organisations are in \(countries.name(of: host.country)); an exchange must cross a border."))
+        }
+        if visitor.kind.isHostOnly {
+            violations.append(RuleViolation(.hostOnlyKind, party: .visitor,
+                "A \(visitor.kind.displayName.lowercased()) may host exchanges but may not visit."))
+        }
+        if visitor.kind.needsClusterMembership && !visitor.isClusterMember {
+            violations.append(RuleViolation(.smeWithoutCluster, party: .visitor,
+                "An SME may visit only as a member of a cluster organisation profiled on the platform."))
+        }
+        if host.kind.needsClusterMembership && !host.isClusterMember && !host.hasProgrammeApproval {
+            violations.append(RuleViolation(.smeHostWithoutApproval, party: .host,
+                "An SME that is not a cluster member may host only with the programme's prior approval."))
+        }
+        return violations
+    }
+
+    /// Both countries must take part in the programme on every day of the stay.
+    public func countryViolations(visitor: CountryCode, host: CountryCode, stay: Stay) -> [RuleViolation] {
+        [(Party.visitor, visitor), (Party.host, host)].compactMap { party, code in
+            let country = countries.country(code)
+            if country?.isParticipating(throughout: stay) == true { return nil }
+            let label = countries.label(of: code)
+            let message: String
+            if let country, !country.participation.isEmpty {
+                let periods = country.participation.map(\.description).joined(separator: " and ")
+                message = "\(label), the \(party.rawValue)'s country, takes part in the programme \(periods), not throughout \(stay.start) to \(stay.end)."
+            } else {
+                message = "\(label), the \(party.rawValue)'s country, is not a participating country of the programme."
+            }
+            return RuleViolation(.countryNotParticipating, party: party, message)
+        }
+    }
+
+    /// The stay must last at least `minWorkingDays` working days in the host country and at most
+    /// `maxCalendarDays` calendar days.
+    public func durationViolations(stay: Stay, hostCountry: CountryCode) -> ([RuleViolation], WorkingDayCount?) {
+        guard stay.isOrdered else {
+            return ([RuleViolation(.endBeforeStart, "The stay ends on \(stay.end), before it starts on \(stay.start).")], nil)
+        }
+        var violations: [RuleViolation] = []
+        if stay.calendarDays > limits.maxCalendarDays {
+            violations.append(RuleViolation(.tooLong,
+                "The stay lasts \(stay.calendarDays) calendar days; at most \(limits.maxCalendarDays) are allowed."))
+        }
+        let count: WorkingDayCount
+        do {
+            count = try calendar.workingDays(in: stay, country: hostCountry)
+        } catch .unknownCountry {
+            // The country rule already says why: a country without a calendar is not participating.
+            return (violations, nil)
+        } catch {
+            violations.append(RuleViolation(.datesOutsideCalendar,
+                "Working days can be counted from \(calendar.coveredYears.lowerBound) to \(calendar.coveredYears.upperBound); the stay \(stay.start) to \(stay.end) is outside."))
+            return (violations, nil)
+        }
+        if count.workingDays < limits.minWorkingDays {
+            violations.append(RuleViolation(.tooShort,
+                "The stay has \(count.workingDays) working \(plural(count.workingDays, "day")) in the host country; at least \(limits.minWorkingDays) are required (\(count.explanation))."))
+        }
+        return (violations, count)
+    }
+}

@@ -1,0 +1,141 @@
+/// Where an organisation is: enough to measure distances and pick the host's calendar.
+public struct Place: Hashable, Sendable {
+    public let label: String
+    public let country: CountryCode
+    public let coordinate: Coordinate
+
+    public init(label: String, country: CountryCode, coordinate: Coordinate) {
+        self.label = label
+        self.country = country
+        self.coordinate = coordinate
+    }
+}
+
+extension City {
+    public var place: Place { Place(label: label, country: country, coordinate: coordinate) }
+}
+
+/// Which table a quote was computed from, so an approved amount can always be explained.
+public struct RateTableReference: Hashable, Sendable, Codable {
+    public let name: String
+    public let version: String
+    public let fingerprint: String
+}
+
+/// A lump sum and the reasons behind it. Stored with an approved exchange, it never changes when
+/// the rate tables do.
+public struct LumpSumQuote: Hashable, Sendable, Codable {
+    /// Great-circle distance, rounded to 0.1 km.
+    public let distanceKm: Double
+    public let workingDays: Int
+    public let calendarDays: Int
+    public let amountCents: Int
+    public let currency: String
+    public let halved: Bool
+    public let reasons: [String]
+    /// The amount before the cap and halving: the host-country threshold or the distance band.
+    public let baseCents: Int
+    public let rates: RateTableReference
+    public let from: String
+    public let to: String
+    public let start: CalendarDate
+    public let end: CalendarDate
+}
+
+/// A stay the programme would not fund, with every reason.
+public struct QuoteRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    public let violations: [RuleViolation]
+    public var description: String { violations.map(\.message).joined(separator: " ") }
+}
+
+/// Computes lump sums by rule (docs/programme-rules.md, "Money"; docs/interfaces.md, "Quote").
+public struct LumpSumCalculator: Sendable {
+    public let countries: CountryRegistry
+    public let calendar: HolidayCalendar
+
+    public init(countries: CountryRegistry = .cosme, calendar: HolidayCalendar) {
+        self.countries = countries
+        self.calendar = calendar
+    }
+
+    /// The lump sum a visitor at `from` would receive for a stay with a host at `to`. Refused when
+    /// either country does not take part on the stay's dates or the stay is too short or too long.
+    public func quote(from: Place, to: Place, stay: Stay, rates: RateTable, greenTravel: Bool = false) throws(QuoteRefusal) -> LumpSumQuote {
+        let rules = EligibilityRules(countries: countries, calendar: calendar, limits: rates.limits)
+        let (durationViolations, counted) = rules.durationViolations(stay: stay, hostCountry: to.country)
+        let violations = rules.countryViolations(visitor: from.country, host: to.country, stay: stay) + durationViolations
+        guard violations.isEmpty, let counted else { throw QuoteRefusal(violations: violations) }
+
+        let distance = from.coordinate.distanceKm(to: to.coordinate)
+        let roundedDistance = (distance * 10).rounded() / 10
+        let money = { (cents: Int) in Money.format(cents: cents, currency: rates.currency) }
+        var reasons = [
+            "\(format(roundedDistance)) km great-circle distance from \(from.label) to \(to.label).",
+            "\(counted.explanation) in \(countries.name(of: to.country)).",
+        ]
+        if from.country == to.country {
+            reasons.append("Both places are in \(countries.name(of: to.country)): an exchange must cross a border to be funded.")
+        }
+
+        let base: Int
+        switch rates.basis {
+        case .hostCountryThreshold(let defaultCents, let byCountry):
+            if let threshold = byCountry[to.country] {
+                base = threshold
+                reasons.append("Threshold for stays in \(countries.name(of: to.country)): \(money(threshold)).")
+            } else {
+                base = defaultCents
+                reasons.append("No threshold of its own for \(countries.name(of: to.country)): the default threshold \(money(defaultCents)) applies.")
+            }
+        case .distanceBands(let bands):
+            if let band = bands.last(where: { $0.fromKm <= distance }) {
+                let green = greenTravel ? band.greenCents : nil
+                base = green ?? band.standardCents
+                let travel = green != nil ? "green travel" : (greenTravel ? "travel (this band has no green rate)" : "travel")
+                reasons.append("Distance band from \(format(band.fromKm)) km, \(travel): \(money(base)) per round trip.")
+            } else {
+                base = 0
+                reasons.append("Below \(format(bands.first?.fromKm ?? 0)) km no travel support is due.")
+            }
+        }
+
+        var amount = base
+        if let cap = rates.capCents {
+            if base > cap {
+                amount = cap
+                reasons.append("Capped at \(money(cap)) per visiting organisation.")
+            } else {
+                reasons.append("Within the cap of \(money(cap)) per visiting organisation.")
+            }
+        }
+
+        var halvedBecause: [String] = []
+        if let minimum = rates.halveBelowWorkingDays, counted.workingDays < minimum {
+            halvedBecause.append("the stay has \(counted.workingDays) working \(plural(counted.workingDays, "day")), fewer than \(minimum)")
+        }
+        if let minimum = rates.halveBelowDistanceKm, distance < minimum {
+            halvedBecause.append("the organisations are \(format(roundedDistance)) km apart, less than \(format(minimum)) km")
+        }
+        let halved = !halvedBecause.isEmpty
+        if halved {
+            amount /= 2
+            reasons.append("Halved to \(money(amount)) because " + halvedBecause.joined(separator: " and ") + ".")
+        } else if rates.halveBelowWorkingDays != nil || rates.halveBelowDistanceKm != nil {
+            reasons.append("Not halved: the stay meets the minimums of \(rates.halveBelowWorkingDays.map { "\($0) working days" } ?? "no working days")"
+                + " and \(rates.halveBelowDistanceKm.map { "\(format($0)) km" } ?? "no distance").")
+        }
+        reasons.append("Rate table \(rates.name) version \(rates.version) (fingerprint \(rates.fingerprint)): \(money(amount)).")
+
+        return LumpSumQuote(
+            distanceKm: roundedDistance, workingDays: counted.workingDays, calendarDays: counted.calendarDays,
+            amountCents: amount, currency: rates.currency, halved: halved, reasons: reasons, baseCents: base,
+            rates: RateTableReference(name: rates.name, version: rates.version, fingerprint: rates.fingerprint),
+            from: from.label, to: to.label, start: stay.start, end: stay.end)
+    }
+
+    /// "812.4", "200": kilometres without a trailing ".0".
+    private func format(_ km: Double) -> String {
+        let tenths = Int((km * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
+}

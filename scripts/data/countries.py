@@ -1,0 +1,6 @@
+"""The countries that ever took part in the programme (ProgrammeRules/Countries.swift)."""
+
+PARTICIPATING = (
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE "
+    "GB AL AM BA IS XK MD ME MK RS TR UA"
+).split()
