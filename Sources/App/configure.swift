@@ -6,19 +6,24 @@ import Vapor
 
 /// Configures the application: database, views, middleware, routes and commands.
 public func configure(_ app: Application) async throws {
-    try configureDatabase(app)
+    try await configure(app, try AppConfiguration.fromEnvironment())
+}
+
+/// Configures with explicit settings, as the tests do (no process-wide environment to race on).
+func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
+    app.directory = DirectoryConfiguration(workingDirectory: configuration.rootDirectory)
+    try configureDatabase(app, configuration.database)
     app.views.use(.leaf)
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     try routes(app)
     app.asyncCommands.use(QuoteCommand(), as: "quote")
 }
 
-/// PostgreSQL when `DATABASE_URL` is set, otherwise the SQLite file `DATABASE_PATH`.
-func configureDatabase(_ app: Application) throws {
-    if let url = Environment.get("DATABASE_URL"), !url.isEmpty {
+func configureDatabase(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) throws {
+    switch choice {
+    case .postgres(let url):
         try app.databases.use(.postgres(url: url), as: .psql)
-    } else {
-        let path = Environment.get("DATABASE_PATH") ?? "clusterxchange.sqlite"
+    case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     }
 }

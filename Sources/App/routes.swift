@@ -2,5 +2,6 @@ import Fluent
 import Vapor
 
 func routes(_ app: Application) throws {
-    app.get("healthz") { _ in "ok" }
+    try app.register(collection: HealthController())
+    try app.register(collection: HomeController())
 }

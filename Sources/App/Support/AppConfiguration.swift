@@ -1,0 +1,58 @@
+import Foundation
+import Vapor
+
+/// Configuration read from the environment once, at start, with a clear message for each mistake.
+/// Every variable is documented in `.env.example`.
+struct AppConfiguration: Sendable {
+    enum DatabaseChoice: Sendable, Equatable {
+        case postgres(url: String)
+        case sqlite(path: String)
+    }
+
+    var database: DatabaseChoice
+    /// The folder holding `Resources/Views` and `Public`.
+    var rootDirectory: String
+
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, executablePath: String = CommandLine.arguments.first ?? "") throws -> AppConfiguration {
+        let database: DatabaseChoice
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw ConfigurationError("DATABASE_URL must look like postgres://user:password@host:port/database")
+            }
+            database = .postgres(url: url)
+        } else {
+            let path = environment["DATABASE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "clusterxchange.sqlite"
+            database = .sqlite(path: path)
+        }
+        return AppConfiguration(database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath))
+    }
+
+    /// `CLUSTERXCHANGE_ROOT` when set; otherwise the working directory when it holds the views;
+    /// otherwise the nearest folder above the executable that does (the repository, for
+    /// `.build/debug/clusterxchange`), so the binary works from any directory.
+    static func rootDirectory(_ environment: [String: String], executablePath: String) throws -> String {
+        let fileManager = FileManager.default
+        func holdsViews(_ directory: URL) -> Bool {
+            fileManager.fileExists(atPath: directory.appendingPathComponent("Resources/Views").path)
+        }
+        if let root = environment["CLUSTERXCHANGE_ROOT"], !root.isEmpty {
+            guard holdsViews(URL(fileURLWithPath: root)) else {
+                throw ConfigurationError("CLUSTERXCHANGE_ROOT=\(root) has no Resources/Views folder")
+            }
+            return root.hasSuffix("/") ? root : root + "/"
+        }
+        let workingDirectory = URL(fileURLWithPath: fileManager.currentDirectoryPath)
+        if holdsViews(workingDirectory) { return workingDirectory.path + "/" }
+        var directory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            if holdsViews(directory) { return directory.path + "/" }
+            directory.deleteLastPathComponent()
+        }
+        return workingDirectory.path + "/"
+    }
+}
+
+struct ConfigurationError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = "configuration: " + description }
+}
