@@ -14,6 +14,8 @@ func withApp(_ body: (Application) async throws -> Void) async throws {
         ProcessInfo.processInfo.environment["DATABASE_URL"].map { .postgres(url: $0) } ?? .sqlite(path: sqlite)
     let configuration = AppConfiguration(database: database, rootDirectory: Executable.packageRoot.path + "/")
     let app = try await Application.make(.testing)
+    // Quiet unless something goes wrong; TEST_LOG_LEVEL=debug shows every request.
+    app.logger.logLevel = ProcessInfo.processInfo.environment["TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
     do {
         try await configure(app, configuration)
         try await body(app)
