@@ -120,9 +120,12 @@ public struct LumpSumCalculator: Sendable {
         if halved {
             amount /= 2
             reasons.append("Halved to \(money(amount)) because " + halvedBecause.joined(separator: " and ") + ".")
-        } else if rates.halveBelowWorkingDays != nil || rates.halveBelowDistanceKm != nil {
-            reasons.append("Not halved: the stay meets the minimums of \(rates.halveBelowWorkingDays.map { "\($0) working days" } ?? "no working days")"
-                + " and \(rates.halveBelowDistanceKm.map { "\(format($0)) km" } ?? "no distance").")
+        } else {
+            let minimums = [rates.halveBelowWorkingDays.map { "\($0) working days" }, rates.halveBelowDistanceKm.map { "\(format($0)) km" }]
+                .compactMap { $0 }
+            if !minimums.isEmpty {
+                reasons.append("Not halved: at least " + minimums.joined(separator: " and ") + ".")
+            }
         }
         reasons.append("Rate table \(rates.name) version \(rates.version) (fingerprint \(rates.fingerprint)): \(money(amount)).")
 

@@ -39,6 +39,7 @@ import Testing
         #expect(quote.distanceKm > 500 && quote.distanceKm < 700)
         #expect(quote.rates.name == "cxc-default")
         #expect(quote.reasons.contains { $0.contains("Threshold for stays in Germany: EUR 780.00") })
+        #expect(quote.reasons.contains("Not halved: at least 5 working days and 200 km."))
     }
 
     @Test func halvedBelowFiveWorkingDays() throws {
