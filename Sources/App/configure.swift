@@ -15,8 +15,17 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     try configureDatabase(app, configuration.database)
     app.views.use(.leaf)
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(app.sessions.middleware)
     try routes(app)
+    app.migrations.add(Migrations.all)
+    app.sessions.use(.fluent)
     app.asyncCommands.use(QuoteCommand(), as: "quote")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+    if ServeMigration.isServing(app.environment) {
+        app.lifecycle.use(ServeMigration())
+    }
 }
 
 func configureDatabase(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) throws {

@@ -1,3 +1,5 @@
+import Fluent
+import FluentSQLiteDriver
 import Testing
 import VaporTesting
 
@@ -17,7 +19,7 @@ import VaporTesting
     @Test func healthzIs503WithoutADatabase() async throws {
         try await withApp { app in
             // A SQLite file in a folder that does not exist cannot be opened.
-            app.databases.use(.sqlite(.file("/nonexistent/dir/x.sqlite")), as: .sqlite, isDefault: true)
+            app.databases.use(.sqlite(.file("/nonexistent/dir/x.sqlite")), as: DatabaseID(string: "broken"), isDefault: true)
             let response = try await app.testing().sendRequest(.GET, "/healthz")
             #expect(response.status == .serviceUnavailable)
             #expect(try response.content.decode(HealthStatus.self).database == "unreachable")

@@ -1,29 +1,59 @@
+import Fluent
+import FluentPostgresDriver
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
 
 @testable import App
 
-/// Runs `body` against a configured application and always shuts it down. The database is a
-/// fresh SQLite file, or the PostgreSQL server named by `DATABASE_URL` when the test command
-/// starts one.
+/// Runs `body` against a configured, migrated application and always shuts it down. Each call
+/// gets a database of its own, so tests run in parallel: a fresh SQLite file, or, when the test
+/// command started PostgreSQL (`DATABASE_URL`), a fresh database on that server.
 func withApp(_ body: (Application) async throws -> Void) async throws {
+    let environment = ProcessInfo.processInfo.environment
     let sqlite = FileManager.default.temporaryDirectory.appendingPathComponent("cx-test-\(UUID()).sqlite").path
-    let database: AppConfiguration.DatabaseChoice =
-        ProcessInfo.processInfo.environment["DATABASE_URL"].map { .postgres(url: $0) } ?? .sqlite(path: sqlite)
+    let serverURL = environment["DATABASE_URL"]
+    let database: AppConfiguration.DatabaseChoice = serverURL.map { .postgres(url: $0) } ?? .sqlite(path: sqlite)
     let configuration = AppConfiguration(database: database, rootDirectory: Executable.packageRoot.path + "/")
     let app = try await Application.make(.testing)
     // Quiet unless something goes wrong; TEST_LOG_LEVEL=debug shows every request.
-    app.logger.logLevel = ProcessInfo.processInfo.environment["TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+    app.logger.logLevel = environment["TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+    var ownDatabase: String?
     do {
         try await configure(app, configuration)
+        if let serverURL {
+            let name = "cx_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            try await sql(app, .psql).raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            ownDatabase = name
+            var components = URLComponents(string: serverURL)
+            components?.path = "/" + name
+            app.databases.use(try .postgres(url: components?.string ?? serverURL), as: .testDatabase, isDefault: true)
+        }
+        try await app.autoMigrate()
         try await body(app)
     } catch {
+        try? await dropOwnDatabase(app, ownDatabase)
         try await app.asyncShutdown()
         try? FileManager.default.removeItem(atPath: sqlite)
         throw error
     }
+    try await dropOwnDatabase(app, ownDatabase)
     try await app.asyncShutdown()
     try? FileManager.default.removeItem(atPath: sqlite)
+}
+
+extension DatabaseID {
+    static let testDatabase = DatabaseID(string: "test")
+}
+
+private func sql(_ app: Application, _ id: DatabaseID) throws -> any SQLDatabase {
+    guard let database = app.db(id) as? any SQLDatabase else { throw Abort(.internalServerError, reason: "not SQL") }
+    return database
+}
+
+private func dropOwnDatabase(_ app: Application, _ name: String?) async throws {
+    guard let name else { return }
+    try await sql(app, .psql).raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
 }

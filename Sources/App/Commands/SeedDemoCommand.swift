@@ -1,0 +1,41 @@
+import Fluent
+import ProgrammeRules
+import Vapor
+
+/// `clusterxchange seed-demo`: fills an empty database with the demo dataset; on a database that
+/// already holds partnerships it changes nothing, so running it twice is safe.
+struct SeedDemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        init() {}
+    }
+
+    var help: String { "Fills an empty database with the demo dataset and the demo logins." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        let outcome = try await Self.seed(app.db, hasher: app.password, progress: ProgressLine("loading demo data"))
+        context.console.output(outcome.consoleText())
+    }
+
+    /// Loads the demo dataset unless the database already has partnerships; returns what to tell.
+    static func seed(_ database: any Database, hasher: any PasswordHasher, progress: ProgressLine? = nil) async throws -> String {
+        guard try await Partnership.query(on: database).count() == 0 else {
+            return "The database already holds data: the demo dataset was not loaded again.\n" + loginsText
+        }
+        let dataset = DemoDataset(gazetteer: try Gazetteer.bundled())
+        let summary = try await Importer(database: database).run(dataset.records) { done, total in
+            progress?.update(done, of: total)
+        }
+        for login in DemoDataset.logins where try await User.find(email: login.email, on: database) == nil {
+            let input = try AccountInput.validated(email: login.email, password: DemoDataset.password, role: login.role.rawValue, name: nil)
+            _ = try await Accounts.create(input, organisationKey: login.organisation, partnershipKey: login.partnership, on: database, hasher: hasher)
+        }
+        return "Demo dataset loaded: \(summary).\n" + loginsText
+    }
+
+    static var loginsText: String {
+        "Demo logins (password \"\(DemoDataset.password)\"):\n"
+            + DemoDataset.logins.map { "  \($0.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.email)" }.joined(separator: "\n")
+    }
+}

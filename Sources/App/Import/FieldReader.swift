@@ -1,0 +1,159 @@
+import Foundation
+import ProgrammeRules
+
+/// Reads the fields of one JSON object and collects, instead of throwing, every problem with the
+/// field's name, so a person fixes a whole line at once.
+struct FieldReader {
+    let object: [String: JSONValue]
+    let line: Int
+    let key: String?
+    private(set) var issues: [ImportIssue] = []
+
+    init(object: [String: JSONValue], line: Int, key: String?) {
+        self.object = object
+        self.line = line
+        self.key = key
+    }
+
+    mutating func fail(_ field: String?, _ message: String) {
+        issues.append(ImportIssue(line: line, key: key, field: field, message: message))
+    }
+
+    /// The field's value; nil (after noting it when required) when absent or null.
+    private mutating func value(_ field: String, required: Bool) -> JSONValue? {
+        guard let raw = object[field], raw != .null else {
+            if required { fail(field, "is required") }
+            return nil
+        }
+        return raw
+    }
+
+    mutating func string(_ field: String, required: Bool = true, maxLength: Int = 10_000) -> String? {
+        guard let raw = value(field, required: required) else { return nil }
+        guard case .string(let text) = raw else {
+            fail(field, "must be a string, not \(raw.typeName)")
+            return nil
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if required && trimmed.isEmpty {
+            fail(field, "must not be empty")
+            return nil
+        }
+        if trimmed.count > maxLength {
+            fail(field, "must be at most \(maxLength) characters")
+            return nil
+        }
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    mutating func integer(_ field: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
+        guard let raw = value(field, required: required) else { return nil }
+        guard case .number(let number) = raw, let integer = Int(exactly: number) else {
+            fail(field, "must be a whole number, not \(raw.typeName)")
+            return nil
+        }
+        guard range.contains(integer) else {
+            fail(field, "must be between \(range.lowerBound) and \(range.upperBound)")
+            return nil
+        }
+        return integer
+    }
+
+    mutating func bool(_ field: String, default defaultValue: Bool) -> Bool {
+        guard let raw = value(field, required: false) else { return defaultValue }
+        guard case .bool(let flag) = raw else {
+            fail(field, "must be true or false, not \(raw.typeName)")
+            return defaultValue
+        }
+        return flag
+    }
+
+    mutating func strings(_ field: String, required: Bool = false, validate: (String) -> String? = { _ in nil }) -> [String] {
+        guard let raw = value(field, required: required) else { return [] }
+        guard case .array(let list) = raw else {
+            fail(field, "must be a list of strings, not \(raw.typeName)")
+            return []
+        }
+        var values: [String] = []
+        var elementProblems = false
+        for (index, element) in list.enumerated() {
+            guard case .string(let text) = element else {
+                fail("\(field)[\(index)]", "must be a string, not \(element.typeName)")
+                elementProblems = true
+                continue
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.contains("|") {
+                fail("\(field)[\(index)]", "must be a non-empty string without \"|\"")
+                elementProblems = true
+            } else if let problem = validate(trimmed) {
+                fail("\(field)[\(index)]", problem)
+                elementProblems = true
+            } else if !values.contains(trimmed) {
+                values.append(trimmed)
+            }
+        }
+        if required && values.isEmpty && !elementProblems {
+            fail(field, "must list at least one value")
+        }
+        return values
+    }
+
+    mutating func date(_ field: String) -> CalendarDate? {
+        guard let text = string(field) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            fail(field, "must be a calendar date as YYYY-MM-DD, got \"\(text)\"")
+            return nil
+        }
+        return date
+    }
+
+    mutating func country(_ field: String) -> CountryCode? {
+        guard let text = string(field) else { return nil }
+        guard let code = Validation.country(text) else {
+            fail(field, Validation.countryProblem(text))
+            return nil
+        }
+        return code
+    }
+}
+
+/// Checks shared by the import, the API and the forms.
+enum Validation {
+    static func country(_ text: String) -> CountryCode? {
+        guard let code = CountryCode(text), text == code.rawValue,
+            !(CountryRegistry.cosme.country(code)?.participation.isEmpty ?? true)
+        else { return nil }
+        return code
+    }
+
+    static func countryProblem(_ text: String) -> String {
+        guard let code = CountryCode(text), text == code.rawValue else {
+            return "must be an ISO 3166-1 alpha-2 code in capitals (e.g. \"DE\", \"XK\"), got \"\(text)\""
+        }
+        return "\(CountryRegistry.cosme.label(of: code)) has never taken part in the programme"
+    }
+
+    static func sectorProblem(_ text: String) -> String? {
+        NACECode(text).map { $0.description == text ? nil : "must be written \"\($0)\"" }
+            ?? "must be a NACE Rev. 2 division as section letter and two digits (e.g. \"C26\"), got \"\(text)\""
+    }
+
+    static func languageProblem(_ text: String) -> String? {
+        LanguageCode.isValid(text) ? nil : "must be an ISO 639-1 language code in lower case (e.g. \"en\"), got \"\(text)\""
+    }
+
+    static func purposeProblem(_ text: String) -> String? {
+        Purpose(rawValue: text) == nil
+            ? "must be one of \(Purpose.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"" : nil
+    }
+
+    static func countryCodeProblem(_ text: String) -> String? {
+        country(text) == nil ? countryProblem(text) : nil
+    }
+
+    static func keyProblem(_ text: String) -> String? {
+        text.count <= 100 && text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+            ? nil : "must be at most 100 letters, digits, '-', '_' or '.', got \"\(text)\""
+    }
+}

@@ -1,0 +1,26 @@
+/// One problem in an import file: where it is, which field, and what is wrong.
+struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
+    let line: Int
+    let key: String?
+    let field: String?
+    let message: String
+
+    var description: String {
+        var location = "line \(line)"
+        if let key { location += " (\(key))" }
+        if let field { location += " \(field)" }
+        return "\(location): \(message)"
+    }
+}
+
+/// An import that changed nothing, with every problem found.
+struct ImportFailure: Error, CustomStringConvertible {
+    let issues: [ImportIssue]
+
+    /// One line: the count and the first problems.
+    var description: String {
+        let shown = issues.prefix(5).map(\.description).joined(separator: "; ")
+        let more = issues.count > 5 ? "; and \(issues.count - 5) more" : ""
+        return "\(issues.count) \(issues.count == 1 ? "problem" : "problems"), nothing imported: \(shown)\(more)"
+    }
+}

@@ -1,0 +1,228 @@
+import Fluent
+import ProgrammeRules
+import Vapor
+
+/// What an import did (or, in a dry run, would do).
+struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
+    var created: [String: Int] = [:]
+    var updated: [String: Int] = [:]
+
+    var description: String {
+        ["partnership", "organisation", "offer", "request"].compactMap { type in
+            let c = created[type, default: 0]
+            let u = updated[type, default: 0]
+            return c + u == 0 ? nil : "\(type)s: \(c) created, \(u) updated"
+        }.joined(separator: "; ").nonEmpty ?? "nothing to import"
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// Writes checked records: all or nothing, in one transaction; a key seen before updates its row.
+struct Importer {
+    let database: any Database
+
+    func run(_ records: [ImportRecord], dryRun: Bool = false, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportSummary {
+        let partnerships = records.compactMap { if case .partnership(let r) = $0 { r } else { nil } }
+        let organisations = records.compactMap { if case .organisation(let r) = $0 { r } else { nil } }
+        let offers = records.compactMap { if case .offer(let r) = $0 { r } else { nil } }
+        let requests = records.compactMap { if case .request(let r) = $0 { r } else { nil } }
+
+        let existingPartnerships = try await keys(Partnership.self, \.$key, partnerships.map(\.key) + organisations.compactMap(\.partnership), on: database)
+        let referencedOrganisations = organisations.map(\.key) + organisations.compactMap(\.cluster) + offers.map(\.host) + requests.map(\.visitor)
+        let existingOrganisations = try await Self.chunked(Array(Set(referencedOrganisations))) { chunk in
+            try await Organisation.query(on: database).filter(\.$key ~~ chunk).all()
+        }
+        let existingOrganisationsByKey = Dictionary(existingOrganisations.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // References may point into the file or into the database.
+        let partnershipKeys = Set(partnerships.map(\.key)).union(existingPartnerships.keys)
+        var kinds: [String: OrganisationKind] = existingOrganisationsByKey.compactMapValues(\.organisationKind)
+        for organisation in organisations { kinds[organisation.key] = organisation.kind }
+        var issues: [ImportIssue] = []
+        for o in organisations {
+            if let p = o.partnership, !partnershipKeys.contains(p) {
+                issues.append(ImportIssue(line: o.line, key: o.key, field: "partnership", message: "no partnership has the key \"\(p)\""))
+            }
+            if let c = o.cluster {
+                switch kinds[c] {
+                case nil: issues.append(ImportIssue(line: o.line, key: o.key, field: "cluster", message: "no organisation has the key \"\(c)\""))
+                case .clusterOrganisation?: break
+                case let kind?: issues.append(ImportIssue(line: o.line, key: o.key, field: "cluster", message: "\"\(c)\" is a \(kind.rawValue), not a cluster-organisation"))
+                }
+            }
+        }
+        for offer in offers where kinds[offer.host] == nil {
+            issues.append(ImportIssue(line: offer.line, key: offer.key, field: "host", message: "no organisation has the key \"\(offer.host)\""))
+        }
+        for request in requests {
+            switch kinds[request.visitor] {
+            case nil: issues.append(ImportIssue(line: request.line, key: request.key, field: "visitor", message: "no organisation has the key \"\(request.visitor)\""))
+            case let kind? where !kind.mayVisit:
+                issues.append(ImportIssue(line: request.line, key: request.key, field: "visitor", message: "a \(kind.rawValue) may host but not visit"))
+            default: break
+            }
+        }
+        guard issues.isEmpty else { throw ImportFailure(issues: issues.sorted { $0.line < $1.line }) }
+
+        let total = records.count
+        let counter = ProgressCounter(total: total, report: progress)
+        if dryRun {
+            var summary = ImportSummary()
+            for p in partnerships { summary.count("partnership", existed: existingPartnerships[p.key] != nil) }
+            for o in organisations { summary.count("organisation", existed: existingOrganisationsByKey[o.key] != nil) }
+            summary.created["offer"] = offers.count
+            summary.created["request"] = requests.count
+            let offerKeys = try await keys(Offer.self, \.$key, offers.map(\.key), on: database)
+            let requestKeys = try await keys(VisitRequest.self, \.$key, requests.map(\.key), on: database)
+            summary.created["offer", default: 0] -= offerKeys.count
+            summary.updated["offer"] = offerKeys.count
+            summary.created["request", default: 0] -= requestKeys.count
+            summary.updated["request"] = requestKeys.count
+            return summary
+        }
+
+        return try await database.transaction { db in
+            var summary = ImportSummary()
+            var partnershipIDs = existingPartnerships
+            for record in partnerships {
+                let model = try await Partnership.query(on: db).filter(\.$key == record.key).first() ?? Partnership()
+                summary.count("partnership", existed: model.id != nil)
+                model.key = record.key
+                model.name = record.name
+                model.description = record.description
+                model.countries = record.countries
+                model.sectors = record.sectors
+                model.budgetCents = record.budgetCents
+                model.targetExchanges = record.targetExchanges
+                try await model.save(on: db)
+                partnershipIDs[record.key] = try model.requireID()
+                counter.step()
+            }
+
+            var organisationIDs = try existingOrganisationsByKey.mapValues { try $0.requireID() }
+            var saved: [(OrganisationRecord, Organisation)] = []
+            for record in organisations {
+                let model = existingOrganisationsByKey[record.key] ?? Organisation()
+                summary.count("organisation", existed: model.id != nil)
+                model.key = record.key
+                model.name = record.name
+                model.kind = record.kind.rawValue
+                model.country = record.city.country.rawValue
+                model.city = record.city.name
+                model.latitude = record.city.coordinate.latitude
+                model.longitude = record.city.coordinate.longitude
+                model.timeZone = record.city.timeZoneIdentifier
+                model.sectors = record.sectors
+                model.topics = record.topics
+                model.languages = record.languages
+                model.description = record.description
+                model.website = record.website
+                model.$partnership.id = record.partnership.flatMap { partnershipIDs[$0] }
+                // Imported organisations count as validated (docs/interfaces.md).
+                model.validationStatus = .validated
+                model.validationReason = nil
+                try await model.save(on: db)
+                organisationIDs[record.key] = try model.requireID()
+                saved.append((record, model))
+                counter.step()
+            }
+            // Clusters may appear after their members in the file.
+            for (record, model) in saved {
+                let clusterID = record.cluster.flatMap { organisationIDs[$0] }
+                if model.$cluster.id != clusterID {
+                    model.$cluster.id = clusterID
+                    try await model.save(on: db)
+                }
+            }
+
+            for record in offers {
+                let model = try await Offer.query(on: db).filter(\.$key == record.key).first() ?? Offer()
+                summary.count("offer", existed: model.id != nil)
+                model.key = record.key
+                guard let hostID = organisationIDs[record.host] else { throw Abort(.internalServerError, reason: "host vanished") }
+                model.$host.id = hostID
+                model.title = record.title
+                model.description = record.description
+                model.purposes = record.purposes
+                model.topics = record.topics
+                model.languages = record.languages
+                model.availableFrom = record.availableFrom.description
+                model.availableTo = record.availableTo.description
+                model.capacity = record.capacity
+                model.isVirtual = record.isVirtual
+                try await model.save(on: db)
+                counter.step()
+            }
+
+            for record in requests {
+                let model = try await VisitRequest.query(on: db).filter(\.$key == record.key).first() ?? VisitRequest()
+                summary.count("request", existed: model.id != nil)
+                model.key = record.key
+                guard let visitorID = organisationIDs[record.visitor] else { throw Abort(.internalServerError, reason: "visitor vanished") }
+                model.$visitor.id = visitorID
+                model.title = record.title
+                model.description = record.description
+                model.purposes = record.purposes
+                model.topics = record.topics
+                model.languages = record.languages
+                model.preferredCountries = record.preferredCountries
+                model.earliest = record.earliest.description
+                model.latest = record.latest.description
+                model.workingDays = record.workingDays
+                try await model.save(on: db)
+                counter.step()
+            }
+            return summary
+        }
+    }
+
+    /// Existing rows' ids by key, for the keys asked.
+    private func keys<M: Model>(_ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ wanted: [String], on db: any Database) async throws -> [String: UUID] where M.IDValue == UUID {
+        let models = try await Self.chunked(Array(Set(wanted))) { chunk in
+            try await M.query(on: db).filter(key ~~ chunk).all()
+        }
+        return Dictionary(try models.map { ($0[keyPath: key].value ?? "", try $0.requireID()) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// SQLite limits the number of bound parameters: large `IN` lists go in chunks.
+    static func chunked<T>(_ values: [String], size: Int = 500, _ body: ([String]) async throws -> [T]) async throws -> [T] {
+        var result: [T] = []
+        var start = 0
+        while start < values.count {
+            result += try await body(Array(values[start..<min(start + size, values.count)]))
+            start += size
+        }
+        return result
+    }
+}
+
+extension ImportSummary {
+    mutating func count(_ type: String, existed: Bool) {
+        if existed { updated[type, default: 0] += 1 } else { created[type, default: 0] += 1 }
+    }
+}
+
+/// Counts steps and reports at most a hundred times.
+final class ProgressCounter: @unchecked Sendable {
+    private let total: Int
+    private let report: @Sendable (Int, Int) -> Void
+    private var done = 0
+    private let lock = NSLock()
+
+    init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        let (now, shouldReport) = lock.withLock { () -> (Int, Bool) in
+            done += 1
+            let every = max(1, total / 100)
+            return (done, done % every == 0 || done == total)
+        }
+        if shouldReport { report(now, total) }
+    }
+}

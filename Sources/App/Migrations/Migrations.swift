@@ -1,0 +1,12 @@
+import Fluent
+
+/// Every migration, in order. Shipped migrations are never edited: a change is a new migration.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateUsers(),
+        CreatePartnerships(),
+        CreateOrganisations(),
+        CreateOffersAndRequests(),
+        SessionRecord.migration,
+    ]
+}
