@@ -14,11 +14,17 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     app.directory = DirectoryConfiguration(workingDirectory: configuration.rootDirectory)
     try configureDatabase(app, configuration.database)
     app.views.use(.leaf)
+    // Our error middleware replaces Vapor's default one.
+    app.middleware = Middlewares()
+    app.middleware.use(ProblemMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
-    app.middleware.use(app.sessions.middleware)
-    try routes(app)
-    app.migrations.add(Migrations.all)
+    let secure = configuration.secureCookies
+    app.sessions.configuration = SessionsConfiguration(cookieName: "cx_session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: 14 * 24 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
     app.sessions.use(.fluent)
+    try routes(app, configuration)
+    app.migrations.add(Migrations.all)
     app.asyncCommands.use(QuoteCommand(), as: "quote")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(UserCommand(), as: "user")

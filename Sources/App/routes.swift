@@ -1,7 +1,15 @@
 import Fluent
 import Vapor
 
-func routes(_ app: Application) throws {
+/// Three surfaces: the health check, the pages (sessions, form tokens) and the JSON API (bearer
+/// tokens, no cookies). Every route states who may call it (`Access`).
+func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try app.register(collection: HealthController())
-    try app.register(collection: HomeController())
+
+    let pages = app.grouped(app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware(secureCookies: configuration.secureCookies))
+    try pages.register(collection: HomeController())
+    try pages.register(collection: SessionController())
+
+    let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
+    try api.register(collection: AuthAPIController())
 }

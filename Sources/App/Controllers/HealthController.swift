@@ -5,7 +5,7 @@ import Vapor
 /// `GET /healthz`: 200 when the database answers, 503 otherwise. Open to anyone: load balancers call it.
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
+        routes.access(.anyone).get("healthz", use: health)
     }
 
     @Sendable

@@ -3,17 +3,17 @@ import Vapor
 /// The home page.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
+        routes.access(.anyone).get(use: home)
     }
 
     @Sendable
     func home(req: Request) async throws -> View {
-        try await req.view.render("home", HomePage())
+        try await req.view.render("home", HomePage(layout: req.layout("Exchanges between Europe's clusters")))
     }
 }
 
 struct HomePage: Encodable {
-    let title = "ClusterXchange"
+    let layout: Layout
     let purposes = [
         "Learn from actors in another cluster",
         "Explore growth opportunities in new markets",

@@ -7,6 +7,7 @@ enum Migrations {
         CreatePartnerships(),
         CreateOrganisations(),
         CreateOffersAndRequests(),
+        CreateAuthentication(),
         SessionRecord.migration,
     ]
 }

@@ -12,6 +12,10 @@ struct AppConfiguration: Sendable {
     var database: DatabaseChoice
     /// The folder holding `Resources/Views` and `Public`.
     var rootDirectory: String
+    /// Where people reach the platform; an https address makes cookies Secure.
+    var publicURL: String? = nil
+
+    var secureCookies: Bool { publicURL?.hasPrefix("https://") ?? false }
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, executablePath: String = CommandLine.arguments.first ?? "") throws -> AppConfiguration {
         let database: DatabaseChoice
@@ -24,7 +28,15 @@ struct AppConfiguration: Sendable {
             let path = environment["DATABASE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "clusterxchange.sqlite"
             database = .sqlite(path: path)
         }
-        return AppConfiguration(database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath))
+        var publicURL: String?
+        if let url = environment["PUBLIC_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw ConfigurationError("PUBLIC_URL must be an http or https address, e.g. https://clusterxchange.example")
+            }
+            publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        return AppConfiguration(
+            database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath), publicURL: publicURL)
     }
 
     /// `CLUSTERXCHANGE_ROOT` when set; otherwise the working directory when it holds the views;
