@@ -9,7 +9,9 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     let pages = app.grouped(app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware(secureCookies: configuration.secureCookies))
     try pages.register(collection: HomeController())
     try pages.register(collection: SessionController())
+    try pages.register(collection: CataloguePageController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
     try api.register(collection: AuthAPIController())
+    try api.register(collection: CatalogueAPIController())
 }

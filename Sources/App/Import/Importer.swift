@@ -124,6 +124,7 @@ struct Importer {
                 // Imported organisations count as validated (docs/interfaces.md).
                 model.validationStatus = .validated
                 model.validationReason = nil
+                model.refreshSearchText()
                 try await model.save(on: db)
                 organisationIDs[record.key] = try model.requireID()
                 saved.append((record, model))
@@ -153,6 +154,7 @@ struct Importer {
                 model.availableTo = record.availableTo.description
                 model.capacity = record.capacity
                 model.isVirtual = record.isVirtual
+                model.refreshSearchText()
                 try await model.save(on: db)
                 counter.step()
             }
@@ -172,6 +174,7 @@ struct Importer {
                 model.earliest = record.earliest.description
                 model.latest = record.latest.description
                 model.workingDays = record.workingDays
+                model.refreshSearchText()
                 try await model.save(on: db)
                 counter.step()
             }

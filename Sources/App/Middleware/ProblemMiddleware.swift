@@ -85,7 +85,7 @@ struct Problem: Content {
     }
 
     func htmlResponse(for request: Request, headers: HTTPHeaders) async -> Response {
-        let page = ErrorPage(title: title, status: status, detail: detail, errors: errors ?? [])
+        let page = ErrorPage(layout: request.layout(title), title: title, status: status, detail: detail, errors: errors ?? [])
         let response: Response
         if let view = try? await request.view.render("error", page), let rendered = try? await view.encodeResponse(for: request) {
             response = rendered
@@ -102,6 +102,7 @@ struct Problem: Content {
 }
 
 struct ErrorPage: Encodable {
+    let layout: Layout
     let title: String
     let status: Int
     let detail: String

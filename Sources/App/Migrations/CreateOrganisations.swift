@@ -20,6 +20,7 @@ struct CreateOrganisations: AsyncMigration {
             .field("description", .string, .required)
             .field("website", .string)
             .field("validation_status", .string, .required)
+            .field("search_text", .string, .required)
             .field("validation_reason", .string)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)

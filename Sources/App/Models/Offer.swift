@@ -3,6 +3,8 @@ import Vapor
 
 /// A host's offer to receive visitors.
 final class Offer: Model, @unchecked Sendable {
+    func refreshSearchText() { searchText = SearchText.fold([title, description] + topics) }
+
     static let schema = "offers"
 
     // Identity
@@ -23,6 +25,7 @@ final class Offer: Model, @unchecked Sendable {
     @Field(key: "available_to") var availableTo: String
     @Field(key: "capacity") var capacity: Int
     @Field(key: "virtual") var isVirtual: Bool
+    @Field(key: "search_text") var searchText: String
 
     // Timestamps
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -48,6 +51,8 @@ final class Offer: Model, @unchecked Sendable {
 
 /// A visitor's request for a stay.
 final class VisitRequest: Model, @unchecked Sendable {
+    func refreshSearchText() { searchText = SearchText.fold([title, description] + topics) }
+
     static let schema = "visit_requests"
 
     // Identity
@@ -67,6 +72,7 @@ final class VisitRequest: Model, @unchecked Sendable {
     @Field(key: "earliest") var earliest: String
     @Field(key: "latest") var latest: String
     @Field(key: "working_days") var workingDays: Int
+    @Field(key: "search_text") var searchText: String
 
     // Timestamps
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

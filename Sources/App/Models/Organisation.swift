@@ -31,6 +31,8 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "website") var website: String?
     @Field(key: "validation_status") var validationStatus: ValidationStatus
     @OptionalField(key: "validation_reason") var validationReason: String?
+    /// Name, city, description and topics folded for search (lower case, no accents).
+    @Field(key: "search_text") var searchText: String
 
     // Timestamps
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -46,6 +48,10 @@ final class Organisation: Model, @unchecked Sendable {
     init() {}
 
     var organisationKind: OrganisationKind? { OrganisationKind(rawValue: kind) }
+
+    func refreshSearchText() {
+        searchText = SearchText.fold([name, city, description] + topics + sectors)
+    }
 
     var sectors: [String] {
         get { StringList.decode(sectorList) }

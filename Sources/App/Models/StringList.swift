@@ -1,6 +1,6 @@
 /// Short lists (sectors, topics, languages, countries, purposes) are stored in one text column as
 /// `|a|b|c|`: the same on SQLite and PostgreSQL, and a filter on one element is a plain
-/// `LIKE '%|a|%'` on both (docs/decisions/0006-list-columns.md).
+/// substring match on both (docs/decisions/0006-list-columns.md).
 enum StringList {
     static func encode(_ values: [String]) -> String {
         values.isEmpty ? "" : "|" + values.joined(separator: "|") + "|"
@@ -10,6 +10,18 @@ enum StringList {
         stored.split(separator: "|").map(String.init)
     }
 
-    /// The `LIKE` pattern that finds rows whose list holds `value`.
-    static func containsPattern(_ value: String) -> String { "%|\(value)|%" }
+    /// The substring that finds rows whose list holds `value` (with Fluent's `~~`).
+    static func element(_ value: String) -> String { "|\(value)|" }
+}
+
+import ProgrammeRules
+
+/// Text folded the same way as search queries, so `LIKE '%term%'` ignores case and accents on
+/// both databases.
+enum SearchText {
+    static func fold(_ parts: [String]) -> String { " " + parts.map(NameFolding.fold).joined(separator: " ") + " " }
+
+    /// One query term as stored text holds it (with Fluent's `~~`). Folding leaves only letters,
+    /// digits and spaces, so no term carries a LIKE wildcard.
+    static func term(_ term: String) -> String { NameFolding.fold(term) }
 }

@@ -1,0 +1,30 @@
+import Fluent
+import Vapor
+
+/// Resource-level rules: who may see or act on this organisation.
+enum Permissions {
+    /// The organisation's own members, the coordinators of its partnership and the support office.
+    static func mayManage(_ organisation: Organisation, _ user: User?, on db: any Database) async throws -> Bool {
+        guard let user, let userID = user.id, let organisationID = organisation.id else { return false }
+        if user.role == .admin { return true }
+        if try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).first() != nil {
+            return true
+        }
+        return try await coordinates(organisation.$partnership.id, user, on: db)
+    }
+
+    /// Whether `user` coordinates the partnership (the admin counts as coordinating every one).
+    static func coordinates(_ partnershipID: UUID?, _ user: User?, on db: any Database) async throws -> Bool {
+        guard let user, let userID = user.id else { return false }
+        if user.role == .admin { return true }
+        guard user.role == .coordinator, let partnershipID else { return false }
+        return try await PartnershipCoordinator.query(on: db)
+            .filter(\.$user.$id == userID).filter(\.$partnership.$id == partnershipID).first() != nil
+    }
+
+    /// Catalogue visibility: validated organisations for everyone, the others for those who manage them.
+    static func maySee(_ organisation: Organisation, _ user: User?, on db: any Database) async throws -> Bool {
+        if organisation.validationStatus == .validated { return true }
+        return try await mayManage(organisation, user, on: db)
+    }
+}

@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite struct CatalogueTests {
+    /// The import fixture plus an organisation still waiting for validation.
+    static func fixture(_ app: Application) async throws {
+        _ = try await ImportCommand.importText(ImportTests.valid, into: app.db)
+        let pending = try #require(try await Organisation.query(on: app.db).filter(\.$key == "O1").first())
+        pending.validationStatus = .pending
+        try await pending.save(on: app.db)
+    }
+
+    @Test func listsOnlyValidatedOrganisationsWithFilters() async throws {
+        try await withApp { app in
+            try await Self.fixture(app)
+            let all = try await app.testing().sendRequest(.GET, "/api/v1/organisations")
+            #expect(all.status == .ok)
+            let page = try all.content.decode(ListPage<OrganisationSummary>.self)
+            #expect(page.items.map(\.key) == ["O0"])
+            #expect(page.total == 1)
+            let french = try await app.testing().sendRequest(.GET, "/api/v1/organisations?country=FR&kind=cluster-organisation&sector=C26&language=fr&partnership=P1")
+            #expect(try french.content.decode(ListPage<OrganisationSummary>.self).total == 1)
+            let german = try await app.testing().sendRequest(.GET, "/api/v1/organisations?country=DE")
+            #expect(try german.content.decode(ListPage<OrganisationSummary>.self).total == 0)
+        }
+    }
+
+    @Test func fullTextIgnoresCaseAndAccents() async throws {
+        try await withApp { app in
+            try await Self.fixture(app)
+            for q in ["PHOTONICS", "lyon", "Lyón photonics"] {
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/organisations?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q)")
+                #expect(try response.content.decode(ListPage<OrganisationSummary>.self).total == 1, "\(q)")
+            }
+            let none = try await app.testing().sendRequest(.GET, "/api/v1/organisations?q=hydrogen")
+            #expect(try none.content.decode(ListPage<OrganisationSummary>.self).total == 0)
+        }
+    }
+
+    @Test func badFiltersAreNamed() async throws {
+        try await withApp { app in
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/offers?country=Germany&per=1000&purpose=fun")
+            #expect(response.status == .unprocessableEntity)
+            let problem = try JSONDecoder().decode(Problem.self, from: Data(buffer: response.body))
+            #expect(Set(problem.errors?.map(\.field) ?? []) == ["country", "per", "purpose"])
+            let unknown = try await app.testing().sendRequest(.GET, "/api/v1/requests?partnership=nope")
+            #expect(unknown.status == .unprocessableEntity)
+        }
+    }
+
+    @Test func offersAndRequestsOfUnvalidatedOrganisationsStayHidden() async throws {
+        try await withApp { app in
+            try await Self.fixture(app)
+            let offers = try await app.testing().sendRequest(.GET, "/api/v1/offers?purpose=technology")
+            #expect(try offers.content.decode(ListPage<OfferDTO>.self).items.map(\.key) == ["F1"])
+            // R1's visitor O1 is pending.
+            let requests = try await app.testing().sendRequest(.GET, "/api/v1/requests")
+            #expect(try requests.content.decode(ListPage<RequestDTO>.self).total == 0)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/requests/R1").status == .notFound)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/organisations/O1").status == .notFound)
+        }
+    }
+
+    @Test func membersAndTheCoordinatorSeeAPendingOrganisation() async throws {
+        try await withApp { app in
+            try await Self.fixture(app)
+            try await makeUser(app, "member@example.eu", organisation: "O1")
+            try await makeUser(app, "coordinator@example.eu", role: .coordinator, partnership: "P1")
+            try await makeUser(app, "stranger@example.eu")
+            for (email, status) in [("member@example.eu", HTTPStatus.ok), ("coordinator@example.eu", .ok), ("stranger@example.eu", .notFound)] {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: try await token(app, email))
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/organisations/O1", headers: headers)
+                #expect(response.status == status, "\(email)")
+            }
+        }
+    }
+
+    @Test func partnershipsShowTheirClusters() async throws {
+        try await withApp { app in
+            try await Self.fixture(app)
+            let list = try await app.testing().sendRequest(.GET, "/api/v1/partnerships")
+            #expect(try list.content.decode([PartnershipDTO].self).map(\.memberCount) == [1])
+            let detail = try await app.testing().sendRequest(.GET, "/api/v1/partnerships/P1")
+            #expect(try detail.content.decode(Catalogue.PartnershipDetail.self).clusters.map(\.key) == ["O0"])
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/partnerships/P9").status == .notFound)
+        }
+    }
+
+    @Test func thePagesRenderTheSameData() async throws {
+        try await withApp { app in
+            try await Self.fixture(app)
+            let browser = TestBrowser(app)
+            let catalogue = try await browser.get("/catalogue?country=FR")
+            #expect(catalogue.status == .ok)
+            #expect(catalogue.body.string.contains("Lyon Photonics Cluster"))
+            #expect(catalogue.body.string.contains("<option value=\"FR\" selected>"))
+            let offers = try await browser.get("/catalogue?tab=offers")
+            #expect(offers.body.string.contains("A week of photonics"))
+            let bad = try await browser.get("/catalogue?sector=C2")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("id=\"sector-error\""))
+            for path in ["/organisations/O0", "/offers/F1", "/partnerships", "/partnerships/P1"] {
+                #expect(try await browser.get(path).status == .ok, "\(path)")
+            }
+            let missing = try await browser.get("/organisations/O1")
+            #expect(missing.status == .notFound)
+            #expect(missing.headers.contentType == .html)
+            #expect(missing.body.string.contains("404 Not Found"))
+        }
+    }
+}
