@@ -50,6 +50,14 @@ enum DemoCatalogue {
         "TR": "tr", "UA": "uk",
     ]
 
+    /// The usual legal form of a small company, by country.
+    static let smeLegalForms: [String: String] = [
+        "AT": "GmbH", "DE": "GmbH", "FR": "SAS", "IT": "S.r.l.", "ES": "S.L.", "PL": "Sp. z o.o.", "NL": "B.V.", "BE": "BV",
+        "PT": "Lda.", "CZ": "s.r.o.", "SK": "s.r.o.", "HR": "d.o.o.", "SI": "d.o.o.", "RS": "d.o.o.", "BA": "d.o.o.",
+        "ME": "d.o.o.", "FI": "Oy", "SE": "AB", "DK": "ApS", "GR": "IKE", "RO": "S.R.L.", "BG": "EOOD", "HU": "Kft.",
+        "EE": "OÜ", "LV": "SIA", "LT": "UAB", "LU": "S.à r.l.", "MK": "DOOEL", "TR": "Ltd. Şti.", "UA": "TOV",
+    ]
+
     static let nameStems = [
         "Nova", "Alpina", "Baltic", "Danube", "Iberia", "Nordic", "Adria", "Carpathia", "Rhine", "Aegean", "Atlas",
         "Helix", "Vertex", "Quantum", "Lumen", "Terra", "Aqua", "Silva", "Ferro", "Orbis", "Pioneer", "Meridian",
@@ -67,7 +75,7 @@ enum DemoCatalogue {
         "resource-efficiency-provider": ["Resource Efficiency Services", "Circular Advisory"],
         "incubator": ["Incubator", "Start-up Incubator"],
         "accelerator": ["Accelerator", "Scale-up Accelerator"],
-        "sme": ["GmbH", "S.r.l.", "SAS", "Ltd", "B.V.", "Sp. z o.o.", "S.A.", "d.o.o.", "s.r.o.", "Oy"],
+        "sme": ["Solutions", "Systems", "Technologies", "Engineering"],
         "training-provider": ["Academy", "Training Institute"],
         "large-company": ["Group", "Industries"],
         "public-authority": ["Regional Innovation Agency", "Development Agency"],

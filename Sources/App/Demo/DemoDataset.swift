@@ -90,7 +90,8 @@ struct DemoDataset {
             let clusters = clustersByPartnership[focus.key] ?? []
             let cluster = kind == .sme ? (clusters.first { $0.country == country } ?? random.pick(clusters)).key : nil
             let words = DemoCatalogue.kindWords[kind.rawValue] ?? [kind.displayName]
-            let name = "\(random.pick(DemoCatalogue.nameStems)) \(topics[0].capitalized) \(random.pick(words))"
+            var name = "\(random.pick(DemoCatalogue.nameStems)) \(topics[0].capitalized) \(random.pick(words))"
+            if kind == .sme { name += " " + (DemoCatalogue.smeLegalForms[country] ?? "Ltd") }
             let record = OrganisationRecord(
                 line: next(), key: key, name: name, kind: kind, city: place,
                 sectors: random.pick(Int.random(in: 1...2, using: &random), of: focus.sectors), topics: topics,
