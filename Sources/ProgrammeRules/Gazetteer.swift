@@ -81,12 +81,36 @@ public struct Gazetteer: Sendable {
                 index[Key(country: city.country, name: folded), default: []].append(position)
             }
         }
+        let districts = Self.likelyDistricts(cities)
+        // Among namesakes: real towns before districts of a bigger city, then the most populous.
         self.index = index.mapValues { positions in
-            positions.sorted { (cities[$0].population, cities[$1].geonameID) > (cities[$1].population, cities[$0].geonameID) }
+            guard positions.count > 1 else { return positions }
+            return positions.sorted { a, b in
+                let (da, db) = (districts.contains(a), districts.contains(b))
+                if da != db { return !da }
+                return (cities[a].population, cities[b].geonameID) > (cities[b].population, cities[a].geonameID)
+            }
         }
     }
 
     public var countries: Set<CountryCode> { Set(cities.map(\.country)) }
+
+    /// GeoNames lists some city districts as cities (Madrid's barrios, Vienna's Bezirke). A
+    /// "city" within 12 km of a city of 300,000 or more that is at least four times its size is
+    /// taken to be a district, so "Salamanca, ES" finds the city, not the Madrid district.
+    static func likelyDistricts(_ cities: [City]) -> Set<Int> {
+        let large = cities.indices.filter { cities[$0].population >= 300_000 }
+        var districts = Set<Int>()
+        for (position, city) in cities.enumerated() {
+            for big in large where big != position && cities[big].country == city.country
+                && cities[big].population >= 4 * city.population
+                && cities[big].coordinate.distanceKm(to: city.coordinate) < 12 {
+                districts.insert(position)
+                break
+            }
+        }
+        return districts
+    }
 
     /// The most populous city of `country` answering to `name`.
     public func city(named name: String, in country: CountryCode) -> City? {

@@ -25,6 +25,10 @@ import Testing
         let frankfurt = try gazetteer.resolve("Frankfurt, DE")
         #expect(frankfurt.population > 500_000)
         #expect(try gazetteer.resolve("Paris, FR").timeZoneIdentifier == "Europe/Paris")
+        // GeoNames also lists a Madrid district called Salamanca, slightly more populous than the city.
+        let salamanca = try gazetteer.resolve("Salamanca, ES")
+        let madrid = try gazetteer.resolve("Madrid, ES")
+        #expect(salamanca.coordinate.distanceKm(to: madrid.coordinate) > 150)
     }
 
     @Test func lettersOutsideDecompositionFold() {
