@@ -30,6 +30,8 @@ def server():
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_PATH")}
     log = open(Path(workdir) / "server.log", "w")
+    # The demo dataset: what a newcomer sees after scripts/run.
+    subprocess.run([str(BINARY), "seed-demo"], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
     process = subprocess.Popen(
         [str(BINARY), "serve", "--hostname", "127.0.0.1", "--port", str(port), "--log", "warning"],
         cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)

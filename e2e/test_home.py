@@ -1,7 +1,7 @@
 def test_home_page_shows_the_programme_and_its_styles(page, server):
     response = page.goto(server + "/")
     assert response.status == 200
-    assert page.title() == "ClusterXchange"
+    assert page.title().endswith("· ClusterXchange")
     assert "Exchanges between Europe" in page.locator("h1").inner_text()
     assert page.locator("ul.purposes li").count() == 4
     # The stylesheet is served by the app and applied: the brand link takes the accent colour.

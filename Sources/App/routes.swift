@@ -5,6 +5,7 @@ import Vapor
 /// tokens, no cookies). Every route states who may call it (`Access`).
 func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try app.register(collection: HealthController())
+    try app.register(collection: OpenAPIController())
 
     let pages = app.grouped(app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware(secureCookies: configuration.secureCookies))
     try pages.register(collection: HomeController())

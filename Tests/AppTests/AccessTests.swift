@@ -1,0 +1,141 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Walks every route as anonymous, a participant of another organisation, the coordinator of
+/// another partnership and the admin. A new route fails here until it is added to `policies`.
+@Suite struct AccessTests {
+    /// Who may call each route. Changing a line here is a security decision.
+    static let policies: [String: Access] = [
+        "GET /healthz": .anyone,
+        "GET /": .anyone,
+        "GET /login": .anyone,
+        "POST /login": .anyone,
+        "GET /register": .anyone,
+        "POST /register": .anyone,
+        "POST /logout": .signedIn,
+        "GET /catalogue": .anyone,
+        "GET /partnerships": .anyone,
+        "GET /partnerships/:key": .anyone,
+        "GET /organisations/:key": .anyone,
+        "GET /offers/:key": .anyone,
+        "GET /requests/:key": .anyone,
+        "POST /api/v1/auth/token": .anyone,
+        "GET /api/v1/me": .signedIn,
+        "GET /api/v1/partnerships": .anyone,
+        "GET /api/v1/partnerships/:key": .anyone,
+        "GET /api/v1/organisations": .anyone,
+        "GET /api/v1/organisations/:key": .anyone,
+        "GET /api/v1/offers": .anyone,
+        "GET /api/v1/offers/:key": .anyone,
+        "GET /api/v1/requests": .anyone,
+        "GET /api/v1/requests/:key": .anyone,
+        "GET /openapi.json": .anyone,
+    ]
+
+    enum Persona: String, CaseIterable {
+        case anonymous, participant, coordinator, admin
+
+        var user: (email: String, role: User.Role, organisation: String?, partnership: String?)? {
+            switch self {
+            case .anonymous: nil
+            case .participant: ("participant@example.eu", .participant, "O0", nil)
+            case .coordinator: ("coordinator@example.eu", .coordinator, nil, "P2")
+            case .admin: ("admin@example.eu", .admin, nil, nil)
+            }
+        }
+    }
+
+    /// A real value for each path parameter.
+    static func samplePath(_ route: Route) -> String {
+        let parts = route.path.map { component -> String in
+            guard case .parameter = component else { return component.description }
+            let collection = route.path.map(\.description)
+            if collection.contains("organisations") { return "O0" }
+            if collection.contains("offers") { return "F1" }
+            if collection.contains("requests") { return "R1" }
+            return "P1"
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    @Test func everyRouteDeclaresTheExpectedPolicy() async throws {
+        try await withApp { app in
+            var seen: Set<String> = []
+            for route in app.routes.all {
+                let name = "\(route.method.rawValue) /\(route.path.map(\.description).joined(separator: "/"))"
+                seen.insert(name)
+                let declared = try #require(route.access, "\(name) declares no access policy")
+                #expect(Self.policies[name] == declared, "\(name) is \(declared), the table says \(Self.policies[name].map(\.description) ?? "nothing")")
+            }
+            #expect(Set(Self.policies.keys).subtracting(seen).isEmpty, "the table names routes that do not exist")
+        }
+    }
+
+    @Test func everyPersonaGetsTheRightAnswerOnEveryRoute() async throws {
+        try await withApp { app in
+            _ = try await ImportCommand.importText(ImportTests.valid + "\n" + #"{"type":"partnership","key":"P2","name":"Other","budgetCents":0,"targetExchanges":1}"#, into: app.db)
+            var browsers: [Persona: TestBrowser] = [:]
+            var tokens: [Persona: String] = [:]
+            for persona in Persona.allCases {
+                let browser = TestBrowser(app)
+                if let user = persona.user {
+                    try await makeUser(app, user.email, role: user.role, organisation: user.organisation, partnership: user.partnership)
+                    let signedIn = try await browser.post("/login", form: ["email": user.email, "password": "a-long-password"])
+                    #expect(signedIn.status == .seeOther)
+                    tokens[persona] = try await token(app, user.email)
+                } else {
+                    try await browser.get("/login")
+                }
+                browsers[persona] = browser
+            }
+
+            for route in app.routes.all {
+                let name = "\(route.method.rawValue) /\(route.path.map(\.description).joined(separator: "/"))"
+                let access = try #require(route.access)
+                let path = Self.samplePath(route)
+                let isAPI = path.hasPrefix("/api/")
+                for persona in Persona.allCases {
+                    let status: HTTPStatus
+                    var body = ""
+                    if isAPI {
+                        var headers = HTTPHeaders()
+                        if let token = tokens[persona] { headers.bearerAuthorization = BearerAuthorization(token: token) }
+                        headers.contentType = .json
+                        let response = try await app.testing().sendRequest(route.method, path, headers: headers, body: ByteBuffer(string: "{}"))
+                        status = response.status
+                        body = response.body.string
+                    } else if route.method == .GET {
+                        let response = try await #require(browsers[persona]).get(path)
+                        // Pages send people without an account to the login form.
+                        let toLogin = response.status == .seeOther && (response.headers.first(name: .location) ?? "").hasPrefix("/login")
+                        status = toLogin ? .unauthorized : response.status
+                        body = toLogin ? "Sign in first" : response.body.string
+                    } else {
+                        // A fresh browser per call: POST /logout must not end the persona's session.
+                        let browser = TestBrowser(app)
+                        if let user = persona.user {
+                            _ = try await browser.post("/login", form: ["email": user.email, "password": "a-long-password"])
+                        }
+                        let response = try await browser.post(path, form: [:])
+                        status = response.status
+                        body = response.body.string
+                    }
+                    let user = persona.user.map { User(email: $0.email, passwordHash: "", name: "", role: $0.role) }
+                    #expect(status.code < 500, "\(name) as \(persona): \(status)")
+                    let denied = body.contains("Sign in first") || body.contains("may not do this")
+                    if access.allows(user) {
+                        // A wrong password on a sign-in route is a 401 too; only the guard's refusals count here.
+                        #expect(!denied, "\(name) as \(persona): \(status)")
+                    } else {
+                        #expect(denied && status == (persona == .anonymous ? .unauthorized : .forbidden), "\(name) as \(persona): \(status)")
+                    }
+                }
+            }
+        }
+    }
+}
