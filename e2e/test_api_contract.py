@@ -55,7 +55,7 @@ def test_every_get_answers_as_documented(server, document):
     keys["/api/v1/requests/{key}"] = first_key(server, "/api/v1/requests")
     checked = 0
     for path, operations in document["paths"].items():
-        if "get" not in operations or path == "/api/v1/me":
+        if "get" not in operations or "security" in operations["get"]:
             continue
         url = server + path.replace("{key}", keys.get(path) or "")
         status, headers, body = fetch(url)

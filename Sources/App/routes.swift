@@ -11,8 +11,11 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try pages.register(collection: HomeController())
     try pages.register(collection: SessionController())
     try pages.register(collection: CataloguePageController())
+    try pages.register(collection: RegistrationPageController())
+    try pages.register(collection: ValidationPageController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
     try api.register(collection: AuthAPIController())
     try api.register(collection: CatalogueAPIController())
+    try api.register(collection: RegistrationAPIController())
 }

@@ -35,6 +35,22 @@ import VaporTesting
         "GET /api/v1/requests": .anyone,
         "GET /api/v1/requests/:key": .anyone,
         "GET /openapi.json": .anyone,
+        "GET /my": .signedIn,
+        "GET /organisations/new": .signedIn,
+        "POST /organisations": .signedIn,
+        "GET /organisations/:key/registration": .signedIn,
+        "POST /organisations/:key/registration": .signedIn,
+        "GET /validation": .coordinatorOrAdmin,
+        "POST /registrations/:id/decision": .coordinatorOrAdmin,
+        "GET /registrations/:id/cv": .signedIn,
+        "POST /api/v1/organisations": .signedIn,
+        "GET /api/v1/organisations/:key/partnership-suggestions": .signedIn,
+        "POST /api/v1/organisations/:key/registration": .signedIn,
+        "GET /api/v1/registrations/:id": .signedIn,
+        "PUT /api/v1/registrations/:id/cv": .signedIn,
+        "GET /api/v1/registrations/:id/cv": .signedIn,
+        "GET /api/v1/validation-queue": .coordinatorOrAdmin,
+        "POST /api/v1/registrations/:id/decision": .coordinatorOrAdmin,
     ]
 
     enum Persona: String, CaseIterable {
@@ -55,6 +71,7 @@ import VaporTesting
         let parts = route.path.map { component -> String in
             guard case .parameter = component else { return component.description }
             let collection = route.path.map(\.description)
+            if case .parameter("id") = component { return "00000000-0000-0000-0000-000000000000" }
             if collection.contains("organisations") { return "O0" }
             if collection.contains("offers") { return "F1" }
             if collection.contains("requests") { return "R1" }

@@ -6,6 +6,7 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "cx_csrf"
     static let fieldName = "_csrf"
+    static let maximumFormBytes = 6 * 1024 * 1024
     let secureCookies: Bool
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -13,6 +14,11 @@ struct CSRFMiddleware: AsyncMiddleware {
         let token = existing.flatMap { $0.count == 43 ? $0 : nil } ?? Self.newToken()
         request.storage[CSRFTokenKey.self] = token
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // Middleware runs before a route collects its body: read the form here (up to the
+            // largest form, a registration with its CV) to find the token.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: Self.maximumFormBytes).get()
+            }
             struct Form: Decodable { let _csrf: String? }
             let sent = (try? request.content.decode(Form.self))?._csrf ?? request.headers.first(name: "X-CSRF-Token")
             guard let sent, let existing, sent == existing else {

@@ -8,6 +8,7 @@ enum Migrations {
         CreateOrganisations(),
         CreateOffersAndRequests(),
         CreateAuthentication(),
+        CreateRegistrations(),
         SessionRecord.migration,
     ]
 }

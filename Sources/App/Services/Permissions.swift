@@ -10,7 +10,12 @@ enum Permissions {
         if try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).first() != nil {
             return true
         }
-        return try await coordinates(organisation.$partnership.id, user, on: db)
+        if try await coordinates(organisation.$partnership.id, user, on: db) { return true }
+        // The coordinators of the partnership a registration chose, before it is validated.
+        guard user.role == .coordinator else { return false }
+        let chosen = try await Registration.query(on: db).filter(\.$organisation.$id == organisationID).all().map(\.$partnership.id)
+        for partnershipID in chosen where try await coordinates(partnershipID, user, on: db) { return true }
+        return false
     }
 
     /// Whether `user` coordinates the partnership (the admin counts as coordinating every one).

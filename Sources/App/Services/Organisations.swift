@@ -1,0 +1,144 @@
+import Fluent
+import ProgrammeRules
+import Vapor
+
+/// Creating organisations from people's input.
+enum Organisations {
+    struct Checked {
+        let input: OrganisationInput
+        let name: String
+        let kind: OrganisationKind
+        let city: City
+        let sectors: [String]
+        let topics: [String]
+        let languages: [String]
+    }
+
+    /// Every field checked; all problems reported together.
+    static func check(_ input: OrganisationInput, gazetteer: Gazetteer) throws -> Checked {
+        var problems: [FieldProblem] = []
+        func problem(_ field: String, _ rule: String, _ message: String) {
+            problems.append(FieldProblem(field: field, rule: rule, message: message))
+        }
+        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { problem("name", "required", "is required") } else if name.count > 200 { problem("name", "too-long", "must be at most 200 characters") }
+        let kind = OrganisationKind(rawValue: input.kind ?? "")
+        if kind == nil { problem("kind", "kind-unknown", "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+        let countryText = (input.country ?? "").trimmingCharacters(in: .whitespaces)
+        let country = Validation.country(countryText)
+        if country == nil { problem("country", "country-code", Validation.countryProblem(countryText)) }
+        var city: City?
+        let cityName = (input.city ?? "").trimmingCharacters(in: .whitespaces)
+        if cityName.isEmpty {
+            problem("city", "required", "is required")
+        } else if let country {
+            do { city = try gazetteer.resolve("\(cityName), \(country)") } catch { problem("city", "unknown-city", "\(error)") }
+        }
+        func list(_ values: [String]?, _ field: String, _ check: (String) -> String?) -> [String] {
+            var kept: [String] = []
+            for (index, raw) in (values ?? []).enumerated() {
+                let value = raw.trimmingCharacters(in: .whitespaces)
+                if value.isEmpty { continue }
+                if value.contains("|") || value.count > 80 {
+                    problem("\(field)[\(index)]", "invalid", "must be at most 80 characters, without \"|\"")
+                } else if let message = check(value) {
+                    problem("\(field)[\(index)]", "invalid", message)
+                } else if !kept.contains(value) {
+                    kept.append(value)
+                }
+            }
+            return kept
+        }
+        let sectors = list(input.sectors, "sectors", Validation.sectorProblem)
+        if sectors.isEmpty && !(input.sectors ?? []).contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            problem("sectors", "required", "list at least one NACE Rev. 2 division, e.g. C26")
+        }
+        let topics = list(input.topics, "topics") { _ in nil }
+        let languages = list(input.languages, "languages", Validation.languageProblem)
+        if (input.description ?? "").count > 5_000 { problem("description", "too-long", "must be at most 5,000 characters") }
+        if let website = input.website?.trimmingCharacters(in: .whitespaces), !website.isEmpty,
+            !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.count > 500 {
+            problem("website", "url", "must be an address starting with https:// or http://")
+        }
+        guard problems.isEmpty, let kind, let city else { throw InputProblem(problems) }
+        return Checked(input: input, name: name, kind: kind, city: city, sectors: sectors, topics: topics, languages: languages)
+    }
+
+    /// Creates a pending organisation with `user` as its admin.
+    static func create(_ input: OrganisationInput, by user: User, on db: any Database, gazetteer: Gazetteer) async throws -> Organisation {
+        let checked = try check(input, gazetteer: gazetteer)
+        var clusterID: UUID?
+        if let clusterKey = input.cluster?.trimmingCharacters(in: .whitespaces), !clusterKey.isEmpty {
+            guard let cluster = try await Organisation.query(on: db).filter(\.$key == clusterKey).first(),
+                cluster.organisationKind == .clusterOrganisation, cluster.validationStatus == .validated
+            else {
+                throw InputProblem(field: "cluster", rule: "unknown-cluster", "no validated cluster organisation has the key \"\(clusterKey)\"")
+            }
+            clusterID = cluster.id
+        }
+        let organisation = Organisation()
+        organisation.key = try await uniqueKey(for: checked.name, on: db)
+        organisation.name = checked.name
+        organisation.kind = checked.kind.rawValue
+        organisation.country = checked.city.country.rawValue
+        organisation.city = checked.city.name
+        organisation.latitude = checked.city.coordinate.latitude
+        organisation.longitude = checked.city.coordinate.longitude
+        organisation.timeZone = checked.city.timeZoneIdentifier
+        organisation.sectors = checked.sectors
+        organisation.topics = checked.topics
+        organisation.languages = checked.languages
+        organisation.description = (input.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        organisation.website = input.website.flatMap { $0.isEmpty ? nil : $0 }
+        organisation.$cluster.id = clusterID
+        organisation.validationStatus = .pending
+        organisation.refreshSearchText()
+        let userID = try user.requireID()
+        try await db.transaction { tx in
+            try await organisation.save(on: tx)
+            try await Membership(organisationID: try organisation.requireID(), userID: userID, isAdmin: true).save(on: tx)
+        }
+        return organisation
+    }
+
+    /// "Lyon Photonics Cluster" -> "lyon-photonics-cluster", with a suffix if taken.
+    static func uniqueKey(for name: String, on db: any Database) async throws -> String {
+        let slug = NameFolding.fold(name).split(separator: " ").prefix(6).joined(separator: "-")
+        let base = slug.isEmpty ? "organisation" : String(slug.prefix(60))
+        var candidate = base
+        var suffix = 2
+        while try await Organisation.query(on: db).filter(\.$key == candidate).first() != nil {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+
+    /// Partnerships that fit the organisation: its country among theirs, and its sectors (same
+    /// division counts double, same section once). Best first, with the reasons.
+    static func suggestPartnerships(for organisation: Organisation, on db: any Database) async throws -> [PartnershipSuggestion] {
+        let partnerships = try await Partnership.query(on: db).all()
+        let sectors = organisation.sectors.compactMap(NACECode.init)
+        let suggestions = partnerships.map { partnership -> PartnershipSuggestion in
+            var score = 0
+            var reasons: [String] = []
+            if partnership.countries.contains(organisation.country) {
+                score += 2
+                reasons.append("has cluster members in \(organisation.country)")
+            }
+            let theirs = partnership.sectors.compactMap(NACECode.init)
+            let sameDivision = sectors.filter { theirs.contains($0) }
+            let sameSection = sectors.filter { s in !theirs.contains(s) && theirs.contains { $0.section == s.section } }
+            if !sameDivision.isEmpty {
+                score += 2 * sameDivision.count
+                reasons.append("works in sector " + sameDivision.map(\.description).joined(separator: ", "))
+            }
+            if !sameSection.isEmpty {
+                score += sameSection.count
+                reasons.append("works in the same NACE section " + Set(sameSection.map { String($0.section) }).sorted().joined(separator: ", "))
+            }
+            return PartnershipSuggestion(key: partnership.key, name: partnership.name, score: score, reasons: reasons)
+        }
+        return suggestions.filter { $0.score > 0 }.sorted { ($0.score, $1.name) > ($1.score, $0.name) }
+    }
+}
