@@ -29,8 +29,13 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+    if let smtp = configuration.smtp {
+        app.mailTransport = SMTPClient(configuration: smtp, eventLoopGroup: app.eventLoopGroup)
+    }
+    app.storage[LinkBaseKey.self] = configuration.linkBase
     if ServeMigration.isServing(app.environment) {
         app.lifecycle.use(ServeMigration())
+        if app.environment != .testing { app.lifecycle.use(OutboxWorker()) }
     }
 }
 

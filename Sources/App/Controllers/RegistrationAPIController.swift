@@ -40,7 +40,7 @@ struct RegistrationAPIController: RouteCollection {
     @Sendable
     func register(req: Request) async throws -> Response {
         let input = try req.content.decode(RegistrationInput.self)
-        let registration = try await Registrations.submit(input, for: try req.parameters.require("key"), cv: nil, by: try req.auth.require(User.self), on: req.db)
+        let registration = try await Registrations.submit(input, for: try req.parameters.require("key"), cv: nil, by: try req.auth.require(User.self), on: req.db, linkBase: req.application.linkBase)
         return try await RegistrationDTO(registration).encodeResponse(status: .created, for: req)
     }
 
@@ -87,7 +87,7 @@ struct RegistrationAPIController: RouteCollection {
     @Sendable
     func decide(req: Request) async throws -> RegistrationDTO {
         let input = try req.content.decode(DecisionInput.self)
-        return try RegistrationDTO(try await Registrations.decide(try registrationID(req), input, by: try req.auth.require(User.self), on: req.db))
+        return try RegistrationDTO(try await Registrations.decide(try registrationID(req), input, by: try req.auth.require(User.self), on: req.db, linkBase: req.application.linkBase))
     }
 
     private func registrationID(_ req: Request) throws -> UUID {

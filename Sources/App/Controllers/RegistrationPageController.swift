@@ -166,7 +166,7 @@ struct RegistrationPageController: RouteCollection {
             if let file = form.cv, file.data.readableBytes > 0 {
                 cv = try Registrations.checkCV(filename: file.filename, data: Data(buffer: file.data))
             }
-            _ = try await Registrations.submit(form.input, for: organisation.key, cv: cv, by: try req.auth.require(User.self), on: req.db)
+            _ = try await Registrations.submit(form.input, for: organisation.key, cv: cv, by: try req.auth.require(User.self), on: req.db, linkBase: req.application.linkBase)
             return req.redirect(to: "/my")
         } catch let problem as InputProblem {
             let errors = Dictionary(problem.problems.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })

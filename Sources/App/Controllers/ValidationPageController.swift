@@ -34,7 +34,7 @@ struct ValidationPageController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "No such registration.", identifier: "not-found") }
         let input = try req.content.decode(DecisionInput.self)
         do {
-            let registration = try await Registrations.decide(id, input, by: try req.auth.require(User.self), on: req.db)
+            let registration = try await Registrations.decide(id, input, by: try req.auth.require(User.self), on: req.db, linkBase: req.application.linkBase)
             return req.redirect(to: "/validation?done=\(registration.organisation.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")+\(registration.status.rawValue)")
         } catch let problem as InputProblem {
             let errors = Dictionary(problem.problems.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })

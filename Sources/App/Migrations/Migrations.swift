@@ -9,6 +9,7 @@ enum Migrations {
         CreateOffersAndRequests(),
         CreateAuthentication(),
         CreateRegistrations(),
+        CreatePasswordResets(),
         SessionRecord.migration,
     ]
 }

@@ -28,7 +28,7 @@ enum Registrations {
     }
 
     /// Submits (or resubmits, after a request for changes) the organisation's registration.
-    static func submit(_ input: RegistrationInput, for organisationKey: String, cv: StoredFileContent?, by user: User, on db: any Database) async throws -> Registration {
+    static func submit(_ input: RegistrationInput, for organisationKey: String, cv: StoredFileContent?, by user: User, on db: any Database, linkBase: String = "") async throws -> Registration {
         guard let organisation = try await Organisation.query(on: db).filter(\.$key == organisationKey).first(),
             try await Permissions.maySee(organisation, user, on: db)
         else { throw Abort(.notFound, reason: "No organisation has the key \"\(organisationKey)\".", identifier: "not-found") }
@@ -102,7 +102,7 @@ enum Registrations {
             for coordinator in coordinators {
                 try await Mailer.enqueue(
                     to: coordinator.user.email, subject: "To validate: \(organisation.name)",
-                    body: "\(user.name) registered \(organisation.name) (\(organisation.city), \(organisation.country)) with \(partnership.name) as \([asVisitor ? "visitor" : nil, asHost ? "host" : nil].compactMap { $0 }.joined(separator: " and ")).\n\nThe validation queue: /validation\n",
+                    body: "\(user.name) registered \(organisation.name) (\(organisation.city), \(organisation.country)) with \(partnership.name) as \([asVisitor ? "visitor" : nil, asHost ? "host" : nil].compactMap { $0 }.joined(separator: " and ")).\n\nThe validation queue: \(linkBase)/validation\n",
                     on: tx)
             }
         }
@@ -116,7 +116,7 @@ enum Registrations {
     }
 
     /// A coordinator's (or the support office's) decision; rejections and requests for changes say why.
-    static func decide(_ id: UUID, _ input: DecisionInput, by user: User, on db: any Database) async throws -> Registration {
+    static func decide(_ id: UUID, _ input: DecisionInput, by user: User, on db: any Database, linkBase: String = "") async throws -> Registration {
         let registration = try await load(id, on: db)
         guard try await Permissions.coordinates(registration.$partnership.id, user, on: db) else {
             throw Abort(.forbidden, reason: "Only the coordinators of \(registration.partnership.name) decide on this registration.", identifier: "forbidden")
@@ -154,7 +154,7 @@ enum Registrations {
             let outcome = switch decision {
             case .validate: "was validated by \(registration.partnership.name). It now appears in the catalogue."
             case .reject: "was not accepted by \(registration.partnership.name). The reason: \(reason)"
-            case .requestChanges: "needs changes before \(registration.partnership.name) can validate it: \(reason)\n\nEdit and resubmit it: /organisations/\(organisation.key)/registration"
+            case .requestChanges: "needs changes before \(registration.partnership.name) can validate it: \(reason)\n\nEdit and resubmit it: \(linkBase)/organisations/\(organisation.key)/registration"
             }
             try await Mailer.enqueue(to: registration.user.email, subject: "\(organisation.name): registration \(registration.status.rawValue)",
                 body: "The registration of \(organisation.name) \(outcome)\n", on: tx)

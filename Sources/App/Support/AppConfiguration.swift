@@ -16,6 +16,10 @@ struct AppConfiguration: Sendable {
     var publicURL: String? = nil
 
     var secureCookies: Bool { publicURL?.hasPrefix("https://") ?? false }
+    /// Outgoing mail; nil: messages are logged and kept in the outbox.
+    var smtp: SMTPConfiguration? = nil
+    /// The base of links in e-mails.
+    var linkBase: String { publicURL ?? "http://127.0.0.1:8080" }
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, executablePath: String = CommandLine.arguments.first ?? "") throws -> AppConfiguration {
         let database: DatabaseChoice
@@ -35,8 +39,11 @@ struct AppConfiguration: Sendable {
             }
             publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
+        let from = environment["MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "ClusterXchange <no-reply@clusterxchange.example>"
+        let smtp = try environment["SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }.map { try SMTPConfiguration(url: $0, from: from) }
         return AppConfiguration(
-            database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath), publicURL: publicURL)
+            database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath), publicURL: publicURL,
+            smtp: smtp)
     }
 
     /// `CLUSTERXCHANGE_ROOT` when set; otherwise the working directory when it holds the views;
@@ -67,4 +74,13 @@ struct AppConfiguration: Sendable {
 struct ConfigurationError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = "configuration: " + description }
+}
+
+struct LinkBaseKey: StorageKey {
+    typealias Value = String
+}
+
+extension Application {
+    /// "https://clusterxchange.example": the start of every link in an e-mail.
+    var linkBase: String { storage[LinkBaseKey.self] ?? "http://127.0.0.1:8080" }
 }
