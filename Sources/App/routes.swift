@@ -14,10 +14,12 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try pages.register(collection: RegistrationPageController())
     try pages.register(collection: ValidationPageController())
     try pages.register(collection: PasswordResetPageController())
+    try pages.register(collection: MembershipPageController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
     try api.register(collection: AuthAPIController())
     try api.register(collection: CatalogueAPIController())
     try api.register(collection: RegistrationAPIController())
     try api.register(collection: PasswordResetAPIController())
+    try api.register(collection: MembershipAPIController())
 }

@@ -36,6 +36,11 @@ import VaporTesting
         "GET /api/v1/requests/:key": .anyone,
         "GET /openapi.json": .anyone,
         "GET /my": .signedIn,
+        "POST /organisations/:key/join": .signedIn,
+        "POST /organisations/:key/members/:userID/approve": .signedIn,
+        "POST /api/v1/organisations/:key/join": .signedIn,
+        "GET /api/v1/organisations/:key/members": .signedIn,
+        "POST /api/v1/organisations/:key/members/:userID/approve": .signedIn,
         "GET /password/forgot": .anyone,
         "POST /password/forgot": .anyone,
         "GET /password/reset": .anyone,
@@ -78,6 +83,7 @@ import VaporTesting
             guard case .parameter = component else { return component.description }
             let collection = route.path.map(\.description)
             if case .parameter("id") = component { return "00000000-0000-0000-0000-000000000000" }
+            if case .parameter("userID") = component { return "00000000-0000-0000-0000-000000000000" }
             if collection.contains("organisations") { return "O0" }
             if collection.contains("offers") { return "F1" }
             if collection.contains("requests") { return "R1" }

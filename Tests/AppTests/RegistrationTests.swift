@@ -11,6 +11,11 @@ import VaporTesting
         let app: Application
         let token: String
 
+        init(app: Application, token: String) {
+            self.app = app
+            self.token = token
+        }
+
         func send(_ method: HTTPMethod, _ path: String, json: [String: Any]? = nil, body: ByteBuffer? = nil, contentType: HTTPMediaType = .json) async throws -> TestingHTTPResponse {
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)

@@ -39,7 +39,7 @@ struct AuthAPIController: RouteCollection {
     func me(req: Request) async throws -> Me {
         let user = try req.auth.require(User.self)
         let userID = try user.requireID()
-        let organisations = try await Membership.query(on: req.db).filter(\.$user.$id == userID).with(\.$organisation).all().map(\.organisation.key)
+        let organisations = try await Membership.active(on: req.db).filter(\.$user.$id == userID).with(\.$organisation).all().map(\.organisation.key)
         let partnerships = try await PartnershipCoordinator.query(on: req.db).filter(\.$user.$id == userID).with(\.$partnership).all().map(\.partnership.key)
         return Me(email: user.email, name: user.name, role: user.role.rawValue, organisations: organisations.sorted(), partnerships: partnerships.sorted())
     }

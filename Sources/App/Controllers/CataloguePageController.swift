@@ -128,12 +128,19 @@ struct CataloguePageController: RouteCollection {
     struct OrganisationPage: Encodable {
         let layout: Layout
         let detail: Catalogue.OrganisationDetail
+        /// Signed in and not (yet) linked to it.
+        let mayAskToJoin: Bool
     }
 
     @Sendable
     func organisation(req: Request) async throws -> View {
-        let detail = try await Catalogue.organisation(try req.parameters.require("key"), viewer: req.auth.get(User.self), on: req.db)
-        return try await req.view.render("organisation", OrganisationPage(layout: req.layout(detail.organisation.name), detail: detail))
+        let viewer = req.auth.get(User.self)
+        let detail = try await Catalogue.organisation(try req.parameters.require("key"), viewer: viewer, on: req.db)
+        var mayAskToJoin = false
+        if let userID = viewer?.id, let organisationID = try await Organisation.query(on: req.db).filter(\.$key == detail.organisation.key).first()?.id {
+            mayAskToJoin = try await Membership.query(on: req.db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).first() == nil
+        }
+        return try await req.view.render("organisation", OrganisationPage(layout: req.layout(detail.organisation.name), detail: detail, mayAskToJoin: mayAskToJoin))
     }
 
     struct OfferPage: Encodable {

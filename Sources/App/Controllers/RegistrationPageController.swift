@@ -18,15 +18,26 @@ struct RegistrationPageController: RouteCollection {
     struct MyOrganisation: Encodable {
         let key: String
         let name: String
+        /// "requested" while an admin has not approved the person's request to join.
+        let membership: String
         let status: String
         let reason: String?
         let registrationStatus: String?
         let partnership: String?
     }
 
+    struct JoinRequest: Encodable {
+        let organisationKey: String
+        let organisationName: String
+        let userID: String
+        let name: String
+        let email: String
+    }
+
     struct MyPage: Encodable {
         let layout: Layout
         let organisations: [MyOrganisation]
+        let joinRequests: [JoinRequest]
     }
 
     @Sendable
@@ -34,14 +45,21 @@ struct RegistrationPageController: RouteCollection {
         let user = try req.auth.require(User.self)
         let memberships = try await Membership.query(on: req.db).filter(\.$user.$id == (try user.requireID())).with(\.$organisation).all()
         var organisations: [MyOrganisation] = []
+        var joinRequests: [JoinRequest] = []
+        for membership in memberships where membership.status == .active && membership.isAdmin {
+            for member in try await Memberships.members(of: membership.organisation, on: req.db) where member.status == Membership.Status.requested.rawValue {
+                joinRequests.append(JoinRequest(organisationKey: membership.organisation.key, organisationName: membership.organisation.name,
+                                                userID: member.userID.uuidString, name: member.name, email: member.email))
+            }
+        }
         for membership in memberships {
             let organisation = membership.organisation
             let registration = try await Registration.query(on: req.db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$partnership).first()
             organisations.append(MyOrganisation(
-                key: organisation.key, name: organisation.name, status: organisation.validationStatus.rawValue,
+                key: organisation.key, name: organisation.name, membership: membership.status.rawValue, status: organisation.validationStatus.rawValue,
                 reason: organisation.validationReason, registrationStatus: registration?.status.rawValue, partnership: registration?.partnership.name))
         }
-        return try await req.view.render("my", MyPage(layout: req.layout("My organisations"), organisations: organisations))
+        return try await req.view.render("my", MyPage(layout: req.layout("My organisations"), organisations: organisations, joinRequests: joinRequests))
     }
 
     // MARK: A new organisation
@@ -181,7 +199,7 @@ struct RegistrationPageController: RouteCollection {
         let user = try req.auth.require(User.self)
         guard let organisation = try await Organisation.query(on: req.db).filter(\.$key == key).first(),
             let organisationID = organisation.id,
-            try await Membership.query(on: req.db).filter(\.$user.$id == (try user.requireID())).filter(\.$organisation.$id == organisationID).first() != nil
+            try await Membership.isMember(try user.requireID(), of: organisationID, on: req.db)
         else { throw Abort(.notFound, reason: "No organisation of yours has the key \"\(key)\".", identifier: "not-found") }
         let registration = try await Registration.query(on: req.db).filter(\.$organisation.$id == organisationID).with(\.$partnership).first()
         return (organisation, registration)

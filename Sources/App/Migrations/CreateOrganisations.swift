@@ -31,6 +31,7 @@ struct CreateOrganisations: AsyncMigration {
             .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
             .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
             .field("is_admin", .bool, .required)
+            .field("status", .string, .required)
             .unique(on: "organisation_id", "user_id")
             .create()
     }

@@ -84,12 +84,34 @@ final class Membership: Model, @unchecked Sendable {
     @Parent(key: "user_id") var user: User
     /// Organisation admins edit the profile and manage members.
     @Field(key: "is_admin") var isAdmin: Bool
+    /// A person who asked to join is a member once an admin approves.
+    @Field(key: "status") var status: Status
+
+    enum Status: String, Codable, Sendable {
+        case active
+        case requested
+    }
 
     init() {}
 
-    init(organisationID: UUID, userID: UUID, isAdmin: Bool) {
+    init(organisationID: UUID, userID: UUID, isAdmin: Bool, status: Status = .active) {
         self.$organisation.id = organisationID
         self.$user.id = userID
         self.isAdmin = isAdmin
+        self.status = status
+    }
+}
+
+extension Membership {
+    /// Memberships that count: approved ones.
+    static func active(on db: any Database) -> QueryBuilder<Membership> {
+        query(on: db).filter(\.$status == .active)
+    }
+
+    /// Whether `userID` is an active member (an admin, with `admin: true`) of the organisation.
+    static func isMember(_ userID: UUID, of organisationID: UUID, admin: Bool = false, on db: any Database) async throws -> Bool {
+        let query = active(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID)
+        if admin { query.filter(\.$isAdmin == true) }
+        return try await query.first() != nil
     }
 }

@@ -7,7 +7,7 @@ enum Permissions {
     static func mayManage(_ organisation: Organisation, _ user: User?, on db: any Database) async throws -> Bool {
         guard let user, let userID = user.id, let organisationID = organisation.id else { return false }
         if user.role == .admin { return true }
-        if try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).first() != nil {
+        if try await Membership.isMember(userID, of: organisationID, on: db) {
             return true
         }
         if try await coordinates(organisation.$partnership.id, user, on: db) { return true }

@@ -34,7 +34,7 @@ enum Registrations {
         else { throw Abort(.notFound, reason: "No organisation has the key \"\(organisationKey)\".", identifier: "not-found") }
         let userID = try user.requireID()
         let organisationID = try organisation.requireID()
-        guard try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).first() != nil else {
+        guard try await Membership.isMember(userID, of: organisationID, on: db) else {
             throw Abort(.forbidden, reason: "Only members of \(organisation.name) may register it.", identifier: "forbidden")
         }
 
