@@ -7,6 +7,7 @@ struct RegistrationAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let signedIn = routes.access(.signedIn)
         signedIn.post("organisations", use: createOrganisation)
+        signedIn.put("organisations", ":key", use: updateOrganisation)
         signedIn.get("organisations", ":key", "partnership-suggestions", use: suggestions)
         signedIn.post("organisations", ":key", "registration", use: register)
         signedIn.get("registrations", ":id", use: registration)
@@ -25,6 +26,15 @@ struct RegistrationAPIController: RouteCollection {
         let response = try await dto.encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(organisation.key)")
         return response
+    }
+
+    @Sendable
+    func updateOrganisation(req: Request) async throws -> OrganisationDTO {
+        let input = try req.content.decode(OrganisationInput.self)
+        let organisation = try await Organisations.update(try req.parameters.require("key"), input, by: try req.auth.require(User.self),
+                                                         on: req.db, gazetteer: try Gazetteer.bundled(), linkBase: req.application.linkBase)
+        let partnership = try await organisation.$partnership.get(on: req.db)
+        return OrganisationDTO(organisation, partnershipKey: partnership?.key, clusterKey: input.cluster.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     @Sendable

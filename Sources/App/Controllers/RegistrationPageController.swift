@@ -9,6 +9,8 @@ struct RegistrationPageController: RouteCollection {
         signedIn.get("my", use: mine)
         signedIn.get("organisations", "new", use: newOrganisationForm)
         signedIn.post("organisations", use: createOrganisation)
+        signedIn.get("organisations", ":key", "edit", use: editOrganisationForm)
+        signedIn.post("organisations", ":key", "edit", use: editOrganisation)
         signedIn.get("organisations", ":key", "registration", use: registrationForm)
         signedIn.on(.POST, "organisations", ":key", "registration", body: .collect(maxSize: "6mb"), use: register)
     }
@@ -20,6 +22,7 @@ struct RegistrationPageController: RouteCollection {
         let name: String
         /// "requested" while an admin has not approved the person's request to join.
         let membership: String
+        let isAdmin: Bool
         let status: String
         let reason: String?
         let registrationStatus: String?
@@ -56,7 +59,8 @@ struct RegistrationPageController: RouteCollection {
             let organisation = membership.organisation
             let registration = try await Registration.query(on: req.db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$partnership).first()
             organisations.append(MyOrganisation(
-                key: organisation.key, name: organisation.name, membership: membership.status.rawValue, status: organisation.validationStatus.rawValue,
+                key: organisation.key, name: organisation.name, membership: membership.status.rawValue,
+                isAdmin: membership.isAdmin && membership.status == .active, status: organisation.validationStatus.rawValue,
                 reason: organisation.validationReason, registrationStatus: registration?.status.rawValue, partnership: registration?.partnership.name))
         }
         return try await req.view.render("my", MyPage(layout: req.layout("My organisations"), organisations: organisations, joinRequests: joinRequests))
@@ -95,6 +99,9 @@ struct RegistrationPageController: RouteCollection {
 
     struct NewOrganisationPage: Encodable {
         let layout: Layout
+        let heading: String
+        let action: String
+        let submitLabel: String
         let form: OrganisationForm
         let kinds: [Choice]
         let countries: [Choice]
@@ -105,6 +112,34 @@ struct RegistrationPageController: RouteCollection {
     @Sendable
     func newOrganisationForm(req: Request) async throws -> View {
         try await renderNewOrganisation(req, form: OrganisationForm(), errors: [:])
+    }
+
+    @Sendable
+    func editOrganisationForm(req: Request) async throws -> View {
+        let organisation = try await Memberships.administered(try req.parameters.require("key"), by: try req.auth.require(User.self), on: req.db)
+        let cluster = try await organisation.$cluster.get(on: req.db)
+        let form = OrganisationForm(
+            name: organisation.name, kind: organisation.kind, country: organisation.country, city: organisation.city,
+            sectors: organisation.sectors.joined(separator: ", "), topics: organisation.topics.joined(separator: ", "),
+            description: organisation.description, languages: organisation.languages.joined(separator: ", "),
+            website: organisation.website, cluster: cluster?.key)
+        return try await renderNewOrganisation(req, form: form, errors: [:], editing: organisation.key)
+    }
+
+    @Sendable
+    func editOrganisation(req: Request) async throws -> Response {
+        let key: String = try req.parameters.require("key")
+        let form = try req.content.decode(OrganisationForm.self)
+        do {
+            let organisation = try await Organisations.update(key, form.input, by: try req.auth.require(User.self), on: req.db,
+                                                             gazetteer: try Gazetteer.bundled(), linkBase: req.application.linkBase)
+            return req.redirect(to: "/organisations/\(organisation.key)")
+        } catch let problem as InputProblem {
+            let errors = Dictionary(problem.problems.map { (String($0.field.prefix { $0 != "[" }), $0.message) }, uniquingKeysWith: { a, _ in a })
+            let response = try await renderNewOrganisation(req, form: form, errors: errors, editing: key).encodeResponse(for: req)
+            response.status = problem.status
+            return response
+        }
     }
 
     @Sendable
@@ -122,11 +157,14 @@ struct RegistrationPageController: RouteCollection {
         }
     }
 
-    private func renderNewOrganisation(_ req: Request, form: OrganisationForm, errors: [String: String]) async throws -> View {
+    private func renderNewOrganisation(_ req: Request, form: OrganisationForm, errors: [String: String], editing key: String? = nil) async throws -> View {
         let clusters = try await Organisation.query(on: req.db).filter(\.$kind == OrganisationKind.clusterOrganisation.rawValue)
             .filter(\.$validationStatus == .validated).sort(\.$name).all()
         let page = NewOrganisationPage(
-            layout: req.layout("Add your organisation"), form: form,
+            layout: req.layout(key == nil ? "Add your organisation" : "Edit the profile"),
+            heading: key == nil ? "Add your organisation" : "Edit the profile of \(form.name ?? "")",
+            action: key.map { "/organisations/\($0)/edit" } ?? "/organisations",
+            submitLabel: key == nil ? "Add the organisation" : "Save the profile", form: form,
             kinds: OrganisationKind.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: form.kind == $0.rawValue) },
             countries: CountryRegistry.cosme.participating(on: CalendarDate.today(in: .gmt)).map {
                 Choice(value: $0.code.rawValue, label: $0.name, selected: form.country == $0.code.rawValue)

@@ -67,17 +67,58 @@ enum Organisations {
     /// Creates a pending organisation with `user` as its admin.
     static func create(_ input: OrganisationInput, by user: User, on db: any Database, gazetteer: Gazetteer) async throws -> Organisation {
         let checked = try check(input, gazetteer: gazetteer)
-        var clusterID: UUID?
-        if let clusterKey = input.cluster?.trimmingCharacters(in: .whitespaces), !clusterKey.isEmpty {
-            guard let cluster = try await Organisation.query(on: db).filter(\.$key == clusterKey).first(),
-                cluster.organisationKind == .clusterOrganisation, cluster.validationStatus == .validated
-            else {
-                throw InputProblem(field: "cluster", rule: "unknown-cluster", "no validated cluster organisation has the key \"\(clusterKey)\"")
-            }
-            clusterID = cluster.id
-        }
+        let clusterID = try await clusterID(input.cluster, on: db)
         let organisation = Organisation()
         organisation.key = try await uniqueKey(for: checked.name, on: db)
+        apply(checked, input, clusterID: clusterID, to: organisation)
+        organisation.validationStatus = .pending
+        let userID = try user.requireID()
+        try await db.transaction { tx in
+            try await organisation.save(on: tx)
+            try await Membership(organisationID: try organisation.requireID(), userID: userID, isAdmin: true).save(on: tx)
+        }
+        return organisation
+    }
+
+    /// Changes the profile. Its admins and the support office may; a change of kind or country of
+    /// a validated organisation goes back to its partnership for validation.
+    static func update(_ key: String, _ input: OrganisationInput, by user: User, on db: any Database, gazetteer: Gazetteer, linkBase: String) async throws -> Organisation {
+        let organisation = try await Memberships.administered(key, by: user, on: db)
+        let checked = try check(input, gazetteer: gazetteer)
+        let clusterID = try await clusterID(input.cluster, on: db)
+        let revalidate = organisation.validationStatus == .validated
+            && (organisation.kind != checked.kind.rawValue || organisation.country != checked.city.country.rawValue)
+        apply(checked, input, clusterID: clusterID, to: organisation)
+        let organisationID = try organisation.requireID()
+        try await db.transaction { tx in
+            if revalidate, let registration = try await Registration.query(on: tx).filter(\.$organisation.$id == organisationID).first() {
+                organisation.validationStatus = .pending
+                organisation.validationReason = "The kind or the country changed: the partnership validates it again."
+                registration.status = .submitted
+                try await registration.save(on: tx)
+                let coordinators = try await PartnershipCoordinator.query(on: tx).filter(\.$partnership.$id == registration.$partnership.id).with(\.$user).all()
+                for coordinator in coordinators {
+                    try await Mailer.enqueue(to: coordinator.user.email, subject: "To validate again: \(organisation.name)",
+                        body: "\(organisation.name) changed its kind or country and needs your validation again: \(linkBase)/validation\n", on: tx)
+                }
+            }
+            try await organisation.save(on: tx)
+        }
+        return organisation
+    }
+
+    /// The cluster an SME names, which must be a validated cluster organisation.
+    static func clusterID(_ key: String?, on db: any Database) async throws -> UUID? {
+        guard let clusterKey = key?.trimmingCharacters(in: .whitespaces), !clusterKey.isEmpty else { return nil }
+        guard let cluster = try await Organisation.query(on: db).filter(\.$key == clusterKey).first(),
+            cluster.organisationKind == .clusterOrganisation, cluster.validationStatus == .validated
+        else {
+            throw InputProblem(field: "cluster", rule: "unknown-cluster", "no validated cluster organisation has the key \"\(clusterKey)\"")
+        }
+        return cluster.id
+    }
+
+    static func apply(_ checked: Checked, _ input: OrganisationInput, clusterID: UUID?, to organisation: Organisation) {
         organisation.name = checked.name
         organisation.kind = checked.kind.rawValue
         organisation.country = checked.city.country.rawValue
@@ -91,14 +132,7 @@ enum Organisations {
         organisation.description = (input.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         organisation.website = input.website.flatMap { $0.isEmpty ? nil : $0 }
         organisation.$cluster.id = clusterID
-        organisation.validationStatus = .pending
         organisation.refreshSearchText()
-        let userID = try user.requireID()
-        try await db.transaction { tx in
-            try await organisation.save(on: tx)
-            try await Membership(organisationID: try organisation.requireID(), userID: userID, isAdmin: true).save(on: tx)
-        }
-        return organisation
     }
 
     /// "Lyon Photonics Cluster" -> "lyon-photonics-cluster", with a suffix if taken.
