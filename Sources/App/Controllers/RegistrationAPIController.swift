@@ -79,14 +79,7 @@ struct RegistrationAPIController: RouteCollection {
 
     @Sendable
     func downloadCV(req: Request) async throws -> Response {
-        let registration = try await visibleRegistration(req)
-        guard let fileID = registration.$cv.id, let file = try await StoredFile.find(fileID, on: req.db) else {
-            throw Abort(.notFound, reason: "This registration has no CV.", identifier: "not-found")
-        }
-        let response = Response(status: .ok, body: .init(data: file.data))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        response.headers.contentDisposition = .init(.attachment, filename: file.filename)
-        return response
+        try await Registrations.cvDownload(try registrationID(req), for: try req.auth.require(User.self), on: req.db)
     }
 
     @Sendable

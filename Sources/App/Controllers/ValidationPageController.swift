@@ -47,14 +47,7 @@ struct ValidationPageController: RouteCollection {
     @Sendable
     func cv(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "No such registration.", identifier: "not-found") }
-        let registration = try await Registrations.load(id, on: req.db)
-        guard try await Registrations.maySee(registration, try req.auth.require(User.self), on: req.db),
-            let fileID = registration.$cv.id, let file = try await StoredFile.find(fileID, on: req.db)
-        else { throw Abort(.notFound, reason: "No CV here.", identifier: "not-found") }
-        let response = Response(status: .ok, body: .init(data: file.data))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        response.headers.contentDisposition = .init(.attachment, filename: file.filename)
-        return response
+        return try await Registrations.cvDownload(id, for: try req.auth.require(User.self), on: req.db)
     }
 
     private func render(_ req: Request, errors: [String: String], failedID: String?, notice: String?) async throws -> View {

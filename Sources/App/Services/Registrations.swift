@@ -180,6 +180,18 @@ enum Registrations {
         return registration
     }
 
+    /// The registration's CV as a download, if `user` may see the registration; 404 otherwise.
+    static func cvDownload(_ id: UUID, for user: User, on db: any Database) async throws -> Response {
+        let registration = try await load(id, on: db)
+        guard try await maySee(registration, user, on: db), let fileID = registration.$cv.id,
+            let file = try await StoredFile.find(fileID, on: db)
+        else { throw Abort(.notFound, reason: "No CV here.", identifier: "not-found") }
+        let response = Response(status: .ok, body: .init(data: file.data))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
+        response.headers.contentDisposition = .init(.attachment, filename: file.filename)
+        return response
+    }
+
     /// The organisation's members, the partnership's coordinators and the support office.
     static func maySee(_ registration: Registration, _ user: User, on db: any Database) async throws -> Bool {
         if try await Permissions.coordinates(registration.$partnership.id, user, on: db) { return true }
