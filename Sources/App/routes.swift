@@ -15,6 +15,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try pages.register(collection: ValidationPageController())
     try pages.register(collection: PasswordResetPageController())
     try pages.register(collection: MembershipPageController())
+    try pages.register(collection: ListingPageController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
     try api.register(collection: AuthAPIController())
@@ -22,4 +23,5 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try api.register(collection: RegistrationAPIController())
     try api.register(collection: PasswordResetAPIController())
     try api.register(collection: MembershipAPIController())
+    try api.register(collection: ListingAPIController())
 }
