@@ -78,6 +78,9 @@ import VaporTesting
             #expect(session.isHTTPOnly && session.sameSite == .lax && !session.isSecure)
 
             #expect(try await browser.get("/").body.string.contains("Sign out carla"))
+            // Signing in again gives a new session id.
+            let again = try await browser.post("/login", form: ["email": "carla@example.eu", "password": "a-long-password"])
+            #expect(try #require(again.headers.setCookie?["cx_session"]).string != session.string)
             let out = try await browser.post("/logout", form: [:])
             #expect(out.status == .seeOther)
             #expect(!(try await browser.get("/").body.string.contains("Sign out")))

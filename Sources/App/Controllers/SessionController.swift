@@ -37,6 +37,7 @@ struct SessionController: RouteCollection {
         let next = Self.safeNext(form.next)
         do {
             let user = try await Authentication.verify(email: form.email ?? "", password: form.password ?? "", on: req.db, hasher: req.password.async)
+            try await Self.rotateSession(req)
             req.auth.login(user)
             return req.redirect(to: next)
         } catch let problem as InputProblem {
@@ -79,6 +80,7 @@ struct SessionController: RouteCollection {
         do {
             let input = try AccountInput.validated(email: form.email, password: form.password, role: User.Role.participant.rawValue, name: form.name)
             let user = try await Accounts.create(input, on: req.db, hasher: req.application.password)
+            try await Self.rotateSession(req)
             req.auth.login(user)
             return req.redirect(to: "/")
         } catch let problem as InputProblem {
@@ -88,6 +90,13 @@ struct SessionController: RouteCollection {
             response.status = problem.status
             return response
         }
+    }
+
+    /// A new session id at sign-in: an id planted before cannot ride on the signed-in session.
+    static func rotateSession(_ req: Request) async throws {
+        guard let old = req.session.id else { return }
+        try await req.application.sessions.driver.deleteSession(old, for: req).get()
+        req.session.id = nil
     }
 
     /// Only paths on this site: never an open redirect.
