@@ -17,7 +17,7 @@ pg_start() {
   "${as[@]}" "$pgbin/initdb" -D "$PG_DIR/data" -A trust -U postgres >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; return 1; }
   "${as[@]}" "$pgbin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c full_page_writes=off" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c full_page_writes=off -c max_connections=500" start >/dev/null \
     || { cat "$PG_DIR/server.log" >&2; return 1; }
   "$pgbin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "create database cx_test" >/dev/null
   PG_URL="postgres://postgres@127.0.0.1:$PG_PORT/cx_test"
