@@ -44,7 +44,9 @@ final class RecordingTransport: MailTransport, @unchecked Sendable {
             try await Mailer.enqueue(to: "x@example.eu", subject: "Retry", body: "Body", on: app.db)
             let transport = RecordingTransport()
             transport.failing = true
-            let delivery = OutboxDelivery(transport: transport, logger: app.logger)
+            var quiet = app.logger
+            quiet.logLevel = .critical
+            let delivery = OutboxDelivery(transport: transport, logger: quiet)
             let now = Date()
             #expect(try await delivery.deliverPending(on: app.db, now: now) == 0)
             let failed = try #require(try await OutboxMessage.query(on: app.db).first())

@@ -6,49 +6,6 @@ import Vapor
 /// them; its registration decides which (a host offers, a visitor requests), and the rules library
 /// keeps host-only kinds and SMEs without a cluster from requesting visits.
 enum Listings {
-    /// Collects problems field by field.
-    struct Checker {
-        var problems: [FieldProblem] = []
-
-        mutating func fail(_ field: String, _ rule: String, _ message: String) {
-            problems.append(FieldProblem(field: field, rule: rule, message: message))
-        }
-
-        mutating func text(_ value: String?, _ field: String, required: Bool, max: Int) -> String {
-            let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if required && text.isEmpty { fail(field, "required", "is required") }
-            if text.count > max { fail(field, "too-long", "must be at most \(max) characters") }
-            return text
-        }
-
-        mutating func list(_ values: [String]?, _ field: String, required: Bool = false, check: (String) -> String? = { _ in nil }) -> [String] {
-            var kept: [String] = []
-            for (index, raw) in (values ?? []).enumerated() {
-                let value = raw.trimmingCharacters(in: .whitespaces)
-                if value.isEmpty { continue }
-                if value.contains("|") || value.count > 80 {
-                    fail("\(field)[\(index)]", "invalid", "must be at most 80 characters, without \"|\"")
-                } else if let message = check(value) {
-                    fail("\(field)[\(index)]", "invalid", message)
-                } else if !kept.contains(value) {
-                    kept.append(value)
-                }
-            }
-            if required && kept.isEmpty && !problems.contains(where: { $0.field.hasPrefix(field) }) {
-                fail(field, "required", "list at least one")
-            }
-            return kept
-        }
-
-        mutating func date(_ value: String?, _ field: String) -> CalendarDate? {
-            guard let value, let date = CalendarDate(iso: value) else {
-                fail(field, "date", "must be a calendar date as YYYY-MM-DD")
-                return nil
-            }
-            return date
-        }
-    }
-
     /// The organisation, if `user` is an active member of it (or the support office); 404 otherwise.
     static func ownOrganisation(_ key: String, by user: User, on db: any Database) async throws -> Organisation {
         guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).first(), let id = organisation.id else {
@@ -82,7 +39,7 @@ enum Listings {
     }
 
     static func apply(_ input: OfferInput, to offer: Offer) throws {
-        var c = Checker()
+        var c = InputChecker()
         let title = c.text(input.title, "title", required: true, max: 200)
         let description = c.text(input.description, "description", required: false, max: 5_000)
         let purposes = c.list(input.purposes, "purposes", required: true, check: Validation.purposeProblem)
@@ -108,7 +65,7 @@ enum Listings {
     }
 
     static func apply(_ input: RequestInput, to request: VisitRequest, visitorCountry: String) throws {
-        var c = Checker()
+        var c = InputChecker()
         let title = c.text(input.title, "title", required: true, max: 200)
         let description = c.text(input.description, "description", required: false, max: 5_000)
         let purposes = c.list(input.purposes, "purposes", required: true, check: Validation.purposeProblem)

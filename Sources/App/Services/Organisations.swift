@@ -16,50 +16,27 @@ enum Organisations {
 
     /// Every field checked; all problems reported together.
     static func check(_ input: OrganisationInput, gazetteer: Gazetteer) throws -> Checked {
-        var problems: [FieldProblem] = []
-        func problem(_ field: String, _ rule: String, _ message: String) {
-            problems.append(FieldProblem(field: field, rule: rule, message: message))
-        }
-        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { problem("name", "required", "is required") } else if name.count > 200 { problem("name", "too-long", "must be at most 200 characters") }
+        var c = InputChecker()
+        let name = c.text(input.name, "name", required: true, max: 200)
         let kind = OrganisationKind(rawValue: input.kind ?? "")
-        if kind == nil { problem("kind", "kind-unknown", "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if kind == nil { c.fail("kind", "kind-unknown", "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))") }
         let countryText = (input.country ?? "").trimmingCharacters(in: .whitespaces)
         let country = Validation.country(countryText)
-        if country == nil { problem("country", "country-code", Validation.countryProblem(countryText)) }
+        if country == nil { c.fail("country", "country-code", Validation.countryProblem(countryText)) }
         var city: City?
-        let cityName = (input.city ?? "").trimmingCharacters(in: .whitespaces)
-        if cityName.isEmpty {
-            problem("city", "required", "is required")
-        } else if let country {
-            do { city = try gazetteer.resolve("\(cityName), \(country)") } catch { problem("city", "unknown-city", "\(error)") }
+        let cityName = c.text(input.city, "city", required: true, max: 200)
+        if let country, !cityName.isEmpty {
+            do { city = try gazetteer.resolve("\(cityName), \(country)") } catch { c.fail("city", "unknown-city", "\(error)") }
         }
-        func list(_ values: [String]?, _ field: String, _ check: (String) -> String?) -> [String] {
-            var kept: [String] = []
-            for (index, raw) in (values ?? []).enumerated() {
-                let value = raw.trimmingCharacters(in: .whitespaces)
-                if value.isEmpty { continue }
-                if value.contains("|") || value.count > 80 {
-                    problem("\(field)[\(index)]", "invalid", "must be at most 80 characters, without \"|\"")
-                } else if let message = check(value) {
-                    problem("\(field)[\(index)]", "invalid", message)
-                } else if !kept.contains(value) {
-                    kept.append(value)
-                }
-            }
-            return kept
-        }
-        let sectors = list(input.sectors, "sectors", Validation.sectorProblem)
-        if sectors.isEmpty && !(input.sectors ?? []).contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            problem("sectors", "required", "list at least one NACE Rev. 2 division, e.g. C26")
-        }
-        let topics = list(input.topics, "topics") { _ in nil }
-        let languages = list(input.languages, "languages", Validation.languageProblem)
-        if (input.description ?? "").count > 5_000 { problem("description", "too-long", "must be at most 5,000 characters") }
+        let sectors = c.list(input.sectors, "sectors", required: true, check: Validation.sectorProblem)
+        let topics = c.list(input.topics, "topics")
+        let languages = c.list(input.languages, "languages", check: Validation.languageProblem)
+        _ = c.text(input.description, "description", required: false, max: 5_000)
         if let website = input.website?.trimmingCharacters(in: .whitespaces), !website.isEmpty,
             !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.count > 500 {
-            problem("website", "url", "must be an address starting with https:// or http://")
+            c.fail("website", "url", "must be an address starting with https:// or http://")
         }
+        let problems = c.problems
         guard problems.isEmpty, let kind, let city else { throw InputProblem(problems) }
         return Checked(input: input, name: name, kind: kind, city: city, sectors: sectors, topics: topics, languages: languages)
     }
