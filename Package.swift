@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "clusterxchange", targets: ["clusterxchange"]),
         .library(name: "ProgrammeRules", targets: ["ProgrammeRules"]),
+        .library(name: "Matching", targets: ["Matching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
@@ -24,11 +25,14 @@ let package = Package(
             name: "ProgrammeRules",
             resources: [.copy("Resources/holidays.tsv"), .copy("Resources/cities.tsv")]
         ),
+        // The matching engine: text index, scoring, optimiser. Pure Swift, no Vapor.
+        .target(name: "Matching", dependencies: ["ProgrammeRules"]),
         // The web layer.
         .target(
             name: "App",
             dependencies: [
                 "ProgrammeRules",
+                "Matching",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -47,6 +51,13 @@ let package = Package(
             name: "ProgrammeRulesTests",
             dependencies: [
                 "ProgrammeRules",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "MatchingTests",
+            dependencies: [
+                "Matching",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,0 +1,120 @@
+import Foundation
+import PropertyBased
+import Testing
+
+@testable import Matching
+
+@Suite struct InvertedIndexTests {
+    func index(_ documents: [IndexedDocument]) -> InvertedIndex {
+        var index = InvertedIndex()
+        for document in documents { index.upsert(document) }
+        return index
+    }
+
+    @Test func aWordInTheTopicsOrTitleCountsMoreThanInTheDescription() {
+        let index = index([
+            IndexedDocument(key: "described", title: "A week in Lyon", description: "We also do some photonics work.", topics: ["textiles"]),
+            IndexedDocument(key: "titled", title: "Photonics week", description: "A week with our team.", topics: ["textiles"]),
+            IndexedDocument(key: "topical", title: "A week in Jena", description: "A week with our team.", topics: ["photonics"]),
+            IndexedDocument(key: "unrelated", title: "Food safety", description: "Cold chain.", topics: ["food"]),
+        ])
+        #expect(index.search("photonics").map(\.key) == ["topical", "titled", "described"])
+    }
+
+    @Test func rareWordsWeighMore() {
+        var documents = (0..<20).map { IndexedDocument(key: "common-\($0)", title: "laser", description: "", topics: []) }
+        documents.append(IndexedDocument(key: "rare", title: "hydrogen", description: "", topics: []))
+        let index = index(documents)
+        #expect(index.idf("hydrogen") > index.idf("laser"))
+        #expect(index.search("laser hydrogen", limit: 1).map(\.key) == ["rare"])
+    }
+
+    @Test func updatesAndRemovalsNeedNoRebuild() {
+        var index = index([
+            IndexedDocument(key: "a", title: "robotics", description: "", topics: []),
+            IndexedDocument(key: "b", title: "textiles", description: "", topics: []),
+        ])
+        index.upsert(IndexedDocument(key: "a", title: "aquaculture", description: "", topics: []))
+        #expect(index.count == 2)
+        #expect(index.search("robotics").isEmpty)
+        #expect(index.search("aquaculture").map(\.key) == ["a"])
+        index.remove(key: "b")
+        #expect(index.search("textiles").isEmpty)
+        #expect(index.count == 1)
+    }
+
+    @Test func noMatchNoQueryNoDocumentsGiveNothing() {
+        let empty = InvertedIndex()
+        #expect(empty.search("anything").isEmpty)
+        let one = index([IndexedDocument(key: "a", title: "robotics", description: "", topics: [])])
+        #expect(one.search("the of and").isEmpty)
+        #expect(one.search("robotics", limit: 0).isEmpty)
+    }
+
+    /// The index's top k equal a plain BM25 computed from scratch over random corpora.
+    @Test func topKEqualsAReferenceBM25() async {
+        let vocabulary = ["laser", "photonics", "hydrogen", "robotics", "textile", "food", "solar", "battery", "design", "wood"]
+        await propertyCheck(count: 200, input: Gen.int(in: 0...Int(Int32.max)), Gen.int(in: 1...60)) { seed, size in
+            var generator = SystemRandomNumberGeneratorWithSeed(seed: UInt64(seed))
+            func words(_ count: ClosedRange<Int>) -> [String] {
+                (0..<Int.random(in: count, using: &generator)).map { _ in vocabulary.randomElement(using: &generator) ?? "" }
+            }
+            let documents = (0..<size).map { n in
+                IndexedDocument(key: "d\(n)", title: words(0...3).joined(separator: " "), description: words(0...12).joined(separator: " "), topics: words(0...2))
+            }
+            let query = words(1...3).joined(separator: " ")
+            let index = index(documents)
+            let expected = ReferenceBM25(documents).ranking(query).prefix(5)
+            let actual = index.search(query, limit: 5)
+            #expect(actual.map(\.key) == expected.map(\.key), "query \(query)")
+            for (a, e) in zip(actual, expected) { #expect(abs(a.score - e.score) < 1e-6) }
+        }
+    }
+}
+
+/// BM25F-lite written the plain way: every document scored, then sorted.
+struct ReferenceBM25 {
+    let documents: [IndexedDocument]
+    let analyzer = TextAnalyzer()
+
+    init(_ documents: [IndexedDocument]) { self.documents = documents }
+
+    func frequencies(_ d: IndexedDocument) -> [String: Double] {
+        var f: [String: Double] = [:]
+        for t in analyzer.terms(d.title) { f[t, default: 0] += 2 }
+        for t in d.topics.flatMap(analyzer.terms) { f[t, default: 0] += 3 }
+        for t in analyzer.terms(d.description) { f[t, default: 0] += 1 }
+        return f
+    }
+
+    func ranking(_ query: String) -> [SearchHit] {
+        let all = documents.map(frequencies)
+        let lengths = all.map { $0.values.reduce(0, +) }
+        let average = max(lengths.reduce(0, +) / Double(documents.count), 1)
+        let terms = Set(analyzer.terms(query))
+        var hits: [SearchHit] = []
+        for (i, d) in documents.enumerated() {
+            var score = 0.0
+            var matched = false
+            for t in terms {
+                guard let tf = all[i][t] else { continue }
+                matched = true
+                let df = Double(all.filter { $0[t] != nil }.count)
+                let idf = log(1 + (Double(documents.count) - df + 0.5) / (df + 0.5))
+                score += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengths[i] / average))
+            }
+            if matched { hits.append(SearchHit(key: d.key, score: score)) }
+        }
+        return hits.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+    }
+}
+
+/// A deterministic generator for the property test's corpora.
+struct SystemRandomNumberGeneratorWithSeed: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state ^ (state >> 33)
+    }
+}
