@@ -43,6 +43,9 @@ public struct InvertedIndex: Sendable {
     }
 
     private var postings: [String: [Posting]] = [:]
+    /// Per term, the largest frequency and the shortest document ever seen with it: enough for an
+    /// upper bound of the term's score (removals can only make the bound looser, never wrong).
+    private var bounds: [String: (maxFrequency: Float, minLength: Float)] = [:]
     private var keys: [String?] = []
     private var lengths: [Float] = []
     private var numbers: [String: Int32] = [:]
@@ -73,6 +76,8 @@ public struct InvertedIndex: Sendable {
         // Document numbers only grow, so appending keeps every posting list sorted.
         for (term, frequency) in frequencies {
             postings[term, default: []].append(Posting(document: number, frequency: frequency))
+            let bound = bounds[term] ?? (0, .greatestFiniteMagnitude)
+            bounds[term] = (max(bound.maxFrequency, frequency), min(bound.minLength, length))
         }
     }
 
@@ -80,7 +85,10 @@ public struct InvertedIndex: Sendable {
         guard let number = numbers.removeValue(forKey: key) else { return }
         for term in termsOfDocument.removeValue(forKey: number) ?? [] {
             postings[term]?.removeAll { $0.document == number }
-            if postings[term]?.isEmpty == true { postings[term] = nil }
+            if postings[term]?.isEmpty == true {
+                postings[term] = nil
+                bounds[term] = nil
+            }
         }
         totalLength -= Double(lengths[Int(number)])
         keys[Int(number)] = nil
@@ -93,35 +101,97 @@ public struct InvertedIndex: Sendable {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
-    /// The `limit` best documents for the query, best first; ties by key, so results are stable.
+    /// The `limit` best documents for the query, best first; among equal scores the document indexed
+    /// first wins, so results are stable and pruning can be exact.
+    ///
+    /// MaxScore: terms are ordered by the most they can add to a score; once the heap is full, the
+    /// terms whose bounds together cannot lift a document above the k-th score only refine the
+    /// documents the other terms find, so most postings of common terms are never scored.
     public func search(_ query: String, limit: Int = 10) -> [SearchHit] {
+        var scored = 0
+        return search(query, limit: limit, scoredPostings: &scored)
+    }
+
+    /// The same, counting the postings scored (for tests and benchmarks of the pruning).
+    func search(_ query: String, limit: Int, scoredPostings: inout Int) -> [SearchHit] {
         guard limit > 0, count > 0 else { return [] }
-        let terms = Set(analyzer.terms(query))
         let averageLength = max(totalLength / Double(count), 1)
-        var scores: [Int32: Double] = [:]
-        for term in terms {
-            guard let list = postings[term] else { continue }
-            let weight = idf(term)
-            for posting in list {
-                let tf = Double(posting.frequency)
-                let norm = k1 * (1 - b + b * Double(lengths[Int(posting.document)]) / averageLength)
-                scores[posting.document, default: 0] += weight * tf * (k1 + 1) / (tf + norm)
-            }
+        struct Cursor {
+            let list: [Posting]
+            let idf: Double
+            let bound: Double
+            var position = 0
+            var current: Int32? { position < list.count ? list[position].document : nil }
         }
+        var cursors: [Cursor] = Set(analyzer.terms(query)).compactMap { term in
+            guard let list = postings[term], let bound = bounds[term] else { return nil }
+            let idf = idf(term)
+            let tf = Double(bound.maxFrequency)
+            let norm = k1 * (1 - b + b * Double(bound.minLength) / averageLength)
+            return Cursor(list: list, idf: idf, bound: idf * tf * (k1 + 1) / (tf + norm))
+        }
+        cursors.sort { $0.bound < $1.bound }
+        // prefixBound[i]: the most the terms before i can add together.
+        var prefixBound = [0.0]
+        for cursor in cursors { prefixBound.append((prefixBound.last ?? 0) + cursor.bound) }
+
+        func termScore(_ cursor: Cursor, _ posting: Posting) -> Double {
+            scoredPostings += 1
+            let tf = Double(posting.frequency)
+            let norm = k1 * (1 - b + b * Double(lengths[Int(posting.document)]) / averageLength)
+            return cursor.idf * tf * (k1 + 1) / (tf + norm)
+        }
+
         var heap = TopK<Int32>(capacity: limit)
-        for (document, score) in scores {
-            heap.insert(document, score: score, tieBreak: keys[Int(document)] ?? "")
+        var firstEssential = 0
+        while true {
+            // The next document any essential term holds.
+            guard let document = cursors[firstEssential...].compactMap(\.current).min() else { break }
+            var score = 0.0
+            for index in firstEssential..<cursors.count where cursors[index].current == document {
+                score += termScore(cursors[index], cursors[index].list[cursors[index].position])
+                cursors[index].position += 1
+            }
+            // Non-essential terms, most promising first, while the document can still get in.
+            var index = firstEssential - 1
+            while index >= 0 {
+                // Documents come in indexing order, so one that can only tie the k-th score loses.
+                if heap.isFull && score + prefixBound[index + 1] <= heap.threshold { break }
+                if let found = cursors[index].list.binarySearch(document) {
+                    score += termScore(cursors[index], cursors[index].list[found])
+                }
+                index -= 1
+            }
+            heap.insert(document, score: score)
+            if heap.isFull {
+                while firstEssential < cursors.count && prefixBound[firstEssential + 1] <= heap.threshold { firstEssential += 1 }
+                if firstEssential == cursors.count { break }
+            }
         }
         return heap.sorted().compactMap { entry in keys[Int(entry.item)].map { SearchHit(key: $0, score: entry.score) } }
     }
 }
 
+extension Array where Element == InvertedIndex.Posting {
+    /// The position of `document` in a list sorted by document number.
+    func binarySearch(_ document: Int32) -> Int? {
+        var low = 0
+        var high = count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let value = self[middle].document
+            if value == document { return middle }
+            if value < document { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
+    }
+}
+
 /// The best `capacity` items seen, in a min-heap on score: each insert is O(log k).
-struct TopK<Item> {
+struct TopK<Item: Comparable> {
     struct Entry {
         let item: Item
         let score: Double
-        let tieBreak: String
     }
 
     let capacity: Int
@@ -129,13 +199,17 @@ struct TopK<Item> {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    /// "Worse" means a lower score, or the same score and a later key.
+    var isFull: Bool { heap.count >= capacity }
+    /// The k-th best score so far: a document must beat it to get in.
+    var threshold: Double { heap.first?.score ?? -.infinity }
+
+    /// "Worse" means a lower score, or the same score and a later item.
     private static func worse(_ a: Entry, _ b: Entry) -> Bool {
-        a.score != b.score ? a.score < b.score : a.tieBreak > b.tieBreak
+        a.score != b.score ? a.score < b.score : a.item > b.item
     }
 
-    mutating func insert(_ item: Item, score: Double, tieBreak: String) {
-        let entry = Entry(item: item, score: score, tieBreak: tieBreak)
+    mutating func insert(_ item: Item, score: Double) {
+        let entry = Entry(item: item, score: score)
         if heap.count < capacity {
             heap.append(entry)
             siftUp(heap.count - 1)
