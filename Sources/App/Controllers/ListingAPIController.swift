@@ -87,9 +87,7 @@ struct ListingPageController: RouteCollection {
         var workingDays: String?
         var preferredCountries: String?
 
-        static func split(_ text: String?) -> [String] {
-            (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
+        static func split(_ text: String?) -> [String] { InputChecker.commaSeparated(text) }
     }
 
     struct ListingPage: Encodable {

@@ -81,9 +81,7 @@ struct RegistrationPageController: RouteCollection {
         var cluster: String?
 
         var input: OrganisationInput {
-            func split(_ text: String?) -> [String] {
-                (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            }
+            let split = InputChecker.commaSeparated
             return OrganisationInput(
                 name: name, kind: kind, country: country, city: city, sectors: split(sectors).map { $0.uppercased() },
                 topics: split(topics), description: description, languages: split(languages).map { $0.lowercased() },

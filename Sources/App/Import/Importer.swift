@@ -67,20 +67,25 @@ struct Importer {
         }
         guard issues.isEmpty else { throw ImportFailure(issues: issues.sorted { $0.line < $1.line }) }
 
+        // Existing rows by key, loaded once: the writes below need no query per record.
+        let existingPartnershipModels = try await Self.chunked(partnerships.map(\.key)) { chunk in
+            try await Partnership.query(on: database).filter(\.$key ~~ chunk).all()
+        }.reduce(into: [String: Partnership]()) { $0[$1.key] = $1 }
+        let existingOffers = try await Self.chunked(offers.map(\.key)) { chunk in
+            try await Offer.query(on: database).filter(\.$key ~~ chunk).all()
+        }.reduce(into: [String: Offer]()) { $0[$1.key] = $1 }
+        let existingRequests = try await Self.chunked(requests.map(\.key)) { chunk in
+            try await VisitRequest.query(on: database).filter(\.$key ~~ chunk).all()
+        }.reduce(into: [String: VisitRequest]()) { $0[$1.key] = $1 }
+
         let total = records.count
         let counter = ProgressCounter(total: total, report: progress)
         if dryRun {
             var summary = ImportSummary()
             for p in partnerships { summary.count("partnership", existed: existingPartnerships[p.key] != nil) }
             for o in organisations { summary.count("organisation", existed: existingOrganisationsByKey[o.key] != nil) }
-            summary.created["offer"] = offers.count
-            summary.created["request"] = requests.count
-            let offerKeys = try await keys(Offer.self, \.$key, offers.map(\.key), on: database)
-            let requestKeys = try await keys(VisitRequest.self, \.$key, requests.map(\.key), on: database)
-            summary.created["offer", default: 0] -= offerKeys.count
-            summary.updated["offer"] = offerKeys.count
-            summary.created["request", default: 0] -= requestKeys.count
-            summary.updated["request"] = requestKeys.count
+            for o in offers { summary.count("offer", existed: existingOffers[o.key] != nil) }
+            for r in requests { summary.count("request", existed: existingRequests[r.key] != nil) }
             return summary
         }
 
@@ -88,7 +93,7 @@ struct Importer {
             var summary = ImportSummary()
             var partnershipIDs = existingPartnerships
             for record in partnerships {
-                let model = try await Partnership.query(on: db).filter(\.$key == record.key).first() ?? Partnership()
+                let model = existingPartnershipModels[record.key] ?? Partnership()
                 summary.count("partnership", existed: model.id != nil)
                 model.key = record.key
                 model.name = record.name
@@ -140,7 +145,7 @@ struct Importer {
             }
 
             for record in offers {
-                let model = try await Offer.query(on: db).filter(\.$key == record.key).first() ?? Offer()
+                let model = existingOffers[record.key] ?? Offer()
                 summary.count("offer", existed: model.id != nil)
                 model.key = record.key
                 guard let hostID = organisationIDs[record.host] else { throw Abort(.internalServerError, reason: "host vanished") }
@@ -160,7 +165,7 @@ struct Importer {
             }
 
             for record in requests {
-                let model = try await VisitRequest.query(on: db).filter(\.$key == record.key).first() ?? VisitRequest()
+                let model = existingRequests[record.key] ?? VisitRequest()
                 summary.count("request", existed: model.id != nil)
                 model.key = record.key
                 guard let visitorID = organisationIDs[record.visitor] else { throw Abort(.internalServerError, reason: "visitor vanished") }

@@ -1,5 +1,6 @@
 import ProgrammeRules
 import Fluent
+import SQLKit
 import Vapor
 
 /// The catalogue's queries, shared by the JSON API and the pages. Only validated organisations,
@@ -7,11 +8,26 @@ import Vapor
 enum Catalogue {
     static func partnerships(on db: any Database) async throws -> [PartnershipDTO] {
         let partnerships = try await Partnership.query(on: db).sort(\.$name).all()
-        var counts: [UUID: Int] = [:]
-        for organisation in try await Organisation.query(on: db).filter(\.$validationStatus == .validated).field(\.$partnership.$id).all() {
-            if let id = organisation.$partnership.id { counts[id, default: 0] += 1 }
-        }
+        let counts = try await memberCounts(on: db)
         return partnerships.map { PartnershipDTO($0, memberCount: $0.id.flatMap { counts[$0] } ?? 0) }
+    }
+
+    /// Validated members per partnership, counted by the database in one query.
+    static func memberCounts(on db: any Database) async throws -> [UUID: Int] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        let rows = try await sql.select()
+            .column("partnership_id")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "members")
+            .from(Organisation.schema)
+            .where("validation_status", .equal, Organisation.ValidationStatus.validated.rawValue)
+            .where("partnership_id", .isNot, SQLLiteral.null)
+            .groupBy("partnership_id")
+            .all()
+        var counts: [UUID: Int] = [:]
+        for row in rows {
+            counts[try row.decode(column: "partnership_id", as: UUID.self)] = try row.decode(column: "members", as: Int.self)
+        }
+        return counts
     }
 
     struct PartnershipDetail: Content {

@@ -42,3 +42,10 @@ struct InputChecker {
         return date
     }
 }
+
+extension InputChecker {
+    /// "C26, C28 ," -> ["C26", "C28"]: how forms take lists in one text field.
+    static func commaSeparated(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
