@@ -101,6 +101,35 @@ public struct InvertedIndex: Sendable {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
+    /// The most any document could score for the query: each of its terms at an unbounded
+    /// frequency. Dividing by it puts scores of different queries on one scale.
+    public func scoreCeiling(_ query: String) -> Double {
+        Set(analyzer.terms(query)).reduce(0) { total, term in
+            postings[term] == nil ? total : total + idf(term) * (k1 + 1)
+        }
+    }
+
+    /// The BM25 score of one document for the query (0 when it shares no term or is unknown).
+    public func score(_ query: String, key: String) -> Double {
+        guard let number = numbers[key], count > 0 else { return 0 }
+        let averageLength = max(totalLength / Double(count), 1)
+        let norm = k1 * (1 - b + b * Double(lengths[Int(number)]) / averageLength)
+        return Set(analyzer.terms(query)).reduce(0) { total, term in
+            guard let list = postings[term], let found = list.binarySearch(number) else { return total }
+            let tf = Double(list[found].frequency)
+            return total + idf(term) * tf * (k1 + 1) / (tf + norm)
+        }
+    }
+
+    /// The query's terms the document holds, rarest first: what a match is "about".
+    public func sharedTerms(_ query: String, key: String, limit: Int) -> [String] {
+        guard let number = numbers[key], let terms = termsOfDocument[number] else { return [] }
+        let held = Set(terms)
+        return Set(analyzer.terms(query)).filter(held.contains)
+            .sorted { (idf($0), $1) > (idf($1), $0) }
+            .prefix(limit).map { $0 }
+    }
+
     /// The `limit` best documents for the query, best first; among equal scores the document indexed
     /// first wins, so results are stable and pruning can be exact.
     ///

@@ -1,0 +1,204 @@
+import ProgrammeRules
+
+/// One suggested pair: a host's offer for a visitor's request, its score in [0, 1] and why.
+public struct Suggestion: Sendable, Equatable, Codable {
+    public let offer: String
+    public let host: String
+    public let request: String
+    public let visitor: String
+    public let score: Double
+    public let reasons: [String]
+    public let parts: FitParts
+    /// The earliest stay that gives the visitor its working days within both windows.
+    public let stay: Stay
+    public let distanceKm: Double
+}
+
+/// The answer to "why not this pair?": what stands in the way (empty when nothing does) and, where
+/// the pair can be assessed at all, how well it would fit.
+public struct PairExplanation: Sendable, Equatable {
+    public let request: String
+    public let offer: String
+    public let obstacles: [Obstacle]
+    public let score: Double
+    public let reasons: [String]
+
+    public var isSuggestible: Bool { obstacles.isEmpty }
+}
+
+/// The matching engine: organisations, offers and requests held in memory with a text index
+/// each, kept current by upserts and removals, answering ranked, explained suggestions that
+/// never break a rule of the programme.
+public struct Matcher: Sendable {
+    public let rules: EligibilityRules
+    public var weights: FitWeights
+
+    public private(set) var organisations: [String: OrganisationProfile] = [:]
+    public private(set) var offers: [String: OfferProfile] = [:]
+    public private(set) var requests: [String: RequestProfile] = [:]
+    private var offersByHost: [String: Set<String>] = [:]
+    private var requestsByVisitor: [String: Set<String>] = [:]
+    public private(set) var offerIndex = InvertedIndex()
+    public private(set) var requestIndex = InvertedIndex()
+    public private(set) var organisationIndex = InvertedIndex()
+
+    /// How much a BM25 score, as a share of the query's ceiling, counts: a share of `textHalfPoint`
+    /// gives half marks. Long request texts rarely share more than a third of their words.
+    public var textHalfPoint = 0.15
+
+    public init(rules: EligibilityRules, weights: FitWeights = .standard) {
+        self.rules = rules
+        self.weights = weights
+    }
+
+    // MARK: Keeping in step
+
+    public mutating func upsert(_ organisation: OrganisationProfile) {
+        organisations[organisation.key] = organisation
+        organisationIndex.upsert(IndexedDocument(key: organisation.key, title: organisation.name,
+            description: "", topics: organisation.topics))
+    }
+
+    /// Removes the organisation; its offers and requests stay indexed but are never suggested
+    /// until it comes back (an unknown organisation is an obstacle).
+    public mutating func removeOrganisation(key: String) {
+        organisations[key] = nil
+        organisationIndex.remove(key: key)
+    }
+
+    public mutating func upsert(_ offer: OfferProfile) {
+        if let old = offers[offer.key] { offersByHost[old.hostKey]?.remove(offer.key) }
+        offers[offer.key] = offer
+        offersByHost[offer.hostKey, default: []].insert(offer.key)
+        offerIndex.upsert(offer.document)
+    }
+
+    public mutating func removeOffer(key: String) {
+        guard let old = offers.removeValue(forKey: key) else { return }
+        offersByHost[old.hostKey]?.remove(key)
+        offerIndex.remove(key: key)
+    }
+
+    public mutating func upsert(_ request: RequestProfile) {
+        if let old = requests[request.key] { requestsByVisitor[old.visitorKey]?.remove(request.key) }
+        requests[request.key] = request
+        requestsByVisitor[request.visitorKey, default: []].insert(request.key)
+        requestIndex.upsert(request.document)
+    }
+
+    public mutating func removeRequest(key: String) {
+        guard let old = requests.removeValue(forKey: key) else { return }
+        requestsByVisitor[old.visitorKey]?.remove(key)
+        requestIndex.remove(key: key)
+    }
+
+    // MARK: Suggestions
+
+    /// The best offers for a visitor's request, best first; nil when the request is unknown.
+    public func hosts(forRequest key: String, limit: Int = 10) -> [Suggestion]? {
+        guard let request = requests[key] else { return nil }
+        let query = Self.queryText(title: request.title, description: request.description, topics: request.topics)
+        return rank(query: query, index: offerIndex, limit: limit) { offerKey, text in
+            offers[offerKey].flatMap { suggestion(request: request, offer: $0, textScore: text) }
+        }
+    }
+
+    /// The best visitors' requests for a host's offer, best first; nil when the offer is unknown.
+    public func visitors(forOffer key: String, limit: Int = 10) -> [Suggestion]? {
+        guard let offer = offers[key] else { return nil }
+        let query = Self.queryText(title: offer.title, description: offer.description, topics: offer.topics)
+        return rank(query: query, index: requestIndex, limit: limit) { requestKey, text in
+            requests[requestKey].flatMap { suggestion(request: $0, offer: offer, textScore: text) }
+        }
+    }
+
+    /// Why this offer is, or is not, suggested for this request.
+    public func explain(request requestKey: String, offer offerKey: String) -> PairExplanation? {
+        guard let request = requests[requestKey], let offer = offers[offerKey] else { return nil }
+        guard let visitor = organisations[request.visitorKey], let host = organisations[offer.hostKey] else {
+            return PairExplanation(request: requestKey, offer: offerKey, obstacles: [Obstacle(id: Obstacle.unknownOrganisationID,
+                message: "The visitor or the host is not a validated organisation on the platform.")], score: 0, reasons: [])
+        }
+        let query = Self.queryText(title: request.title, description: request.description, topics: request.topics)
+        let (obstacles, window) = PairConstraints(rules: rules).check(request: request, visitor: visitor, offer: offer, host: host)
+        let (stay, room): (Stay, Int) = if case .fits(let stay, let room) = window { (stay, room) } else {
+            (Stay(start: request.earliest, end: request.latest), 0)
+        }
+        let text = normalised(offerIndex.score(query, key: offerKey), ceiling: offerIndex.scoreCeiling(query))
+        let assessment = assess(request: request, visitor: visitor, offer: offer, host: host, textScore: text,
+            stay: stay, room: room)
+        return PairExplanation(request: requestKey, offer: offerKey, obstacles: obstacles,
+            score: weights.score(assessment.parts), reasons: obstacles.isEmpty ? assessment.reasons : [])
+    }
+
+    /// The offers of a named host, each with why it is or is not suggested for the request.
+    public func explain(request requestKey: String, host hostKey: String) -> [PairExplanation]? {
+        guard requests[requestKey] != nil else { return nil }
+        return (offersByHost[hostKey] ?? []).sorted().compactMap { explain(request: requestKey, offer: $0) }
+    }
+
+    /// The requests of a named visitor, each with why it is or is not suggested for the offer.
+    public func explain(offer offerKey: String, visitor visitorKey: String) -> [PairExplanation]? {
+        guard offers[offerKey] != nil else { return nil }
+        return (requestsByVisitor[visitorKey] ?? []).sorted().compactMap { explain(request: $0, offer: offerKey) }
+    }
+
+    // MARK: Scoring
+
+    /// Candidates come from the text index, a pool several times the limit; each is checked
+    /// against the rules, scored on every part and ranked. When the rules leave fewer than the
+    /// limit, the pool grows until the index is exhausted.
+    private func rank(query: String, index: InvertedIndex, limit: Int, evaluate: (String, Double) -> Suggestion?) -> [Suggestion] {
+        guard limit > 0 else { return [] }
+        let ceiling = index.scoreCeiling(query)
+        var pool = max(limit * 10, 100)
+        var evaluated = Set<String>()
+        var found: [Suggestion] = []
+        while true {
+            let hits = index.search(query, limit: pool)
+            for hit in hits where evaluated.insert(hit.key).inserted {
+                if let suggestion = evaluate(hit.key, normalised(hit.score, ceiling: ceiling)) { found.append(suggestion) }
+            }
+            if found.count >= limit || hits.count < pool || pool >= index.count { break }
+            pool *= 4
+        }
+        found.sort { ($0.score, $1.offer, $1.request) > ($1.score, $0.offer, $0.request) }
+        return Array(found.prefix(limit))
+    }
+
+    private func suggestion(request: RequestProfile, offer: OfferProfile, textScore: Double) -> Suggestion? {
+        guard let visitor = organisations[request.visitorKey], let host = organisations[offer.hostKey] else { return nil }
+        let (obstacles, window) = PairConstraints(rules: rules).check(request: request, visitor: visitor, offer: offer, host: host)
+        guard obstacles.isEmpty, case .fits(let stay, let room) = window else { return nil }
+        let assessment = assess(request: request, visitor: visitor, offer: offer, host: host, textScore: textScore,
+            stay: stay, room: room)
+        return Suggestion(offer: offer.key, host: host.key, request: request.key, visitor: visitor.key,
+            score: weights.score(assessment.parts), reasons: assessment.reasons, parts: assessment.parts,
+            stay: stay, distanceKm: assessment.distanceKm)
+    }
+
+    /// A BM25 score as a share of the query's ceiling, saturated so that `textHalfPoint` gives 0.5.
+    private func normalised(_ score: Double, ceiling: Double) -> Double {
+        guard ceiling > 0, score > 0 else { return 0 }
+        let share = score / ceiling
+        return share / (share + textHalfPoint)
+    }
+
+    /// The parts and reasons; the words the texts share are always read from the request's side,
+    /// so a pair is explained the same way from both ends.
+    private func assess(request: RequestProfile, visitor: OrganisationProfile, offer: OfferProfile, host: OrganisationProfile,
+        textScore: Double, stay: Stay, room: Int) -> FitAssessor.Assessment
+    {
+        let query = Self.queryText(title: request.title, description: request.description, topics: request.topics)
+        var assessment = FitAssessor(analyzer: offerIndex.analyzer, countries: rules.countries).assess(
+            request: request, visitor: visitor, offer: offer, host: host, textScore: textScore, stay: stay,
+            workingDaysAvailable: room)
+        let words = offerIndex.sharedTerms(query, key: offer.key, limit: 6).filter { !assessment.topicTerms.contains($0) }.prefix(3)
+        if !words.isEmpty { assessment.reasons.insert("the texts also share \(list(Array(words)))", at: 0) }
+        return assessment
+    }
+
+    static func queryText(title: String, description: String, topics: [String]) -> String {
+        ([title, description] + topics).joined(separator: " ")
+    }
+}
