@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
+import ProgrammeRules
 import Vapor
 
 /// Configures the application: database, views, middleware, routes and commands.
@@ -23,20 +24,34 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
         HTTPCookies.Value(string: id.string, maxAge: 14 * 24 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
     app.sessions.use(.fluent)
+    app.storage[MatchingIndexKey.self] = MatchingIndex(rules: EligibilityRules(calendar: try HolidayCalendar.bundled()))
+    useMatchingChangeLog(app)
     try routes(app, configuration)
     app.migrations.add(Migrations.all)
     app.asyncCommands.use(QuoteCommand(), as: "quote")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+    app.asyncCommands.use(SuggestCommand(), as: "suggest")
     if let smtp = configuration.smtp {
         app.mailTransport = SMTPClient(configuration: smtp, eventLoopGroup: app.eventLoopGroup)
     }
     app.storage[LinkBaseKey.self] = configuration.linkBase
     if ServeMigration.isServing(app.environment) {
         app.lifecycle.use(ServeMigration())
-        if app.environment != .testing { app.lifecycle.use(OutboxWorker()) }
+        if app.environment != .testing {
+            app.lifecycle.use(OutboxWorker())
+            app.lifecycle.use(MatchingFollowerWorker())
+        }
     }
+}
+
+/// Every save or delete of an organisation, offer or request on the database `id` (the default
+/// one when nil) writes a line to the matching change log.
+func useMatchingChangeLog(_ app: Application, on id: DatabaseID? = nil) {
+    app.databases.middleware.use(MatchingChangeMiddleware<Organisation>(index: app.matching), on: id)
+    app.databases.middleware.use(MatchingChangeMiddleware<Offer>(index: app.matching), on: id)
+    app.databases.middleware.use(MatchingChangeMiddleware<VisitRequest>(index: app.matching), on: id)
 }
 
 func configureDatabase(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) throws {

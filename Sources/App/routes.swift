@@ -16,6 +16,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try pages.register(collection: PasswordResetPageController())
     try pages.register(collection: MembershipPageController())
     try pages.register(collection: ListingPageController())
+    try pages.register(collection: SuggestionPageController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
     try api.register(collection: AuthAPIController())
@@ -24,4 +25,5 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try api.register(collection: PasswordResetAPIController())
     try api.register(collection: MembershipAPIController())
     try api.register(collection: ListingAPIController())
+    try api.register(collection: SuggestionAPIController())
 }

@@ -121,11 +121,13 @@ public struct InvertedIndex: Sendable {
         }
     }
 
-    /// The query's terms the document holds, rarest first: what a match is "about".
-    public func sharedTerms(_ query: String, key: String, limit: Int) -> [String] {
+    /// The query's terms the document holds, rarest first: what a match is "about". Words found in
+    /// more than `maxShare` of the documents say little and are left out.
+    public func sharedTerms(_ query: String, key: String, limit: Int, maxShare: Double = 0.05) -> [String] {
         guard let number = numbers[key], let terms = termsOfDocument[number] else { return [] }
         let held = Set(terms)
-        return Set(analyzer.terms(query)).filter(held.contains)
+        let most = max(1, Int(Double(count) * maxShare))
+        return Set(analyzer.terms(query)).filter { held.contains($0) && (postings[$0]?.count ?? 0) <= most }
             .sorted { (idf($0), $1) > (idf($1), $0) }
             .prefix(limit).map { $0 }
     }

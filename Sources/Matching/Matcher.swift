@@ -194,7 +194,11 @@ public struct Matcher: Sendable {
             request: request, visitor: visitor, offer: offer, host: host, textScore: textScore, stay: stay,
             workingDaysAvailable: room)
         let words = offerIndex.sharedTerms(query, key: offer.key, limit: 6).filter { !assessment.topicTerms.contains($0) }.prefix(3)
-        if !words.isEmpty { assessment.reasons.insert("the texts also share \(list(Array(words)))", at: 0) }
+        if !words.isEmpty {
+            // After the shared topics, when there are any: they say more.
+            let position = assessment.topicTerms.isEmpty ? 0 : 1
+            assessment.reasons.insert("the texts also share \(list(Array(words)))", at: position)
+        }
         return assessment
     }
 

@@ -146,22 +146,30 @@ struct CataloguePageController: RouteCollection {
     struct OfferPage: Encodable {
         let layout: Layout
         let offer: OfferDTO
+        /// Whether the viewer manages the host, and so may see the suggested visitors.
+        let maySeeSuggestions: Bool
     }
 
     @Sendable
     func offer(req: Request) async throws -> View {
-        let offer = try await Catalogue.offer(try req.parameters.require("key"), viewer: req.auth.get(User.self), on: req.db)
-        return try await req.view.render("offer", OfferPage(layout: req.layout(offer.title), offer: offer))
+        let viewer = req.auth.get(User.self)
+        let offer = try await Catalogue.offer(try req.parameters.require("key"), viewer: viewer, on: req.db)
+        let maySee = if let viewer { (try? await Suggestions.requireManagedOffer(offer.key, viewer: viewer, on: req.db)) != nil } else { false }
+        return try await req.view.render("offer", OfferPage(layout: req.layout(offer.title), offer: offer, maySeeSuggestions: maySee))
     }
 
     struct RequestPage: Encodable {
         let layout: Layout
         let request: RequestDTO
+        /// Whether the viewer manages the visitor, and so may see the suggested hosts.
+        let maySeeSuggestions: Bool
     }
 
     @Sendable
     func request(req: Request) async throws -> View {
-        let request = try await Catalogue.request(try req.parameters.require("key"), viewer: req.auth.get(User.self), on: req.db)
-        return try await req.view.render("request", RequestPage(layout: req.layout(request.title), request: request))
+        let viewer = req.auth.get(User.self)
+        let request = try await Catalogue.request(try req.parameters.require("key"), viewer: viewer, on: req.db)
+        let maySee = if let viewer { (try? await Suggestions.requireManagedRequest(request.key, viewer: viewer, on: req.db)) != nil } else { false }
+        return try await req.view.render("request", RequestPage(layout: req.layout(request.title), request: request, maySeeSuggestions: maySee))
     }
 }

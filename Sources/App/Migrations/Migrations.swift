@@ -11,5 +11,6 @@ enum Migrations {
         CreateRegistrations(),
         CreatePasswordResets(),
         SessionRecord.migration,
+        CreateMatchingChanges(),
     ]
 }
