@@ -56,7 +56,7 @@ public struct Matcher: Sendable {
     public mutating func upsert(_ organisation: OrganisationProfile) {
         organisations[organisation.key] = organisation
         organisationIndex.upsert(IndexedDocument(key: organisation.key, title: organisation.name,
-            description: "", topics: organisation.topics))
+            description: organisation.description, topics: organisation.topics))
     }
 
     /// Removes the organisation; its offers and requests stay indexed but are never suggested

@@ -5,6 +5,8 @@ import ProgrammeRules
 public struct OrganisationProfile: Sendable, Equatable {
     public var key: String
     public var name: String
+    /// The profile's free text, searched with the name and topics.
+    public var description: String
     public var participant: Participant
     public var coordinate: Coordinate
     public var sectors: [NACECode]
@@ -14,11 +16,12 @@ public struct OrganisationProfile: Sendable, Equatable {
     public var fundedExchanges: Int
 
     public init(
-        key: String, name: String, participant: Participant, coordinate: Coordinate, sectors: [NACECode] = [],
+        key: String, name: String, description: String = "", participant: Participant, coordinate: Coordinate, sectors: [NACECode] = [],
         topics: [String] = [], languages: Set<String> = [], fundedExchanges: Int = 0
     ) {
         self.key = key
         self.name = name
+        self.description = description
         self.participant = participant
         self.coordinate = coordinate
         self.sectors = sectors

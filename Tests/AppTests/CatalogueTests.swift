@@ -42,6 +42,22 @@ import VaporTesting
         }
     }
 
+    @Test func searchResultsComeBestFirst() async throws {
+        try await withApp { app in
+            _ = try await ImportCommand.importText(SuggestionTests.scene, into: app.db)
+            // "Laser processing labs open week" holds both words in its title and topics; "Optics
+            // and laser testing" only one. By title alone the order would be the other way round.
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/offers?q=laser%20processing")
+            let page = try response.content.decode(ListPage<OfferDTO>.self)
+            #expect(page.items.map(\.key).prefix(2) == ["F-AT", "F-DE"] || page.items.map(\.key).prefix(2) == ["F-DE", "F-AT"])
+            #expect(page.total == 2)
+            let one = try await app.testing().sendRequest(.GET, "/api/v1/offers?q=laser&per=1&page=3")
+            let third = try one.content.decode(ListPage<OfferDTO>.self)
+            #expect(third.items.map(\.key) == ["F-FR"])
+            #expect(third.total == 3)
+        }
+    }
+
     @Test func badFiltersAreNamed() async throws {
         try await withApp { app in
             let response = try await app.testing().sendRequest(.GET, "/api/v1/offers?country=Germany&per=1000&purpose=fun")

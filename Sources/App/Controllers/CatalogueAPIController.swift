@@ -24,7 +24,8 @@ struct CatalogueAPIController: RouteCollection {
     }
 
     @Sendable func organisations(req: Request) async throws -> ListPage<OrganisationSummary> {
-        try await Catalogue.organisations(try CatalogueFilter(query: req.query), on: req.db)
+        let filter = try CatalogueFilter(query: req.query)
+        return try await Catalogue.organisations(filter, on: req.db, index: try await req.searchIndex(filter)?.organisationIndex)
     }
 
     @Sendable func organisation(req: Request) async throws -> Catalogue.OrganisationDetail {
@@ -32,7 +33,8 @@ struct CatalogueAPIController: RouteCollection {
     }
 
     @Sendable func offers(req: Request) async throws -> ListPage<OfferDTO> {
-        try await Catalogue.offers(try CatalogueFilter(query: req.query), on: req.db)
+        let filter = try CatalogueFilter(query: req.query)
+        return try await Catalogue.offers(filter, on: req.db, index: try await req.searchIndex(filter)?.offerIndex)
     }
 
     @Sendable func offer(req: Request) async throws -> OfferDTO {
@@ -40,7 +42,8 @@ struct CatalogueAPIController: RouteCollection {
     }
 
     @Sendable func requests(req: Request) async throws -> ListPage<RequestDTO> {
-        try await Catalogue.requests(try CatalogueFilter(query: req.query), on: req.db)
+        let filter = try CatalogueFilter(query: req.query)
+        return try await Catalogue.requests(filter, on: req.db, index: try await req.searchIndex(filter)?.requestIndex)
     }
 
     @Sendable func request(req: Request) async throws -> RequestDTO {

@@ -64,15 +64,15 @@ struct CataloguePageController: RouteCollection {
             do {
                 switch tab {
                 case "offers":
-                    offers = try await Catalogue.offers(filter, on: req.db)
+                    offers = try await Catalogue.offers(filter, on: req.db, index: try await req.searchIndex(filter)?.offerIndex)
                     total = offers?.total ?? 0
                     pageCount = offers?.pageCount ?? 1
                 case "requests":
-                    requests = try await Catalogue.requests(filter, on: req.db)
+                    requests = try await Catalogue.requests(filter, on: req.db, index: try await req.searchIndex(filter)?.requestIndex)
                     total = requests?.total ?? 0
                     pageCount = requests?.pageCount ?? 1
                 default:
-                    organisations = try await Catalogue.organisations(filter, on: req.db)
+                    organisations = try await Catalogue.organisations(filter, on: req.db, index: try await req.searchIndex(filter)?.organisationIndex)
                     total = organisations?.total ?? 0
                     pageCount = organisations?.pageCount ?? 1
                 }

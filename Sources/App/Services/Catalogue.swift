@@ -1,5 +1,6 @@
 import ProgrammeRules
 import Fluent
+import Matching
 import SQLKit
 import Vapor
 
@@ -56,7 +57,8 @@ enum Catalogue {
         return .some(id)
     }
 
-    static func organisations(_ filter: CatalogueFilter, on db: any Database) async throws -> ListPage<OrganisationSummary> {
+    /// With a search (`q`) and an index, the best matches come first; otherwise by name.
+    static func organisations(_ filter: CatalogueFilter, on db: any Database, index: InvertedIndex? = nil) async throws -> ListPage<OrganisationSummary> {
         let query = Organisation.query(on: db).filter(\.$validationStatus == .validated)
         if let country = filter.country { query.filter(\.$country == country) }
         if let kind = filter.kind { query.filter(\.$kind == kind) }
@@ -65,6 +67,12 @@ enum Catalogue {
         if let language = filter.language { query.filter(\.$languageList ~~ StringList.element(language)) }
         if let partnershipID = try await partnershipID(filter.partnership, on: db) { query.filter(\.$partnership.$id == partnershipID) }
         for term in terms(filter.q) { query.filter(\.$searchText ~~ SearchText.term(term)) }
+        if let q = filter.q, !terms(q).isEmpty, let index {
+            let (keys, total) = try await CatalogueRanking.page(query, key: \.$key, q: q, index: index, page: filter.page, per: filter.per)
+            let rows = try await Organisation.query(on: db).filter(\.$key ~~ keys).all()
+            return ListPage(items: CatalogueRanking.ordered(rows, keys: keys, key: \.key).map(OrganisationSummary.init),
+                page: filter.page, per: filter.per, total: total)
+        }
         let page = try await query.sort(\.$name).sort(\.$key).paginate(PageRequest(page: filter.page, per: filter.per))
         return ListPage(items: page.items.map(OrganisationSummary.init), page: filter.page, per: filter.per, total: page.metadata.total)
     }
@@ -88,7 +96,7 @@ enum Catalogue {
             offers: offers.map { OfferDTO($0, host: organisation) }, requests: requests.map { RequestDTO($0, visitor: organisation) })
     }
 
-    static func offers(_ filter: CatalogueFilter, on db: any Database) async throws -> ListPage<OfferDTO> {
+    static func offers(_ filter: CatalogueFilter, on db: any Database, index: InvertedIndex? = nil) async throws -> ListPage<OfferDTO> {
         let query = Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
             .filter(Organisation.self, \.$validationStatus == .validated)
         try await applyOrganisationFilters(filter, to: query, on: db)
@@ -96,12 +104,18 @@ enum Catalogue {
         if let topic = filter.topic { query.filter(\.$searchText ~~ SearchText.term(topic)) }
         if let language = filter.language { query.filter(\.$languageList ~~ StringList.element(language)) }
         for term in terms(filter.q) { query.filter(\.$searchText ~~ SearchText.term(term)) }
+        if let q = filter.q, !terms(q).isEmpty, let index {
+            let (keys, total) = try await CatalogueRanking.page(query, key: \.$key, q: q, index: index, page: filter.page, per: filter.per)
+            let rows = try await Offer.query(on: db).filter(\.$key ~~ keys).with(\.$host).all()
+            return ListPage(items: CatalogueRanking.ordered(rows, keys: keys, key: \.key).map { OfferDTO($0, host: $0.host) },
+                page: filter.page, per: filter.per, total: total)
+        }
         let page = try await query.sort(\.$title).sort(\.$key).paginate(PageRequest(page: filter.page, per: filter.per))
         let items = try page.items.map { OfferDTO($0, host: try $0.joined(Organisation.self)) }
         return ListPage(items: items, page: filter.page, per: filter.per, total: page.metadata.total)
     }
 
-    static func requests(_ filter: CatalogueFilter, on db: any Database) async throws -> ListPage<RequestDTO> {
+    static func requests(_ filter: CatalogueFilter, on db: any Database, index: InvertedIndex? = nil) async throws -> ListPage<RequestDTO> {
         let query = VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
             .filter(Organisation.self, \.$validationStatus == .validated)
         try await applyOrganisationFilters(filter, to: query, on: db)
@@ -109,6 +123,12 @@ enum Catalogue {
         if let topic = filter.topic { query.filter(\.$searchText ~~ SearchText.term(topic)) }
         if let language = filter.language { query.filter(\.$languageList ~~ StringList.element(language)) }
         for term in terms(filter.q) { query.filter(\.$searchText ~~ SearchText.term(term)) }
+        if let q = filter.q, !terms(q).isEmpty, let index {
+            let (keys, total) = try await CatalogueRanking.page(query, key: \.$key, q: q, index: index, page: filter.page, per: filter.per)
+            let rows = try await VisitRequest.query(on: db).filter(\.$key ~~ keys).with(\.$visitor).all()
+            return ListPage(items: CatalogueRanking.ordered(rows, keys: keys, key: \.key).map { RequestDTO($0, visitor: $0.visitor) },
+                page: filter.page, per: filter.per, total: total)
+        }
         let page = try await query.sort(\.$title).sort(\.$key).paginate(PageRequest(page: filter.page, per: filter.per))
         let items = try page.items.map { RequestDTO($0, visitor: try $0.joined(Organisation.self)) }
         return ListPage(items: items, page: filter.page, per: filter.per, total: page.metadata.total)

@@ -145,3 +145,11 @@ extension Application {
 extension Request {
     var matching: MatchingIndex { application.matching }
 }
+
+extension Request {
+    /// The matcher, for ranking a catalogue search; nil when there is nothing to rank.
+    func searchIndex(_ filter: CatalogueFilter) async throws -> Matcher? {
+        guard let q = filter.q, !Catalogue.terms(q).isEmpty else { return nil }
+        return try await matching.matcher(on: db)
+    }
+}

@@ -10,7 +10,7 @@ enum MatchingProfiles {
         guard model.validationStatus == .validated, let kind = model.organisationKind, let country = CountryCode(model.country)
         else { return nil }
         return OrganisationProfile(
-            key: model.key, name: model.name,
+            key: model.key, name: model.name, description: model.description,
             participant: Participant(kind: kind, country: country, isClusterMember: model.$cluster.id != nil),
             coordinate: Coordinate(latitude: model.latitude, longitude: model.longitude),
             sectors: model.sectors.compactMap(NACECode.init), topics: model.topics, languages: Set(model.languages),
