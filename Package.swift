@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "clusterxchange", targets: ["clusterxchange"]),
         .library(name: "ProgrammeRules", targets: ["ProgrammeRules"]),
         .library(name: "Matching", targets: ["Matching"]),
+        .executable(name: "clusterxchange-bench", targets: ["MatchingBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
@@ -47,6 +48,12 @@ let package = Package(
         .executableTarget(
             name: "clusterxchange",
             dependencies: ["App"]
+        ),
+        // The matching engine's benchmarks (Benchmarks/run builds them in release).
+        .executableTarget(
+            name: "MatchingBenchmarks",
+            dependencies: ["Matching", "ProgrammeRules"],
+            path: "Benchmarks/MatchingBenchmarks"
         ),
         .testTarget(
             name: "ProgrammeRulesTests",

@@ -44,70 +44,91 @@ public struct FitWeights: Sendable, Equatable {
     }
 }
 
-/// Computes the parts and writes the reasons in plain words.
+/// Computes the parts (numbers only, for every candidate) and writes the reasons (words, only for
+/// the pairs shown).
 struct FitAssessor: Sendable {
     let analyzer: TextAnalyzer
     let countries: CountryRegistry
 
-    struct Assessment {
-        var parts = FitParts()
-        var reasons: [String] = []
-        var distanceKm = 0.0
-        /// The words of the shared topics, so other reasons need not repeat them.
-        var topicTerms = Set<String>()
+    /// What is worked out once per request, not once per candidate.
+    struct RequestSide {
+        let request: RequestProfile
+        let visitor: OrganisationProfile
+        /// The request's topics, each as written and folded, without repeats.
+        let topics: [(original: String, folded: String)]
+        let languages: Set<String>
     }
 
-    func assess(
-        request: RequestProfile, visitor: OrganisationProfile, offer: OfferProfile, host: OrganisationProfile,
-        textScore: Double, stay: Stay, workingDaysAvailable: Int
-    ) -> Assessment {
-        var result = Assessment()
-        result.parts.text = min(1, max(0, textScore))
+    func side(_ request: RequestProfile, _ visitor: OrganisationProfile) -> RequestSide {
+        RequestSide(request: request, visitor: visitor, topics: foldedTopics(request.topics),
+            languages: request.languages.isEmpty ? visitor.languages : request.languages)
+    }
 
-        let wanted = uniqueFolded(request.topics)
-        let offered = Set(uniqueFolded(offer.topics + host.topics).map(\.folded))
-        let shared = wanted.filter { offered.contains($0.folded) }
-        if !wanted.isEmpty { result.parts.topics = Double(shared.count) / Double(wanted.count) }
-        result.topicTerms = Set(shared.flatMap { $0.folded.split(separator: " ").map(String.init) })
-        if !shared.isEmpty { result.reasons.append("shares \(shared.count == 1 ? "topic" : "topics") \(list(shared.map(\.original)))") }
+    func foldedTopics(_ topics: [String]) -> [(original: String, folded: String)] {
+        var seen = Set<String>()
+        return topics.compactMap { topic in
+            let folded = analyzer.terms(topic).joined(separator: " ")
+            guard !folded.isEmpty, seen.insert(folded).inserted else { return nil }
+            return (topic.trimmingCharacters(in: .whitespaces), folded)
+        }
+    }
 
-        if let division = visitor.sectors.first(where: { host.sectors.contains($0) }) {
-            result.parts.sector = 1
-            result.reasons.append("same sector \(division)")
-        } else if let section = visitor.sectors.map(\.section).first(where: { letter in host.sectors.contains { $0.section == letter } }) {
-            result.parts.sector = 0.5
-            result.reasons.append("same sector section \(section)")
+    func parts(
+        _ side: RequestSide, offer: OfferProfile, host: OrganisationProfile, offeredTopics: Set<String>, textScore: Double,
+        workingDaysAvailable: Int, distanceKm: Double
+    ) -> FitParts {
+        var parts = FitParts()
+        parts.text = min(1, max(0, textScore))
+        if !side.topics.isEmpty {
+            parts.topics = Double(side.topics.lazy.filter { offeredTopics.contains($0.folded) }.count) / Double(side.topics.count)
+        }
+        if side.visitor.sectors.contains(where: host.sectors.contains) {
+            parts.sector = 1
+        } else if side.visitor.sectors.contains(where: { sector in host.sectors.contains { $0.section == sector.section } }) {
+            parts.sector = 0.5
+        }
+        let request = side.request
+        if !request.purposes.isEmpty {
+            parts.purposes = Double(request.purposes.intersection(offer.purposes).count) / Double(request.purposes.count)
+        }
+        let hostLanguages = offer.languages.isEmpty ? host.languages : offer.languages
+        parts.languages = side.languages.isDisjoint(with: hostLanguages) ? 0 : 1
+        parts.country = request.preferredCountries.isEmpty || request.preferredCountries.contains(host.country) ? 1 : 0
+        parts.dates = min(1, Double(workingDaysAvailable) / Double(max(1, 2 * request.workingDays)))
+        parts.distance = 1 / (1 + distanceKm / 1500)
+        return parts
+    }
+
+    /// The reasons in plain words, and the words of the shared topics (so other reasons need not
+    /// repeat them).
+    func reasons(
+        _ side: RequestSide, offer: OfferProfile, host: OrganisationProfile, offeredTopics: Set<String>, stay: Stay,
+        distanceKm: Double
+    ) -> (reasons: [String], topicTerms: Set<String>) {
+        var reasons: [String] = []
+        let request = side.request
+        let shared = side.topics.filter { offeredTopics.contains($0.folded) }
+        if !shared.isEmpty { reasons.append("shares \(shared.count == 1 ? "topic" : "topics") \(list(shared.map(\.original)))") }
+
+        if let division = side.visitor.sectors.first(where: host.sectors.contains) {
+            reasons.append("same sector \(division)")
+        } else if let section = side.visitor.sectors.map(\.section).first(where: { letter in host.sectors.contains { $0.section == letter } }) {
+            reasons.append("same sector section \(section)")
         }
 
         let purposes = Purpose.allCases.filter { request.purposes.contains($0) && offer.purposes.contains($0) }
-        if !request.purposes.isEmpty { result.parts.purposes = Double(purposes.count) / Double(request.purposes.count) }
-        if !purposes.isEmpty { result.reasons.append("both aim at \(list(purposes.map(\.shortName)))") }
+        if !purposes.isEmpty { reasons.append("both aim at \(list(purposes.map(\.shortName)))") }
 
-        let visitorLanguages = request.languages.isEmpty ? visitor.languages : request.languages
         let hostLanguages = offer.languages.isEmpty ? host.languages : offer.languages
-        let common = visitorLanguages.intersection(hostLanguages).sorted()
-        if !common.isEmpty {
-            result.parts.languages = 1
-            result.reasons.append("both speak \(list(common.map(LanguageCode.name)))")
-        } else {
-            result.reasons.append("no language in common listed")
+        let common = side.languages.intersection(hostLanguages).sorted()
+        reasons.append(common.isEmpty ? "no language in common listed" : "both speak \(list(common.map(LanguageCode.name)))")
+
+        if !request.preferredCountries.isEmpty && request.preferredCountries.contains(host.country) {
+            reasons.append("in a preferred country, \(countries.name(of: host.country))")
         }
-
-        if request.preferredCountries.isEmpty {
-            result.parts.country = 1
-        } else if request.preferredCountries.contains(host.country) {
-            result.parts.country = 1
-            result.reasons.append("in a preferred country, \(countries.name(of: host.country))")
-        }
-
-        result.parts.dates = min(1, Double(workingDaysAvailable) / Double(max(1, 2 * request.workingDays)))
-        result.reasons.append("\(request.workingDays) working \(request.workingDays == 1 ? "day fits" : "days fit") the windows, e.g. \(stay.start) to \(stay.end)")
-
-        let km = visitor.coordinate.distanceKm(to: host.coordinate)
-        result.distanceKm = km
-        result.parts.distance = 1 / (1 + km / 1500)
-        result.reasons.append(Self.travel(km))
-        return result
+        reasons.append("\(request.workingDays) working \(request.workingDays == 1 ? "day fits" : "days fit") the windows, e.g. \(stay.start) to \(stay.end)")
+        reasons.append(Self.travel(distanceKm))
+        return (reasons, Set(shared.flatMap { $0.folded.split(separator: " ").map(String.init) }))
     }
 
     static func travel(_ km: Double) -> String {
@@ -116,15 +137,6 @@ struct FitAssessor: Sendable {
         case ..<200: return "\(rounded) km, close by (the lump sum is halved under 200 km)"
         case ..<800: return "\(rounded) km, reachable by train"
         default: return "\(rounded) km, a flight or a long train journey"
-        }
-    }
-
-    private func uniqueFolded(_ topics: [String]) -> [(original: String, folded: String)] {
-        var seen = Set<String>()
-        return topics.compactMap { topic in
-            let folded = analyzer.terms(topic).joined(separator: " ")
-            guard !folded.isEmpty, seen.insert(folded).inserted else { return nil }
-            return (topic.trimmingCharacters(in: .whitespaces), folded)
         }
     }
 }

@@ -42,14 +42,18 @@ public struct InvertedIndex: Sendable {
         let frequency: Float
     }
 
-    private var postings: [String: [Posting]] = [:]
+    /// Terms are numbered once; postings, bounds and each document's terms use the numbers, which
+    /// keeps the index compact (no string per posting) and its look-ups array-fast.
+    private var termNumbers: [String: Int32] = [:]
+    private var postings: [[Posting]] = []
     /// Per term, the largest frequency and the shortest document ever seen with it: enough for an
     /// upper bound of the term's score (removals can only make the bound looser, never wrong).
-    private var bounds: [String: (maxFrequency: Float, minLength: Float)] = [:]
+    private var maxFrequency: [Float] = []
+    private var minLength: [Float] = []
     private var keys: [String?] = []
     private var lengths: [Float] = []
     private var numbers: [String: Int32] = [:]
-    private var termsOfDocument: [Int32: [String]] = [:]
+    private var termsOfDocument: [[Int32]] = []
     private var totalLength: Double = 0
 
     public init(analyzer: TextAnalyzer = TextAnalyzer(), weights: Weights = Weights()) {
@@ -62,51 +66,86 @@ public struct InvertedIndex: Sendable {
     /// Adds or replaces a document.
     public mutating func upsert(_ document: IndexedDocument) {
         remove(key: document.key)
-        var frequencies: [String: Float] = [:]
-        for term in analyzer.terms(document.title) { frequencies[term, default: 0] += Float(weights.title) }
-        for term in document.topics.flatMap(analyzer.terms) { frequencies[term, default: 0] += Float(weights.topics) }
-        for term in analyzer.terms(document.description) { frequencies[term, default: 0] += Float(weights.description) }
+        // Each token is hashed once, to its term number; frequencies add up by number.
+        var frequencies: [Int32: Float] = [:]
+        for term in analyzer.terms(document.title) { frequencies[termNumber(term), default: 0] += Float(weights.title) }
+        for topic in document.topics {
+            for term in analyzer.terms(topic) { frequencies[termNumber(term), default: 0] += Float(weights.topics) }
+        }
+        for term in analyzer.terms(document.description) { frequencies[termNumber(term), default: 0] += Float(weights.description) }
         let number = Int32(keys.count)
         keys.append(document.key)
         let length = frequencies.values.reduce(0, +)
         lengths.append(length)
         totalLength += Double(length)
         numbers[document.key] = number
-        termsOfDocument[number] = Array(frequencies.keys)
         // Document numbers only grow, so appending keeps every posting list sorted.
-        for (term, frequency) in frequencies {
-            postings[term, default: []].append(Posting(document: number, frequency: frequency))
-            let bound = bounds[term] ?? (0, .greatestFiniteMagnitude)
-            bounds[term] = (max(bound.maxFrequency, frequency), min(bound.minLength, length))
+        for (id, frequency) in frequencies {
+            postings[Int(id)].append(Posting(document: number, frequency: frequency))
+            maxFrequency[Int(id)] = max(maxFrequency[Int(id)], frequency)
+            minLength[Int(id)] = min(minLength[Int(id)], length)
         }
+        termsOfDocument.append(Array(frequencies.keys))
+    }
+
+    private mutating func termNumber(_ term: String) -> Int32 {
+        if let id = termNumbers[term] { return id }
+        let id = Int32(postings.count)
+        termNumbers[term] = id
+        postings.append([])
+        maxFrequency.append(0)
+        minLength.append(.greatestFiniteMagnitude)
+        return id
     }
 
     public mutating func remove(key: String) {
         guard let number = numbers.removeValue(forKey: key) else { return }
-        for term in termsOfDocument.removeValue(forKey: number) ?? [] {
-            postings[term]?.removeAll { $0.document == number }
-            if postings[term]?.isEmpty == true {
-                postings[term] = nil
-                bounds[term] = nil
+        for id in termsOfDocument[Int(number)] {
+            if let position = postings[Int(id)].binarySearch(number) { postings[Int(id)].remove(at: position) }
+            if postings[Int(id)].isEmpty {
+                maxFrequency[Int(id)] = 0
+                minLength[Int(id)] = .greatestFiniteMagnitude
             }
         }
+        termsOfDocument[Int(number)] = []
         totalLength -= Double(lengths[Int(number)])
         keys[Int(number)] = nil
     }
 
+    /// How many documents hold the term.
+    func documentFrequency(_ term: String) -> Int {
+        termNumbers[term].map { postings[Int($0)].count } ?? 0
+    }
+
     /// Inverse document frequency, BM25's (always positive) form.
-    func idf(_ term: String) -> Double {
-        let n = Double(count)
-        let df = Double(postings[term]?.count ?? 0)
-        return log(1 + (n - df + 0.5) / (df + 0.5))
+    func idf(_ term: String) -> Double { idf(documentFrequency: documentFrequency(term)) }
+
+    private func idf(documentFrequency df: Int) -> Double {
+        log(1 + (Double(count) - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+
+    /// The query's distinct terms the index knows, with their numbers.
+    private func knownTerms(_ query: String) -> [(term: String, id: Int32)] {
+        var seen = Set<String>()
+        return analyzer.terms(query).compactMap { term in
+            guard seen.insert(term).inserted, let id = termNumbers[term], !postings[Int(id)].isEmpty else { return nil }
+            return (term, id)
+        }
+    }
+
+    /// The most telling terms of a long text, rarest first, at most `limit`: a "more like this"
+    /// query. A request's description holds dozens of words; the rare ones carry the match, and
+    /// a short query ranks in a fraction of the time.
+    public func keyTerms(_ text: String, limit: Int) -> [String] {
+        let counted: [(term: String, documents: Int)] = knownTerms(text).map { ($0.term, postings[Int($0.id)].count) }
+        let rarestFirst = counted.sorted { a, b in a.documents != b.documents ? a.documents < b.documents : a.term < b.term }
+        return rarestFirst.prefix(limit).map(\.term)
     }
 
     /// The most any document could score for the query: each of its terms at an unbounded
     /// frequency. Dividing by it puts scores of different queries on one scale.
     public func scoreCeiling(_ query: String) -> Double {
-        Set(analyzer.terms(query)).reduce(0) { total, term in
-            postings[term] == nil ? total : total + idf(term) * (k1 + 1)
-        }
+        knownTerms(query).reduce(0) { $0 + idf(documentFrequency: postings[Int($1.id)].count) * (k1 + 1) }
     }
 
     /// The BM25 score of one document for the query (0 when it shares no term or is unknown).
@@ -114,22 +153,26 @@ public struct InvertedIndex: Sendable {
         guard let number = numbers[key], count > 0 else { return 0 }
         let averageLength = max(totalLength / Double(count), 1)
         let norm = k1 * (1 - b + b * Double(lengths[Int(number)]) / averageLength)
-        return Set(analyzer.terms(query)).reduce(0) { total, term in
-            guard let list = postings[term], let found = list.binarySearch(number) else { return total }
+        return knownTerms(query).reduce(0) { total, term in
+            let list = postings[Int(term.id)]
+            guard let found = list.binarySearch(number) else { return total }
             let tf = Double(list[found].frequency)
-            return total + idf(term) * tf * (k1 + 1) / (tf + norm)
+            return total + idf(documentFrequency: list.count) * tf * (k1 + 1) / (tf + norm)
         }
     }
 
     /// The query's terms the document holds, rarest first: what a match is "about". Words found in
     /// more than `maxShare` of the documents say little and are left out.
     public func sharedTerms(_ query: String, key: String, limit: Int, maxShare: Double = 0.05) -> [String] {
-        guard let number = numbers[key], let terms = termsOfDocument[number] else { return [] }
-        let held = Set(terms)
+        guard let number = numbers[key] else { return [] }
+        let held = Set(termsOfDocument[Int(number)])
         let most = max(1, Int(Double(count) * maxShare))
-        return Set(analyzer.terms(query)).filter { held.contains($0) && (postings[$0]?.count ?? 0) <= most }
-            .sorted { (idf($0), $1) > (idf($1), $0) }
-            .prefix(limit).map { $0 }
+        let shared: [(term: String, documents: Int)] = knownTerms(query).compactMap { term in
+            let documents = postings[Int(term.id)].count
+            return held.contains(term.id) && documents <= most ? (term.term, documents) : nil
+        }
+        let rarestFirst = shared.sorted { a, b in a.documents != b.documents ? a.documents < b.documents : a.term < b.term }
+        return rarestFirst.prefix(limit).map(\.term)
     }
 
     /// The `limit` best documents for the query, best first; among equal scores the document indexed
@@ -147,66 +190,79 @@ public struct InvertedIndex: Sendable {
     func search(_ query: String, limit: Int, scoredPostings: inout Int) -> [SearchHit] {
         guard limit > 0, count > 0 else { return [] }
         let averageLength = max(totalLength / Double(count), 1)
-        struct Cursor {
+        let k1 = self.k1
+        let b = self.b
+        struct Term {
             let list: [Posting]
             let idf: Double
             let bound: Double
-            var position = 0
-            var current: Int32? { position < list.count ? list[position].document : nil }
         }
-        var cursors: [Cursor] = Set(analyzer.terms(query)).compactMap { term in
-            guard let list = postings[term], let bound = bounds[term] else { return nil }
-            let idf = idf(term)
-            let tf = Double(bound.maxFrequency)
-            let norm = k1 * (1 - b + b * Double(bound.minLength) / averageLength)
-            return Cursor(list: list, idf: idf, bound: idf * tf * (k1 + 1) / (tf + norm))
+        var terms: [Term] = knownTerms(query).map { term in
+            let list = postings[Int(term.id)]
+            let idf = idf(documentFrequency: list.count)
+            let tf = Double(maxFrequency[Int(term.id)])
+            let norm = k1 * (1 - b + b * Double(minLength[Int(term.id)]) / averageLength)
+            return Term(list: list, idf: idf, bound: idf * tf * (k1 + 1) / (tf + norm))
         }
-        cursors.sort { $0.bound < $1.bound }
+        guard !terms.isEmpty else { return [] }
+        terms.sort { $0.bound < $1.bound }
         // prefixBound[i]: the most the terms before i can add together.
-        var prefixBound = [0.0]
-        for cursor in cursors { prefixBound.append((prefixBound.last ?? 0) + cursor.bound) }
-
-        func termScore(_ cursor: Cursor, _ posting: Posting) -> Double {
-            scoredPostings += 1
-            let tf = Double(posting.frequency)
-            let norm = k1 * (1 - b + b * Double(lengths[Int(posting.document)]) / averageLength)
-            return cursor.idf * tf * (k1 + 1) / (tf + norm)
-        }
-
+        var prefixBound: [Double] = [0]
+        for term in terms { prefixBound.append((prefixBound.last ?? 0) + term.bound) }
+        var positions = [Int](repeating: 0, count: terms.count)
         var heap = TopK<Int32>(capacity: limit)
         var firstEssential = 0
-        while true {
-            // The next document any essential term holds.
-            guard let document = cursors[firstEssential...].compactMap(\.current).min() else { break }
-            var score = 0.0
-            for index in firstEssential..<cursors.count where cursors[index].current == document {
-                score += termScore(cursors[index], cursors[index].list[cursors[index].position])
-                cursors[index].position += 1
+        var scoredCount = 0
+        lengths.withUnsafeBufferPointer { lengths in
+            func termScore(_ term: Term, _ posting: Posting) -> Double {
+                let tf = Double(posting.frequency)
+                let norm = k1 * (1 - b + b * Double(lengths[Int(posting.document)]) / averageLength)
+                return term.idf * tf * (k1 + 1) / (tf + norm)
             }
-            // Non-essential terms, most promising first, while the document can still get in.
-            var index = firstEssential - 1
-            while index >= 0 {
-                // Documents come in indexing order, so one that can only tie the k-th score loses.
-                if heap.isFull && score + prefixBound[index + 1] <= heap.threshold { break }
-                if let found = cursors[index].list.binarySearch(document) {
-                    score += termScore(cursors[index], cursors[index].list[found])
+            while true {
+                // The next document any essential term holds.
+                var document = Int32.max
+                for index in firstEssential..<terms.count where positions[index] < terms[index].list.count {
+                    document = min(document, terms[index].list[positions[index]].document)
                 }
-                index -= 1
-            }
-            heap.insert(document, score: score)
-            if heap.isFull {
-                while firstEssential < cursors.count && prefixBound[firstEssential + 1] <= heap.threshold { firstEssential += 1 }
-                if firstEssential == cursors.count { break }
+                if document == .max { break }
+                var score = 0.0
+                for index in firstEssential..<terms.count where positions[index] < terms[index].list.count {
+                    let posting = terms[index].list[positions[index]]
+                    if posting.document == document {
+                        score += termScore(terms[index], posting)
+                        scoredCount += 1
+                        positions[index] += 1
+                    }
+                }
+                // Non-essential terms, most promising first, while the document can still get in.
+                var index = firstEssential - 1
+                while index >= 0 {
+                    // Documents come in indexing order, so one that can only tie the k-th score loses.
+                    if heap.isFull && score + prefixBound[index + 1] <= heap.threshold { break }
+                    if let found = terms[index].list.binarySearch(document, from: positions[index]) {
+                        positions[index] = found + 1
+                        score += termScore(terms[index], terms[index].list[found])
+                        scoredCount += 1
+                    }
+                    index -= 1
+                }
+                heap.insert(document, score: score)
+                if heap.isFull {
+                    while firstEssential < terms.count && prefixBound[firstEssential + 1] <= heap.threshold { firstEssential += 1 }
+                    if firstEssential == terms.count { break }
+                }
             }
         }
+        scoredPostings += scoredCount
         return heap.sorted().compactMap { entry in keys[Int(entry.item)].map { SearchHit(key: $0, score: entry.score) } }
     }
 }
 
 extension Array where Element == InvertedIndex.Posting {
     /// The position of `document` in a list sorted by document number.
-    func binarySearch(_ document: Int32) -> Int? {
-        var low = 0
+    func binarySearch(_ document: Int32, from start: Int = 0) -> Int? {
+        var low = start
         var high = count - 1
         while low <= high {
             let middle = (low + high) / 2

@@ -11,10 +11,33 @@ public struct TextAnalyzer: Sendable {
     }
 
     public func terms(_ text: String) -> [String] {
-        NameFolding.fold(text).split(separator: " ").compactMap { token in
-            let term = String(token)
-            return term.count < 2 || stopWords.contains(term) ? nil : term
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return NameFolding.fold(text).split(separator: " ").compactMap { token in
+                let term = String(token)
+                return term.count < 2 || stopWords.contains(term) ? nil : term
+            }
         }
+        // ASCII text, the common case, is folded and split in one pass over its bytes (the same
+        // result as above: letters lowered, digits kept, anything else separates).
+        var terms: [String] = []
+        var token: [UInt8] = []
+        token.reserveCapacity(32)
+        func flush() {
+            if token.count >= 2 {
+                let term = String(decoding: token, as: UTF8.self)
+                if !stopWords.contains(term) { terms.append(term) }
+            }
+            token.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): token.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): token.append(byte + 32)
+            default: flush()
+            }
+        }
+        flush()
+        return terms
     }
 }
 

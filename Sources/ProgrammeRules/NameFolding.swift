@@ -5,6 +5,10 @@ import Foundation
 /// "Saint-Étienne" to "saint etienne".
 public enum NameFolding {
     public static func fold(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? foldASCII(text) : foldUnicode(text)
+    }
+
+    static func foldUnicode(_ text: String) -> String {
         var folded = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -31,6 +35,30 @@ public enum NameFolding {
             }
         }
         return String(folded)
+    }
+
+    /// The same folding for plain ASCII text, byte by byte: most text is ASCII, and the index
+    /// folds every offer's words.
+    static func foldASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            let kept: UInt8
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 32
+            default:
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            bytes.append(kept)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Letters that canonical decomposition leaves alone.

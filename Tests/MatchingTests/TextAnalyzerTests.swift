@@ -1,3 +1,4 @@
+import ProgrammeRules
 import Testing
 
 @testable import Matching
@@ -22,5 +23,17 @@ import Testing
 
     @Test func dropsSingleLettersButKeepsCodes() {
         #expect(analyzer.terms("C26 a b 3D-printing") == ["c26", "3d", "printing"])
+    }
+
+    /// The one-pass ASCII path gives what folding then splitting gives.
+    @Test func theASCIIPathMatchesFoldingThenSplitting() {
+        var random = SystemRandomNumberGeneratorWithSeed(seed: 7)
+        let pieces = ["Laser", "the", "C26", "3D", "-", " ", ",", "a", "PHOTONICS", "und", "x", "42", "\t", "(", "Hydrogen's"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let expected = NameFolding.fold(text).split(separator: " ").map(String.init)
+                .filter { $0.count >= 2 && !StopWords.all.contains($0) }
+            #expect(analyzer.terms(text) == expected, "\(text)")
+        }
     }
 }

@@ -40,6 +40,20 @@ import Testing
         #expect(NameFolding.fold("L'Aquila") == "l aquila")
     }
 
+    /// The byte-wise path for ASCII text folds exactly as the Unicode path does.
+    @Test func asciiFoldingMatchesTheUnicodePath() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(state % 24) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append(UInt8(truncatingIfNeeded: state >> 33) & 0x7F)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(NameFolding.foldASCII(text) == NameFolding.foldUnicode(text), "\(bytes)")
+        }
+    }
+
     @Test func badPlacesAreExplained() {
         #expect(throws: GazetteerError.malformedPlace("Lyon")) { try gazetteer.resolve("Lyon") }
         #expect(throws: GazetteerError.malformedPlace("Lyon, FRA")) { try gazetteer.resolve("Lyon, FRA") }
