@@ -17,6 +17,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try pages.register(collection: MembershipPageController())
     try pages.register(collection: ListingPageController())
     try pages.register(collection: SuggestionPageController())
+    try pages.register(collection: RoundPageController())
 
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
     try api.register(collection: AuthAPIController())
@@ -26,4 +27,5 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     try api.register(collection: MembershipAPIController())
     try api.register(collection: ListingAPIController())
     try api.register(collection: SuggestionAPIController())
+    try api.register(collection: RoundAPIController())
 }

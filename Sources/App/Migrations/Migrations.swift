@@ -12,5 +12,6 @@ enum Migrations {
         CreatePasswordResets(),
         SessionRecord.migration,
         CreateMatchingChanges(),
+        CreateMatchingRounds(),
     ]
 }
