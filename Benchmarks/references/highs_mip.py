@@ -2,12 +2,18 @@
 """Reference for the budgeted optimiser: the whole round as a MIP in HiGHS, and its LP bound.
 
     highs_mip.py --instance FILE [--time-limit 60] [--gap 0.0075] [--solution FILE]
+                 [--lp-only] [--lp-solver choose|simplex|ipm] [--hard-limit SECONDS]
 
 One binary x per candidate pair; each visitor at most once; each host at most its capacity; for
 each partnership, sum of cost * x over its visitors' pairs at most its budget; maximise the sum of
 score * x. The LP relaxation (0 <= x <= 1) is solved first, on its own and timed apart: its value
 is the "LP bound" the Swift optimiser's result is measured against. Then the MIP runs with HiGHS's
-mip_rel_gap = --gap and time_limit = --time-limit.
+mip_rel_gap = --gap and time_limit = --time-limit (unless --lp-only).
+
+HiGHS does not always honour time_limit: on 600,000 binaries it was seen spending minutes after
+presolve without looking at the clock. A watchdog therefore ends the process once the MIP has run
+for --hard-limit seconds (default 2 x time limit + 30): it prints the JSON line with the LP bound,
+no objective and status "killed at hard limit", and exits 3.
 
 Prints one JSON line: {"solver":"highs-mip","lp_bound","lp_s","mip_s","objective","mip_bound",
 "gap","lp_gap","reached_gap","status",...}. gap is HiGHS's own (|bound - objective| / |objective|);
@@ -22,6 +28,7 @@ import json
 import math
 import os
 import sys
+import threading
 import time
 
 import numpy as np
@@ -86,7 +93,7 @@ def build_matrix(inst):
     return start.astype(np.int32), index, value, row_lower, row_upper
 
 
-def solve(inst, integral, time_limit=None, gap=None):
+def solve(inst, integral, time_limit=None, gap=None, lp_solver="choose"):
     n_col = len(inst.cand_visitor)
     start, index, value, row_lower, row_upper = build_matrix(inst)
     kind = highspy.HighsVarType.kInteger if integral else highspy.HighsVarType.kContinuous
@@ -95,6 +102,8 @@ def solve(inst, integral, time_limit=None, gap=None):
         highs.setOptionValue("time_limit", float(time_limit))
     if gap is not None:
         highs.setOptionValue("mip_rel_gap", float(gap))
+    if not integral:
+        highs.setOptionValue("solver", lp_solver)
     status = highs.passModel(
         n_col, len(row_upper), len(index),
         int(highspy.MatrixFormat.kColwise), int(highspy.ObjSense.kMaximize), 0.0,
@@ -114,7 +123,13 @@ def main(argv=None):
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds for the MIP (default 60)")
     parser.add_argument("--gap", type=float, default=0.0075, help="mip_rel_gap to stop at (default 0.0075)")
     parser.add_argument("--solution", help="write the MIP's best assignment here")
+    parser.add_argument("--lp-only", action="store_true", help="stop after the LP bound")
+    parser.add_argument("--lp-solver", choices=("choose", "simplex", "ipm"), default="choose",
+                        help="HiGHS's solver for the LP relaxation (default choose)")
+    parser.add_argument("--hard-limit", type=float,
+                        help="seconds after which the MIP is abandoned (default 2 x time limit + 30)")
     args = parser.parse_args(argv)
+    hard_limit = args.hard_limit if args.hard_limit is not None else 2 * args.time_limit + 30
 
     started = time.perf_counter()
     try:
@@ -127,16 +142,53 @@ def main(argv=None):
     progress(f"{len(inst.visitor_ids)} visitors, {len(inst.host_ids)} hosts, {n_col} candidates, "
              f"{len(inst.partnership_ids)} partnerships; loaded in {load_s:.2f} s; solving the LP relaxation")
 
-    lp, lp_s = solve(inst, integral=False)
+    lp, lp_s = solve(inst, integral=False, lp_solver=args.lp_solver)
     lp_status = lp.modelStatusToString(lp.getModelStatus())
     if lp.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         print(f"highs_mip: the LP relaxation ended with status {lp_status}", file=sys.stderr)
         return 1
     lp_bound = lp.getInfo().objective_function_value
     del lp
+    report = {
+        "solver": "highs-mip",
+        "lp_bound": lp_bound,
+        "lp_s": round(lp_s, 4),
+        "mip_s": None,
+        "objective": None,
+        "mip_bound": None,
+        "gap": None,
+        "lp_gap": None,
+        "reached_gap": False,
+        "target_gap": args.gap,
+        "time_limit_s": args.time_limit,
+        "status": "LP only",
+        "assigned": 0,
+        "nodes": None,
+        "load_s": round(load_s, 4),
+        "visitors": len(inst.visitor_ids), "hosts": len(inst.host_ids), "candidates": n_col,
+        "partnerships": len(inst.partnership_ids),
+    }
+    if args.lp_only:
+        progress(f"LP bound {lp_bound:.4f} in {lp_s:.2f} s")
+        print(json.dumps(report))
+        return 0
     progress(f"LP bound {lp_bound:.4f} in {lp_s:.2f} s; MIP (limit {args.time_limit:g} s, gap {args.gap:g})")
 
+    mip_started = time.perf_counter()
+
+    def give_up():
+        elapsed = time.perf_counter() - mip_started
+        report.update(mip_s=round(elapsed, 4), status="killed at hard limit")
+        print(json.dumps(report), flush=True)
+        print(f"highs_mip: MIP abandoned at the hard limit, {elapsed:.0f} s "
+              f"(HiGHS's time limit was {args.time_limit:g} s)", file=sys.stderr, flush=True)
+        os._exit(3)
+
+    watchdog = threading.Timer(hard_limit, give_up)
+    watchdog.daemon = True
+    watchdog.start()
     mip, mip_s = solve(inst, integral=True, time_limit=args.time_limit, gap=args.gap)
+    watchdog.cancel()
     info = mip.getInfo()
     status = mip.modelStatusToString(mip.getModelStatus())
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
@@ -162,25 +214,10 @@ def main(argv=None):
     elif args.solution:
         progress("no feasible MIP solution: no solution file written")
 
-    print(json.dumps({
-        "solver": "highs-mip",
-        "lp_bound": lp_bound,
-        "lp_s": round(lp_s, 4),
-        "mip_s": round(mip_s, 4),
-        "objective": objective,
-        "mip_bound": mip_bound,
-        "gap": gap,
-        "lp_gap": lp_gap,
-        "reached_gap": reached,
-        "target_gap": args.gap,
-        "time_limit_s": args.time_limit,
-        "status": status,
-        "assigned": len(chosen),
-        "nodes": info.mip_node_count,
-        "load_s": round(load_s, 4),
-        "visitors": len(inst.visitor_ids), "hosts": len(inst.host_ids), "candidates": n_col,
-        "partnerships": len(inst.partnership_ids),
-    }))
+    report.update(mip_s=round(mip_s, 4), objective=objective, mip_bound=mip_bound, gap=gap,
+                  lp_gap=lp_gap, reached_gap=reached, status=status, assigned=len(chosen),
+                  nodes=info.mip_node_count)
+    print(json.dumps(report))
     return 0
 
 
