@@ -1,0 +1,111 @@
+/// Solves a matching round: the chosen pairs, their objective, and a proven upper bound.
+///
+/// Without budgets, or when the best choice without budgets already keeps within every budget,
+/// the answer is exact (`AssignmentSolver`, a min-cost flow). Otherwise the budgets are handled
+/// by Lagrangian relaxation with repair (`BudgetSolver`), which stops at `targetGap`.
+public struct RoundOptimiser: Sendable {
+    public struct Options: Sendable {
+        /// Stop once (bound − objective) / bound is at most this.
+        public var targetGap: Double = 0.001
+        /// Most Lagrangian iterations (inner assignment solves after the first).
+        public var maxIterations: Int = 200
+        /// Stop the Lagrangian search after this long, keeping the best found so far.
+        public var timeLimit: Duration?
+
+        public init(targetGap: Double = 0.001, maxIterations: Int = 200, timeLimit: Duration? = nil) {
+            self.targetGap = targetGap
+            self.maxIterations = maxIterations
+            self.timeLimit = timeLimit
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Validates the instance (the same checks as `RoundFile.readInstance`) and solves it.
+    public func solve(_ instance: RoundInstance) throws(RoundFileError) -> RoundResult {
+        solve(try RoundProblem(instance))
+    }
+
+    func solve(_ problem: RoundProblem) -> RoundResult {
+        let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
+        var solver = AssignmentSolver(problem)
+        solver.solve(weights: problem.candidateScore)
+        let exactObjective = BudgetSolver.objective(of: solver.assigned, in: problem)
+        // Scores were rounded to micro-units: any choice is worth at most 0.5e-6 per pair more in
+        // the original scores than in the rounded ones, and ours at most 0.5e-6 per pair less.
+        // A visitor has at most one pair, hence one micro-unit per visitor covers both.
+        let roundingSlack = Double(problem.visitorCount) * 1e-6 + 1e-9 * (1 + abs(exactObjective))
+        var budgetSolver = BudgetSolver(problem: problem, solver: solver)
+        let unbudgetedBound = min(exactObjective + roundingSlack, budgetSolver.dualBound(lambda: Array(repeating: 0, count: problem.partnershipCount)))
+
+        let spent = budgetSolver.spending(solver.assigned)
+        let withinBudgets = (0..<problem.partnershipCount).allSatisfy { spent[$0] <= problem.budgetCents[$0] ?? Int64.max }
+        if withinBudgets {
+            return RoundResult(problem: problem, assigned: solver.assigned, objective: exactObjective, bound: max(unbudgetedBound, exactObjective),
+                               method: .exactMinCostFlow, iterations: 1, searches: solver.searches)
+        }
+        let outcome = budgetSolver.solve(startBound: unbudgetedBound, targetGap: options.targetGap, maxIterations: options.maxIterations, deadline: deadline)
+        return RoundResult(problem: problem, assigned: outcome.assigned, objective: outcome.objective, bound: max(outcome.bound, outcome.objective),
+                           method: .lagrangianWithRepair, iterations: outcome.iterations + 1, searches: budgetSolver.solver.searches)
+    }
+}
+
+/// What `RoundOptimiser.solve` found.
+public struct RoundResult: Sendable {
+    public enum Method: String, Sendable, CustomStringConvertible {
+        case exactMinCostFlow = "exact min-cost flow"
+        case lagrangianWithRepair = "Lagrangian relaxation with repair"
+        public var description: String { rawValue }
+    }
+
+    public struct Budget: Sendable, Equatable {
+        public var partnership: String
+        /// What the chosen pairs of its visitors cost, in cents.
+        public var usedCents: Int64
+        /// Its budget in cents, nil when unbudgeted.
+        public var budgetCents: Int64?
+    }
+
+    public var assignments: [RoundSolution.Assignment]
+    /// Sum of the original scores of the chosen pairs.
+    public var objective: Double
+    /// A proven upper bound on the objective of any feasible choice.
+    public var bound: Double
+    /// (bound − objective) / bound, 0 when the bound is 0.
+    public var gap: Double
+    public var budgets: [Budget]
+    public var method: Method
+    /// Assignment problems solved: 1 when exact, 1 + the Lagrangian iterations otherwise.
+    public var iterations: Int
+    /// Shortest-path searches run by the assignment solver over all iterations.
+    public var searches: Int
+
+    public var solution: RoundSolution {
+        RoundSolution(assignments: assignments, objective: objective, bound: bound)
+    }
+
+    init(problem: RoundProblem, assigned: [Int32], objective: Double, bound: Double, method: Method, iterations: Int, searches: Int) {
+        var assignments: [RoundSolution.Assignment] = []
+        var used = [Int64](repeating: 0, count: problem.partnershipCount)
+        for visitor in 0..<problem.visitorCount where assigned[visitor] >= 0 {
+            let slot = Int(assigned[visitor])
+            assignments.append(RoundSolution.Assignment(visitor: problem.visitorIDs[visitor], host: problem.hostIDs[Int(problem.candidateHost[slot])]))
+            let partnership = Int(problem.visitorBudget[visitor])
+            if partnership >= 0 { used[partnership] += problem.candidateCost[slot] }
+        }
+        self.assignments = assignments
+        self.objective = objective
+        self.bound = bound
+        gap = BudgetSolver.gap(objective: objective, bound: bound)
+        budgets = (0..<problem.partnershipCount).map {
+            Budget(partnership: problem.partnershipIDs[$0], usedCents: used[$0], budgetCents: problem.budgetCents[$0])
+        }
+        self.method = method
+        self.iterations = iterations
+        self.searches = searches
+    }
+}
