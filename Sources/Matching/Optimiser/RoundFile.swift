@@ -111,14 +111,19 @@ public enum RoundFile {
     /// Reads and validates an instance. Every check of `RoundProblem` runs here too, so a file
     /// that reads without error can be solved.
     public static func readInstance(_ data: Data) throws(RoundFileError) -> RoundInstance {
+        let instance = try parseInstance(data)
+        _ = try RoundProblem(instance)
+        return instance
+    }
+
+    /// The JSON reading alone: structure and field types, none of the round's rules.
+    static func parseInstance(_ data: Data) throws(RoundFileError) -> RoundInstance {
         // `withUnsafeBytes` rethrows untyped, so the typed error travels in a Result.
         let read = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<RoundInstance, RoundFileError> in
             var reader = RoundJSONReader(raw.bindMemory(to: UInt8.self))
             return Result { () throws(RoundFileError) in try reader.readInstance() }
         }
-        let instance = try read.get()
-        _ = try RoundProblem(instance)
-        return instance
+        return try read.get()
     }
 
     /// Reads a solution file (for checking one, or for tests).
@@ -151,7 +156,7 @@ public enum RoundFile {
             out.append(contentsOf: Array(#","bound":"#.utf8))
             appendJSONNumber(bound, to: &out)
         }
-        out.append(contentsOf: Array("}\n".utf8))
+        out.append(UInt8(ascii: "}"))
         return Data(out)
     }
 

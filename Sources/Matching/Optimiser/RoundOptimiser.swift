@@ -94,7 +94,7 @@ public struct RoundResult: Sendable {
         for visitor in 0..<problem.visitorCount where assigned[visitor] >= 0 {
             let slot = Int(assigned[visitor])
             assignments.append(RoundSolution.Assignment(visitor: problem.visitorIDs[visitor], host: problem.hostIDs[Int(problem.candidateHost[slot])]))
-            let partnership = Int(problem.visitorBudget[visitor])
+            let partnership = Int(problem.visitorPartnership[visitor])
             if partnership >= 0 { used[partnership] += problem.candidateCost[slot] }
         }
         self.assignments = assignments

@@ -24,6 +24,8 @@ struct RoundProblem: Sendable {
     /// Partnership index whose budget each visitor draws on, or -1 for none (no partnership, or
     /// an unbudgeted one).
     let visitorBudget: [Int32]
+    /// Partnership index of each visitor, budgeted or not, or -1 (for reporting spend).
+    let visitorPartnership: [Int32]
     let hostCapacity: [Int32]
 
     /// Candidates grouped by visitor: those of visitor `v` are `candidateStart[v]..<candidateStart[v+1]`.
@@ -83,6 +85,8 @@ struct RoundProblem: Sendable {
         visitorIndex.reserveCapacity(instance.visitors.count)
         var visitorBudget: [Int32] = []
         visitorBudget.reserveCapacity(instance.visitors.count)
+        var visitorPartnership: [Int32] = []
+        visitorPartnership.reserveCapacity(instance.visitors.count)
         for (index, visitor) in instance.visitors.enumerated() {
             let path = "visitors[\(index)]"
             try Self.checkID(visitor.id, path: path)
@@ -90,13 +94,16 @@ struct RoundProblem: Sendable {
                 throw RoundFileError(path: "\(path).id", rule: "duplicate id \(Self.quoted(visitor.id)) (first at visitors[\(first)])")
             }
             var budget: Int32 = -1
+            var member: Int32 = -1
             if let partnership = visitor.partnership {
                 guard let found = partnershipIndex[partnership] else {
                     throw RoundFileError(path: "\(path).partnership", rule: "no partnership with id \(Self.quoted(partnership))")
                 }
+                member = found
                 if budgets[Int(found)] != nil { budget = found }
             }
             visitorBudget.append(budget)
+            visitorPartnership.append(member)
         }
 
         // Resolve and check every candidate, then group the useful ones by visitor (a counting
@@ -154,6 +161,7 @@ struct RoundProblem: Sendable {
         partnershipIDs = instance.partnerships.map(\.id)
         budgetCents = budgets
         self.visitorBudget = visitorBudget
+        self.visitorPartnership = visitorPartnership
         hostCapacity = zip(capacities, perHost).map { min($0, $1) }
         candidateStart = perVisitor
         candidateHost = hosts
