@@ -20,12 +20,12 @@ struct RoundJSONReader {
     struct Path {
         var section: StaticString = ""
         var index: Int = -1
-        var field: String = ""
+        var field: Field?
 
         var text: String {
             var text = "\(section)"
             if index >= 0 { text += "[\(index)]" }
-            if !field.isEmpty { text += text.isEmpty ? field : ".\(field)" }
+            if let field { text += text.isEmpty ? field.name : ".\(field.name)" }
             return text
         }
     }
@@ -37,22 +37,22 @@ struct RoundJSONReader {
         var candidates: [RoundInstance.Candidate]?
         try readObject(at: Path()) { (reader, key) throws(RoundFileError) in
             switch key {
-            case "partnerships":
+            case .partnerships:
                 try reader.refuseRepeat(partnerships != nil, key)
                 partnerships = try reader.readArray(section: "partnerships") { (reader, path) throws(RoundFileError) in
                     try reader.readPartnership(at: path)
                 }
-            case "hosts":
+            case .hosts:
                 try reader.refuseRepeat(hosts != nil, key)
                 hosts = try reader.readArray(section: "hosts") { (reader, path) throws(RoundFileError) in
                     try reader.readHost(at: path)
                 }
-            case "visitors":
+            case .visitors:
                 try reader.refuseRepeat(visitors != nil, key)
                 visitors = try reader.readArray(section: "visitors") { (reader, path) throws(RoundFileError) in
                     try reader.readVisitor(at: path)
                 }
-            case "candidates":
+            case .candidates:
                 try reader.refuseRepeat(candidates != nil, key)
                 candidates = try reader.readArray(section: "candidates") { (reader, path) throws(RoundFileError) in
                     try reader.readCandidate(at: path)
@@ -69,8 +69,8 @@ struct RoundJSONReader {
         return RoundInstance(partnerships: partnerships ?? [], hosts: hosts ?? [], visitors: visitors ?? [], candidates: candidates ?? [])
     }
 
-    private func refuseRepeat(_ seen: Bool, _ key: String) throws(RoundFileError) {
-        if seen { throw RoundFileError(path: key, rule: "given twice") }
+    private func refuseRepeat(_ seen: Bool, _ field: Field) throws(RoundFileError) {
+        if seen { throw RoundFileError(path: field.name, rule: "given twice") }
     }
 
     private mutating func readPartnership(at path: Path) throws(RoundFileError) -> RoundInstance.Partnership {
@@ -80,12 +80,12 @@ struct RoundJSONReader {
             var path = path
             path.field = key
             switch key {
-            case "id": id = try reader.readString(at: path)
-            case "budget": budget = try reader.readNullableNumber(at: path)
+            case .id: id = try reader.readString(at: path)
+            case .budget: budget = try reader.readNullableNumber(at: path)
             default: try reader.skipValue()
             }
         }
-        return RoundInstance.Partnership(id: try required(id, path, "id"), budget: budget)
+        return RoundInstance.Partnership(id: try required(id, path, .id), budget: budget)
     }
 
     private mutating func readHost(at path: Path) throws(RoundFileError) -> RoundInstance.Host {
@@ -95,8 +95,8 @@ struct RoundJSONReader {
             var path = path
             path.field = key
             switch key {
-            case "id": id = try reader.readString(at: path)
-            case "capacity":
+            case .id: id = try reader.readString(at: path)
+            case .capacity:
                 let value = try reader.readNumber(at: path)
                 guard value == value.rounded(), abs(value) < 1e15 else {
                     throw RoundFileError(path: path.text, rule: "must be a whole number")
@@ -105,7 +105,7 @@ struct RoundJSONReader {
             default: try reader.skipValue()
             }
         }
-        return RoundInstance.Host(id: try required(id, path, "id"), capacity: try required(capacity, path, "capacity"))
+        return RoundInstance.Host(id: try required(id, path, .id), capacity: try required(capacity, path, .capacity))
     }
 
     private mutating func readVisitor(at path: Path) throws(RoundFileError) -> RoundInstance.Visitor {
@@ -115,12 +115,12 @@ struct RoundJSONReader {
             var path = path
             path.field = key
             switch key {
-            case "id": id = try reader.readString(at: path)
-            case "partnership": partnership = try reader.readNullableString(at: path)
+            case .id: id = try reader.readString(at: path)
+            case .partnership: partnership = try reader.readNullableString(at: path)
             default: try reader.skipValue()
             }
         }
-        return RoundInstance.Visitor(id: try required(id, path, "id"), partnership: partnership)
+        return RoundInstance.Visitor(id: try required(id, path, .id), partnership: partnership)
     }
 
     private mutating func readCandidate(at path: Path) throws(RoundFileError) -> RoundInstance.Candidate {
@@ -132,19 +132,19 @@ struct RoundJSONReader {
             var path = path
             path.field = key
             switch key {
-            case "visitor": visitor = try reader.readString(at: path)
-            case "host": host = try reader.readString(at: path)
-            case "score": score = try reader.readNumber(at: path)
-            case "cost": cost = try reader.readNumber(at: path)
+            case .visitor: visitor = try reader.readString(at: path)
+            case .host: host = try reader.readString(at: path)
+            case .score: score = try reader.readNumber(at: path)
+            case .cost: cost = try reader.readNumber(at: path)
             default: try reader.skipValue()
             }
         }
         return RoundInstance.Candidate(
-            visitor: try required(visitor, path, "visitor"), host: try required(host, path, "host"),
-            score: try required(score, path, "score"), cost: try required(cost, path, "cost"))
+            visitor: try required(visitor, path, .visitor), host: try required(host, path, .host),
+            score: try required(score, path, .score), cost: try required(cost, path, .cost))
     }
 
-    private func required<T>(_ value: T?, _ path: Path, _ field: String) throws(RoundFileError) -> T {
+    private func required<T>(_ value: T?, _ path: Path, _ field: Field) throws(RoundFileError) -> T {
         guard let value else {
             var path = path
             path.field = field
@@ -182,9 +182,9 @@ struct RoundJSONReader {
         }
     }
 
-    /// Calls `field` for each key with the reader placed on its value; the closure must consume it.
+    /// Calls `field` for each field with the reader placed on its value; the closure must consume it.
     private mutating func readObject(
-        at path: Path, _ field: (inout RoundJSONReader, String) throws(RoundFileError) -> Void
+        at path: Path, _ field: (inout RoundJSONReader, Field) throws(RoundFileError) -> Void
     ) throws(RoundFileError) {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else {
@@ -199,7 +199,7 @@ struct RoundJSONReader {
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw syntaxError("expected a field name in \(describe(path))") }
-            let key = try readKey()
+            let key = try readField()
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw syntaxError("expected ':' after a field name") }
             position += 1
@@ -217,27 +217,34 @@ struct RoundJSONReader {
 
     private func describe(_ path: Path) -> String { path.text.isEmpty ? "the instance" : path.text }
 
-    /// Field names of the format are short ASCII words: the common ones are matched on their bytes
-    /// (no allocation); anything else is decoded in full.
-    private static let knownKeys: [(bytes: [UInt8], key: String)] = [
-        "id", "budget", "capacity", "partnership", "visitor", "host", "score", "cost",
-        "partnerships", "hosts", "visitors", "candidates",
-    ].map { (Array($0.utf8), $0) }
+    /// The field names the format knows; any other is `other` and its value is skipped.
+    enum Field: CaseIterable {
+        case id, budget, capacity, partnership, visitor, host, score, cost
+        case partnerships, hosts, visitors, candidates
+        case other
 
-    private mutating func readKey() throws(RoundFileError) -> String {
+        var name: String { "\(self)" }
+    }
+
+    private static let fieldNames: [(bytes: [UInt8], field: Field)] = Field.allCases.filter { $0 != .other }.map { (Array($0.name.utf8), $0) }
+
+    /// Matches the name on its bytes when it has no escapes (no allocation); decodes it otherwise.
+    private mutating func readField() throws(RoundFileError) -> Field {
         let start = position + 1
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             let length = end - start
-            for known in Self.knownKeys where known.bytes.count == length {
+            position = end + 1
+            for known in Self.fieldNames where known.bytes.count == length && known.bytes[0] == bytes[start] {
                 if known.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress! + start, length) == 0 }) {
-                    position = end + 1
-                    return known.key
+                    return known.field
                 }
             }
+            return .other
         }
-        return try readRawString()
+        let name = try readRawString()
+        return Self.fieldNames.first { String(decoding: $0.bytes, as: UTF8.self) == name }?.field ?? .other
     }
 
     private mutating func readString(at path: Path) throws(RoundFileError) -> String {
@@ -342,8 +349,14 @@ struct RoundJSONReader {
 
     private static func validString(_ slice: UnsafeBufferPointer<UInt8>, at reader: RoundJSONReader) throws(RoundFileError) -> String {
         let string = String(decoding: slice, as: UTF8.self)
-        // Decoding replaces bad UTF-8 with U+FFFD: if the bytes changed, the input was not UTF-8.
-        guard string.utf8.elementsEqual(slice) else { throw reader.syntaxError("invalid UTF-8 in a string") }
+        // ASCII is always valid. Otherwise: decoding replaces bad UTF-8 with U+FFFD, so if the
+        // bytes changed, the input was not UTF-8.
+        var ascii = true
+        for byte in slice where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        guard ascii || string.utf8.elementsEqual(slice) else { throw reader.syntaxError("invalid UTF-8 in a string") }
         return string
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Solves a matching round: the chosen pairs, their objective, and a proven upper bound.
 ///
 /// Without budgets, or when the best choice without budgets already keeps within every budget,
@@ -28,6 +30,12 @@ public struct RoundOptimiser: Sendable {
     /// Validates the instance (the same checks as `RoundFile.readInstance`) and solves it.
     public func solve(_ instance: RoundInstance) throws(RoundFileError) -> RoundResult {
         solve(try RoundProblem(instance))
+    }
+
+    /// Reads, validates and solves an instance file in one go: the same checks and messages as
+    /// `RoundFile.readInstance` followed by `solve(_:)`, with the validation done once.
+    public func solve(instanceFile data: Data) throws(RoundFileError) -> RoundResult {
+        solve(try RoundProblem(RoundFile.parseInstance(data)))
     }
 
     func solve(_ problem: RoundProblem) -> RoundResult {
