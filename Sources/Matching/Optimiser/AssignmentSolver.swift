@@ -148,7 +148,16 @@ struct AssignmentSolver {
                 pending.append(Int32(visitor))
             }
         }
-        for visitor in pending { insert(Int(visitor)) }
+        // Most valuable first: a search never goes farther than the inserted visitor's own gain
+        // (staying out is always a path to the sink), so visitors inserted late, when places are
+        // contested, are those with the least to gain and the shortest searches.
+        var keyed = pending.map { visitor -> (gain: Int64, visitor: Int32) in
+            var best: Int64 = 0
+            for slot in Int(candidateStart[Int(visitor)])..<Int(candidateStart[Int(visitor) + 1]) { best = max(best, weight[slot]) }
+            return (best, visitor)
+        }
+        keyed.sort { $0.gain > $1.gain || ($0.gain == $1.gain && $0.visitor < $1.visitor) }
+        for entry in keyed { insert(Int(entry.visitor)) }
     }
 
     private mutating func unassign(_ visitor: Int, dropped: inout [Int32]) {

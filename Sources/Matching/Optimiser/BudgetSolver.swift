@@ -21,6 +21,9 @@ struct BudgetSolver {
     private let visitorsOfPartnership: [[Int32]]
     private let visitorOfCandidate: [Int32]
 
+    /// Iterations without a better bound or a better choice after which the search stops.
+    static let stallLimit = 20
+
     struct Outcome {
         var assigned: [Int32]
         var objective: Double
@@ -54,15 +57,22 @@ struct BudgetSolver {
         var excessAtLow = [Double](repeating: 0, count: partnerships)
         var excessAtHigh = [Double](repeating: 0, count: partnerships)
         var iterations = 0
+        var stalled = 0
 
         while iterations < maxIterations {
             if let deadline, ContinuousClock.now >= deadline { break }
             iterations += 1
             solver.solve(weights: weights(lambda))
-            bestBound = min(bestBound, dualBound(lambda: lambda))
+            let bound = dualBound(lambda: lambda)
             let candidate = repair(solver.assigned, lambda: lambda)
+            let progress = bound < bestBound - 1e-7 * abs(bestBound) || candidate.objective > best.objective + 1e-7 * abs(best.objective)
+            bestBound = min(bestBound, bound)
             if candidate.objective > best.objective { best = candidate }
             if Self.gap(objective: best.objective, bound: bestBound) <= targetGap { break }
+            // The LP bound can sit well above the integer optimum (a few fractional pairs per
+            // partnership weigh a lot in a small round): once neither side improves, stop.
+            stalled = progress ? 0 : stalled + 1
+            if stalled >= Self.stallLimit { break }
 
             let spent = spending(solver.assigned)
             var moved = false
@@ -173,7 +183,7 @@ struct BudgetSolver {
                 high = max(high, Double(problem.candidateScore[slot]) / Double(problem.candidateCost[slot]))
             }
         }
-        for _ in 0..<30 {
+        for _ in 0..<24 {
             let middle = (low + high) / 2
             if separableSpend(visitors, lambda: middle) > target { low = middle } else { high = middle }
         }
