@@ -7,8 +7,13 @@ import Foundation
 /// the min-cost flow is exact; objectives are reported from the original Double scores.
 ///
 /// Candidates that can never help are left out here: a score of 0 or less never raises the
-/// objective, and a host of capacity 0 can take no one. Capacities are cut to the number of
-/// candidates a host has, which changes no feasible set and keeps the solver's arrays small.
+/// objective, and a host of capacity 0 can take no one. A positive score too small to reach one
+/// micro-unit stays: the solver cannot see it, but the bound must still count it. Capacities are
+/// cut to the number of candidates a host has, which changes no feasible set and keeps the
+/// solver's arrays small.
+///
+/// Results are therefore exact up to the micro-unit: the objective is within half a micro-unit
+/// per visitor of the true optimum, and the bound is proven with the original scores.
 struct RoundProblem: Sendable {
     /// Limits that keep every Int64 sum far from overflow (a 30,000-visitor round uses millions
     /// of times less). Scores and money beyond them are refused rather than silently misread.
@@ -121,7 +126,7 @@ struct RoundProblem: Sendable {
                 throw RoundFileError(path: "candidates[\(index)].score", rule: "must be between -1000000 and 1000000")
             }
             if let rule = Self.moneyRule(candidate.cost, limit: Self.maximumCost) { throw RoundFileError(path: "candidates[\(index)].cost", rule: rule) }
-            if candidate.score > 0, capacities[Int(host)] > 0, Self.micros(candidate.score) > 0 {
+            if candidate.score > 0, capacities[Int(host)] > 0 {
                 resolvedVisitor[index] = visitor
                 resolvedHost[index] = host
                 perVisitor[Int(visitor) + 1] += 1
