@@ -28,12 +28,15 @@ struct BudgetSolver {
         var assigned: [Int32]
         var objective: Double
         var bound: Double
+        /// Inner assignment problems solved.
         var iterations: Int
+        /// The choice is optimal: the best choice without budgets kept within them.
+        var exact: Bool
     }
 
-    init(problem: RoundProblem, solver: AssignmentSolver) {
+    init(problem: RoundProblem) {
         self.problem = problem
-        self.solver = solver
+        solver = AssignmentSolver(problem)
         var groups = [[Int32]](repeating: [], count: problem.partnershipCount)
         for visitor in 0..<problem.visitorCount where problem.visitorBudget[visitor] >= 0 {
             groups[Int(problem.visitorBudget[visitor])].append(Int32(visitor))
@@ -46,12 +49,22 @@ struct BudgetSolver {
         visitorOfCandidate = visitors
     }
 
-    /// `start` is the solver's solution without budgets (λ = 0) and its bound.
-    mutating func solve(startBound: Double, targetGap: Double, maxIterations: Int, deadline: ContinuousClock.Instant?) -> Outcome {
+    /// First multipliers: per partnership, the price at which its visitors, ignoring host
+    /// capacities, would spend about its budget; 0 where the budget does not bind even so.
+    func initialMultipliers() -> [Double] {
+        (0..<problem.partnershipCount).map { firstGuess(for: $0, target: problem.budgetCents[$0] ?? 0) }
+    }
+
+    /// Searches the multipliers from `start`. When they are all 0 the first inner problem is the
+    /// round without budgets: if its optimum keeps within every budget, it is returned as exact.
+    /// Otherwise the first guesses already say which budgets bind, and the round without budgets
+    /// (the slowest inner problem when host places are contested) is never solved.
+    mutating func solve(from start: [Double], targetGap: Double, maxIterations: Int, deadline: ContinuousClock.Instant?) -> Outcome {
         let partnerships = problem.partnershipCount
-        var lambda = (0..<partnerships).map { firstGuess(for: $0, target: problem.budgetCents[$0] ?? 0) }
-        var best = repair(solver.assigned, lambda: lambda)
-        var bestBound = startBound
+        var lambda = start
+        var best: (assigned: [Int32], objective: Double)?
+        // Valid before any solve: host prices of 0 are dual feasible too.
+        var bestBound = dualBound(lambda: lambda)
         var low = [Double?](repeating: nil, count: partnerships)
         var high = [Double?](repeating: nil, count: partnerships)
         var excessAtLow = [Double](repeating: 0, count: partnerships)
@@ -63,12 +76,18 @@ struct BudgetSolver {
             if let deadline, ContinuousClock.now >= deadline { break }
             iterations += 1
             solver.solve(weights: weights(lambda))
+            if lambda.allSatisfy({ $0 == 0 }), withinBudgets(solver.assigned) {
+                let objective = Self.objective(of: solver.assigned, in: problem)
+                return Outcome(assigned: solver.assigned, objective: objective, bound: exactBound(objective: objective),
+                               iterations: iterations, exact: true)
+            }
             let bound = dualBound(lambda: lambda)
             let candidate = repair(solver.assigned, lambda: lambda)
-            let progress = bound < bestBound - 1e-7 * abs(bestBound) || candidate.objective > best.objective + 1e-7 * abs(best.objective)
+            let previous = best?.objective ?? -Double.infinity
+            let progress = bound < bestBound - 1e-7 * abs(bestBound) || candidate.objective > previous + 1e-7 * abs(previous)
             bestBound = min(bestBound, bound)
-            if candidate.objective > best.objective { best = candidate }
-            if Self.gap(objective: best.objective, bound: bestBound) <= targetGap { break }
+            if candidate.objective > previous { best = candidate }
+            if Self.gap(objective: candidate.objective > previous ? candidate.objective : previous, bound: bestBound) <= targetGap { break }
             // The LP bound can sit well above the integer optimum (a few fractional pairs per
             // partnership weigh a lot in a small round): once neither side improves, stop.
             stalled = progress ? 0 : stalled + 1
@@ -108,7 +127,25 @@ struct BudgetSolver {
             }
             if !moved { break }
         }
-        return Outcome(assigned: best.assigned, objective: best.objective, bound: bestBound, iterations: iterations)
+        // Out of time before any solve: the greedy fill of an empty choice is still feasible.
+        let chosen = best ?? repair([Int32](repeating: -1, count: problem.visitorCount), lambda: lambda)
+        return Outcome(assigned: chosen.assigned, objective: chosen.objective, bound: max(bestBound, chosen.objective),
+                       iterations: iterations, exact: false)
+    }
+
+    func withinBudgets(_ assigned: [Int32]) -> Bool {
+        let spent = spending(assigned)
+        return (0..<problem.partnershipCount).allSatisfy { spent[$0] <= problem.budgetCents[$0] ?? Int64.max }
+    }
+
+    /// The bound of an optimal choice without budgets. Scores were rounded to micro-units: any
+    /// choice is worth at most 0.5e-6 per pair more in the original scores than in the rounded
+    /// ones, and ours at most 0.5e-6 per pair less; a visitor has at most one pair, so one
+    /// micro-unit per visitor covers both. The dual bound is proven too; the smaller one is kept.
+    func exactBound(objective: Double) -> Double {
+        let slack = Double(problem.visitorCount) * 1e-6 + 1e-9 * (1 + abs(objective))
+        let dual = dualBound(lambda: [Double](repeating: 0, count: problem.partnershipCount))
+        return max(objective, min(objective + slack, dual))
     }
 
     static func gap(objective: Double, bound: Double) -> Double {

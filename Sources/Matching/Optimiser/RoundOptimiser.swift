@@ -5,13 +5,16 @@ import Foundation
 /// Without budgets, or when the best choice without budgets already keeps within every budget,
 /// the answer is exact (`AssignmentSolver`, a min-cost flow). Otherwise the budgets are handled
 /// by Lagrangian relaxation with repair (`BudgetSolver`), which stops at `targetGap`.
+/// Whether budgets bind is first judged from each partnership's own visitors, ignoring host
+/// capacities; only when none seems to bind is the round without budgets solved first.
 public struct RoundOptimiser: Sendable {
     public struct Options: Sendable {
         /// Stop once (bound − objective) / bound is at most this.
         public var targetGap: Double = 0.001
-        /// Most Lagrangian iterations (inner assignment solves after the first).
+        /// Most inner assignment problems to solve (at least 1).
         public var maxIterations: Int = 200
-        /// Stop the Lagrangian search after this long, keeping the best found so far.
+        /// Start no new inner assignment problem after this long; the best choice found so far is
+        /// returned (a greedy one if none was solved). An inner solve already started finishes.
         public var timeLimit: Duration?
 
         public init(targetGap: Double = 0.001, maxIterations: Int = 200, timeLimit: Duration? = nil) {
@@ -40,25 +43,13 @@ public struct RoundOptimiser: Sendable {
 
     func solve(_ problem: RoundProblem) -> RoundResult {
         let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
-        var solver = AssignmentSolver(problem)
-        solver.solve(weights: problem.candidateScore)
-        let exactObjective = BudgetSolver.objective(of: solver.assigned, in: problem)
-        // Scores were rounded to micro-units: any choice is worth at most 0.5e-6 per pair more in
-        // the original scores than in the rounded ones, and ours at most 0.5e-6 per pair less.
-        // A visitor has at most one pair, hence one micro-unit per visitor covers both.
-        let roundingSlack = Double(problem.visitorCount) * 1e-6 + 1e-9 * (1 + abs(exactObjective))
-        var budgetSolver = BudgetSolver(problem: problem, solver: solver)
-        let unbudgetedBound = min(exactObjective + roundingSlack, budgetSolver.dualBound(lambda: Array(repeating: 0, count: problem.partnershipCount)))
-
-        let spent = budgetSolver.spending(solver.assigned)
-        let withinBudgets = (0..<problem.partnershipCount).allSatisfy { spent[$0] <= problem.budgetCents[$0] ?? Int64.max }
-        if withinBudgets {
-            return RoundResult(problem: problem, assigned: solver.assigned, objective: exactObjective, bound: max(unbudgetedBound, exactObjective),
-                               method: .exactMinCostFlow, iterations: 1, searches: solver.searches)
-        }
-        let outcome = budgetSolver.solve(startBound: unbudgetedBound, targetGap: options.targetGap, maxIterations: options.maxIterations, deadline: deadline)
-        return RoundResult(problem: problem, assigned: outcome.assigned, objective: outcome.objective, bound: max(outcome.bound, outcome.objective),
-                           method: .lagrangianWithRepair, iterations: outcome.iterations + 1, searches: budgetSolver.solver.searches)
+        var budgetSolver = BudgetSolver(problem: problem)
+        let outcome = budgetSolver.solve(
+            from: budgetSolver.initialMultipliers(), targetGap: options.targetGap, maxIterations: max(1, options.maxIterations), deadline: deadline)
+        return RoundResult(
+            problem: problem, assigned: outcome.assigned, objective: outcome.objective, bound: outcome.bound,
+            method: outcome.exact ? .exactMinCostFlow : .lagrangianWithRepair, iterations: outcome.iterations,
+            searches: budgetSolver.solver.searches)
     }
 }
 
@@ -87,7 +78,7 @@ public struct RoundResult: Sendable {
     public var gap: Double
     public var budgets: [Budget]
     public var method: Method
-    /// Assignment problems solved: 1 when exact, 1 + the Lagrangian iterations otherwise.
+    /// Inner assignment problems solved (1 for a round solved exactly at the first try).
     public var iterations: Int
     /// Shortest-path searches run by the assignment solver over all iterations.
     public var searches: Int
