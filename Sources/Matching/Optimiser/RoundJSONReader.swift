@@ -25,7 +25,7 @@ struct RoundJSONReader {
         var text: String {
             var text = "\(section)"
             if index >= 0 { text += "[\(index)]" }
-            if let field { text += text.isEmpty ? field.name : ".\(field.name)" }
+            if let field { text += text.isEmpty ? "\(field.name)" : ".\(field.name)" }
             return text
         }
     }
@@ -70,7 +70,7 @@ struct RoundJSONReader {
     }
 
     private func refuseRepeat(_ seen: Bool, _ field: Field) throws(RoundFileError) {
-        if seen { throw RoundFileError(path: field.name, rule: "given twice") }
+        if seen { throw RoundFileError(path: "\(field.name)", rule: "given twice") }
     }
 
     private mutating func readPartnership(at path: Path) throws(RoundFileError) -> RoundInstance.Partnership {
@@ -223,28 +223,58 @@ struct RoundJSONReader {
         case partnerships, hosts, visitors, candidates
         case other
 
-        var name: String { "\(self)" }
+        var name: StaticString {
+            switch self {
+            case .id: "id"
+            case .budget: "budget"
+            case .capacity: "capacity"
+            case .partnership: "partnership"
+            case .visitor: "visitor"
+            case .host: "host"
+            case .score: "score"
+            case .cost: "cost"
+            case .partnerships: "partnerships"
+            case .hosts: "hosts"
+            case .visitors: "visitors"
+            case .candidates: "candidates"
+            case .other: ""
+            }
+        }
     }
 
-    private static let fieldNames: [(bytes: [UInt8], field: Field)] = Field.allCases.filter { $0 != .other }.map { (Array($0.name.utf8), $0) }
-
-    /// Matches the name on its bytes when it has no escapes (no allocation); decodes it otherwise.
+    /// Matches the name on its bytes when it has no escapes (no allocation, no table: this runs
+    /// four times per candidate); decodes it otherwise.
     private mutating func readField() throws(RoundFileError) -> Field {
         let start = position + 1
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            let length = end - start
-            position = end + 1
-            for known in Self.fieldNames where known.bytes.count == length && known.bytes[0] == bytes[start] {
-                if known.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress! + start, length) == 0 }) {
-                    return known.field
-                }
-            }
-            return .other
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+            return Self.field(named: try readRawString())
         }
-        let name = try readRawString()
-        return Self.fieldNames.first { String(decoding: $0.bytes, as: UTF8.self) == name }?.field ?? .other
+        position = end + 1
+        let candidate: Field
+        switch (end - start, bytes[start]) {
+        case (2, UInt8(ascii: "i")): candidate = .id
+        case (4, UInt8(ascii: "h")): candidate = .host
+        case (4, UInt8(ascii: "c")): candidate = .cost
+        case (5, UInt8(ascii: "h")): candidate = .hosts
+        case (5, UInt8(ascii: "s")): candidate = .score
+        case (6, UInt8(ascii: "b")): candidate = .budget
+        case (7, UInt8(ascii: "v")): candidate = .visitor
+        case (8, UInt8(ascii: "c")): candidate = .capacity
+        case (8, UInt8(ascii: "v")): candidate = .visitors
+        case (10, UInt8(ascii: "c")): candidate = .candidates
+        case (11, UInt8(ascii: "p")): candidate = .partnership
+        case (12, UInt8(ascii: "p")): candidate = .partnerships
+        default: return .other
+        }
+        let name = candidate.name.utf8Start
+        for offset in 1..<(end - start) where bytes[start + offset] != name[offset] { return .other }
+        return candidate
+    }
+
+    private static func field(named name: String) -> Field {
+        Field.allCases.first { $0 != .other && "\($0.name)" == name } ?? .other
     }
 
     private mutating func readString(at path: Path) throws(RoundFileError) -> String {
