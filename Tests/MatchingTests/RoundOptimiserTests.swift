@@ -21,7 +21,9 @@ enum RoundFixtures {
     enum Random {
         /// A random round: some scores ≤ 0, some zero costs, capacities 0 or more, budgets that bind,
         /// unbudgeted partnerships and visitors without partnership.
-        static func make(visitors: Int, hosts: Int, candidateChance: Double, maxCapacity: Int, budgeted: Bool, seed: UInt64) -> RoundInstance {
+        static func make(visitors: Int, hosts: Int, candidateChance: Double, maxCapacity: Int, budgeted: Bool, seed: UInt64)
+            -> RoundInstance
+        {
             var random = Generator(seed: seed)
             let partnershipCount = budgeted ? Int.random(in: 1...3, using: &random) : Int.random(in: 0...2, using: &random)
             let partnerships = (0..<partnershipCount).map { index in
@@ -29,22 +31,30 @@ enum RoundFixtures {
                     id: "P\(index)",
                     budget: budgeted && index < 2 ? Double(Int.random(in: 0...300_000, using: &random)) / 100 : nil)
             }
-            let hostList = (0..<hosts).map { RoundInstance.Host(id: "H\($0)", capacity: Int.random(in: 0...maxCapacity, using: &random)) }
+            let hostList = (0..<hosts).map {
+                RoundInstance.Host(id: "H\($0)", capacity: Int.random(in: 0...maxCapacity, using: &random))
+            }
             let visitorList = (0..<visitors).map { index in
                 RoundInstance.Visitor(
                     id: "V\(index)",
-                    partnership: partnershipCount > 0 && Int.random(in: 0..<5, using: &random) > 0 ? "P\(Int.random(in: 0..<partnershipCount, using: &random))" : nil)
+                    partnership: partnershipCount > 0 && Int.random(in: 0..<5, using: &random) > 0
+                        ? "P\(Int.random(in: 0..<partnershipCount, using: &random))" : nil)
             }
             let costs = [0.0, 390, 550, 780, 1100, 123.45]
             var candidates: [RoundInstance.Candidate] = []
             for visitor in 0..<visitors {
-                for host in (0..<hosts).shuffled(using: &random) where Double.random(in: 0..<1, using: &random) < candidateChance {
+                for host in (0..<hosts).shuffled(using: &random) where Double.random(in: 0..<1, using: &random) < candidateChance
+                {
                     candidates.append(
-                        .init(visitor: "V\(visitor)", host: "H\(host)", score: Double(Int.random(in: -20...100, using: &random)) / 100,
-                              cost: costs.randomElement(using: &random) ?? 0))
+                        .init(
+                            visitor: "V\(visitor)", host: "H\(host)",
+                            score: Double(Int.random(in: -20...100, using: &random)) / 100,
+                            cost: costs.randomElement(using: &random) ?? 0))
                 }
             }
-            return RoundInstance(partnerships: partnerships, hosts: hostList, visitors: visitorList, candidates: candidates.shuffled(using: &random))
+            return RoundInstance(
+                partnerships: partnerships, hosts: hostList, visitors: visitorList,
+                candidates: candidates.shuffled(using: &random))
         }
 
         static func withoutBudgets(_ instance: RoundInstance) -> RoundInstance {
@@ -59,7 +69,9 @@ enum RoundFixtures {
     static func bruteForceOptimum(_ instance: RoundInstance) -> Double {
         let hostIndex = Dictionary(uniqueKeysWithValues: instance.hosts.enumerated().map { ($1.id, $0) })
         let partnershipIndex = Dictionary(uniqueKeysWithValues: instance.partnerships.enumerated().map { ($1.id, $0) })
-        let options: [[RoundInstance.Candidate]] = instance.visitors.map { visitor in instance.candidates.filter { $0.visitor == visitor.id } }
+        let options: [[RoundInstance.Candidate]] = instance.visitors.map { visitor in
+            instance.candidates.filter { $0.visitor == visitor.id }
+        }
         var load = [Int](repeating: 0, count: instance.hosts.count)
         var spent = [Int64](repeating: 0, count: instance.partnerships.count)
         let budgets = instance.partnerships.map { $0.budget.map { Int64(($0 * 100).rounded()) } }
@@ -88,7 +100,9 @@ enum RoundFixtures {
     }
 
     /// Every rule of the round, checked on the result's ids against the instance as given.
-    static func expectFeasible(_ result: RoundResult, for instance: RoundInstance, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectFeasible(
+        _ result: RoundResult, for instance: RoundInstance, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var pairs: [String: RoundInstance.Candidate] = [:]
         for candidate in instance.candidates { pairs["\(candidate.visitor)\u{0}\(candidate.host)"] = candidate }
         let capacity = Dictionary(uniqueKeysWithValues: instance.hosts.map { ($0.id, $0.capacity) })
@@ -99,7 +113,9 @@ enum RoundFixtures {
         var spent: [String: Int64] = [:]
         var objective = 0.0
         for assignment in result.assignments {
-            #expect(seenVisitors.insert(assignment.visitor).inserted, "visitor \(assignment.visitor) assigned twice", sourceLocation: sourceLocation)
+            #expect(
+                seenVisitors.insert(assignment.visitor).inserted, "visitor \(assignment.visitor) assigned twice",
+                sourceLocation: sourceLocation)
             guard let pair = pairs["\(assignment.visitor)\u{0}\(assignment.host)"] else {
                 Issue.record("\(assignment) is not a candidate pair", sourceLocation: sourceLocation)
                 continue
@@ -115,7 +131,9 @@ enum RoundFixtures {
         }
         for (partnership, cents) in spent {
             if let budget = budgets[partnership] ?? nil {
-                #expect(cents <= Int64((budget * 100).rounded()), "partnership \(partnership) over budget", sourceLocation: sourceLocation)
+                #expect(
+                    cents <= Int64((budget * 100).rounded()), "partnership \(partnership) over budget",
+                    sourceLocation: sourceLocation)
             }
         }
         #expect(abs(objective - result.objective) <= 1e-9 * max(1, abs(objective)), sourceLocation: sourceLocation)
@@ -141,7 +159,9 @@ enum RoundFixtures {
     @Test func withoutBudgetsTheOptimumEqualsBruteForce() throws {
         for seed in 0..<300 as Range<UInt64> {
             let instance = RoundFixtures.Random.withoutBudgets(
-                RoundFixtures.Random.make(visitors: Int(seed % 7) + 1, hosts: Int(seed % 4) + 1, candidateChance: 0.6, maxCapacity: 2, budgeted: false, seed: seed))
+                RoundFixtures.Random.make(
+                    visitors: Int(seed % 7) + 1, hosts: Int(seed % 4) + 1, candidateChance: 0.6, maxCapacity: 2, budgeted: false,
+                    seed: seed))
             let result = try RoundOptimiser().solve(instance)
             let optimum = RoundFixtures.bruteForceOptimum(instance)
             #expect(result.method == .exactMinCostFlow)
@@ -154,7 +174,9 @@ enum RoundFixtures {
     @Test func withBudgetsTheResultIsFeasibleAndTheBoundHolds() throws {
         var exact = 0
         for seed in 1000..<1300 as Range<UInt64> {
-            let instance = RoundFixtures.Random.make(visitors: Int(seed % 7) + 1, hosts: Int(seed % 4) + 1, candidateChance: 0.6, maxCapacity: 2, budgeted: true, seed: seed)
+            let instance = RoundFixtures.Random.make(
+                visitors: Int(seed % 7) + 1, hosts: Int(seed % 4) + 1, candidateChance: 0.6, maxCapacity: 2, budgeted: true,
+                seed: seed)
             let result = try RoundOptimiser().solve(instance)
             let optimum = RoundFixtures.bruteForceOptimum(instance)
             #expect(result.objective <= optimum + 1e-9, "seed \(seed)")
@@ -172,7 +194,9 @@ enum RoundFixtures {
     @Test func cutShortTheBoundStillHolds() throws {
         let limits = [RoundOptimiser.Options(maxIterations: 1), RoundOptimiser.Options(timeLimit: .zero)]
         for seed in 2000..<2150 as Range<UInt64> {
-            let instance = RoundFixtures.Random.make(visitors: Int(seed % 7) + 1, hosts: Int(seed % 4) + 1, candidateChance: 0.6, maxCapacity: 2, budgeted: true, seed: seed)
+            let instance = RoundFixtures.Random.make(
+                visitors: Int(seed % 7) + 1, hosts: Int(seed % 4) + 1, candidateChance: 0.6, maxCapacity: 2, budgeted: true,
+                seed: seed)
             let optimum = RoundFixtures.bruteForceOptimum(instance)
             for options in limits {
                 let result = try RoundOptimiser(options: options).solve(instance)
@@ -185,7 +209,8 @@ enum RoundFixtures {
     @Test func largerRandomRoundsStayFeasible() throws {
         for seed in 5000..<5030 as Range<UInt64> {
             let budgeted = seed % 3 != 0
-            let instance = RoundFixtures.Random.make(visitors: 150, hosts: 60, candidateChance: 0.08, maxCapacity: 4, budgeted: budgeted, seed: seed)
+            let instance = RoundFixtures.Random.make(
+                visitors: 150, hosts: 60, candidateChance: 0.08, maxCapacity: 4, budgeted: budgeted, seed: seed)
             let result = try RoundOptimiser().solve(instance)
             RoundFixtures.expectFeasible(result, for: instance)
             let relaxed = try RoundOptimiser().solve(RoundFixtures.Random.withoutBudgets(instance))
@@ -229,7 +254,9 @@ enum RoundFixtures {
         let instance = RoundInstance(
             partnerships: [.init(id: "P", budget: 0.3)], hosts: [.init(id: "H", capacity: 2)],
             visitors: [.init(id: "A", partnership: "P"), .init(id: "B", partnership: "P")],
-            candidates: [.init(visitor: "A", host: "H", score: 1, cost: 0.1), .init(visitor: "B", host: "H", score: 1, cost: 0.2)])
+            candidates: [
+                .init(visitor: "A", host: "H", score: 1, cost: 0.1), .init(visitor: "B", host: "H", score: 1, cost: 0.2),
+            ])
         let result = try RoundOptimiser().solve(instance)
         #expect(result.assignments.count == 2)
         #expect(result.budgets[0].usedCents == 30)
@@ -259,7 +286,8 @@ enum RoundFixtures {
     }
 
     @Test func solvingTheFileGivesWhatReadingThenSolvingGives() throws {
-        let instance = RoundFixtures.Random.make(visitors: 80, hosts: 30, candidateChance: 0.1, maxCapacity: 3, budgeted: true, seed: 31)
+        let instance = RoundFixtures.Random.make(
+            visitors: 80, hosts: 30, candidateChance: 0.1, maxCapacity: 3, budgeted: true, seed: 31)
         let data = try JSONEncoder().encode(instance)
         let direct = try RoundOptimiser().solve(instanceFile: data)
         let twoSteps = try RoundOptimiser().solve(RoundFile.readInstance(data))
@@ -279,11 +307,14 @@ enum RoundFixtures {
         var candidates: [RoundInstance.Candidate] = []
         for visitor in visitors {
             for host in (0..<1000).shuffled(using: &random).prefix(10) {
-                candidates.append(.init(visitor: visitor.id, host: "H\(host)", score: Double(Int.random(in: 1...10_000, using: &random)) / 10_000,
-                                        cost: costs.randomElement(using: &random) ?? 0))
+                candidates.append(
+                    .init(
+                        visitor: visitor.id, host: "H\(host)", score: Double(Int.random(in: 1...10_000, using: &random)) / 10_000,
+                        cost: costs.randomElement(using: &random) ?? 0))
             }
         }
-        let partnerships = (0..<4).map { RoundInstance.Partnership(id: "P\($0)", budget: 250 * 705) }  // half of what average pairs would need
+        // Budgets of half of what pairs of average cost would need.
+        let partnerships = (0..<4).map { RoundInstance.Partnership(id: "P\($0)", budget: 250 * 705) }
         let instance = RoundInstance(partnerships: partnerships, hosts: hosts, visitors: visitors, candidates: candidates)
         let result = try RoundOptimiser(options: .init(targetGap: 0.005)).solve(instance)
         RoundFixtures.expectFeasible(result, for: instance)
@@ -292,7 +323,8 @@ enum RoundFixtures {
     }
 
     @Test func aZeroTimeLimitStillGivesAFeasibleAnswerAndABound() throws {
-        let instance = RoundFixtures.Random.make(visitors: 120, hosts: 40, candidateChance: 0.1, maxCapacity: 3, budgeted: true, seed: 78)
+        let instance = RoundFixtures.Random.make(
+            visitors: 120, hosts: 40, candidateChance: 0.1, maxCapacity: 3, budgeted: true, seed: 78)
         let result = try RoundOptimiser(options: .init(timeLimit: .zero)).solve(instance)
         RoundFixtures.expectFeasible(result, for: instance)
         #expect(result.iterations == 0)
@@ -300,7 +332,8 @@ enum RoundFixtures {
     }
 
     @Test func aLimitOfOneIterationStillGivesAFeasibleAnswerAndABound() throws {
-        let instance = RoundFixtures.Random.make(visitors: 120, hosts: 40, candidateChance: 0.1, maxCapacity: 3, budgeted: true, seed: 77)
+        let instance = RoundFixtures.Random.make(
+            visitors: 120, hosts: 40, candidateChance: 0.1, maxCapacity: 3, budgeted: true, seed: 77)
         let result = try RoundOptimiser(options: .init(targetGap: 0, maxIterations: 1)).solve(instance)
         RoundFixtures.expectFeasible(result, for: instance)
         #expect(result.iterations == 1)
@@ -313,7 +346,8 @@ enum RoundFixtures {
         var random = RoundFixtures.Generator(seed: 42)
         for seed in 0..<40 as Range<UInt64> {
             let instance = RoundFixtures.Random.withoutBudgets(
-                RoundFixtures.Random.make(visitors: 60, hosts: 20, candidateChance: 0.2, maxCapacity: 3, budgeted: false, seed: 9000 + seed))
+                RoundFixtures.Random.make(
+                    visitors: 60, hosts: 20, candidateChance: 0.2, maxCapacity: 3, budgeted: false, seed: 9000 + seed))
             let problem = try RoundProblem(instance)
             var warm = AssignmentSolver(problem)
             for _ in 0..<6 {

@@ -153,7 +153,9 @@ struct AssignmentSolver {
         // contested, are those with the least to gain and the shortest searches.
         var keyed = pending.map { visitor -> (gain: Int64, visitor: Int32) in
             var best: Int64 = 0
-            for slot in Int(candidateStart[Int(visitor)])..<Int(candidateStart[Int(visitor) + 1]) { best = max(best, weight[slot]) }
+            for slot in Int(candidateStart[Int(visitor)])..<Int(candidateStart[Int(visitor) + 1]) {
+                best = max(best, weight[slot])
+            }
             return (best, visitor)
         }
         keyed.sort { $0.gain > $1.gain || ($0.gain == $1.gain && $0.visitor < $1.visitor) }

@@ -59,7 +59,9 @@ struct BudgetSolver {
     /// round without budgets: if its optimum keeps within every budget, it is returned as exact.
     /// Otherwise the first guesses already say which budgets bind, and the round without budgets
     /// (the slowest inner problem when host places are contested) is never solved.
-    mutating func solve(from start: [Double], targetGap: Double, maxIterations: Int, deadline: ContinuousClock.Instant?) -> Outcome {
+    mutating func solve(from start: [Double], targetGap: Double, maxIterations: Int, deadline: ContinuousClock.Instant?)
+        -> Outcome
+    {
         let partnerships = problem.partnershipCount
         var lambda = start
         var best: (assigned: [Int32], objective: Double)?
@@ -78,8 +80,9 @@ struct BudgetSolver {
             solver.solve(weights: weights(lambda))
             if lambda.allSatisfy({ $0 == 0 }), withinBudgets(solver.assigned) {
                 let objective = Self.objective(of: solver.assigned, in: problem)
-                return Outcome(assigned: solver.assigned, objective: objective, bound: exactBound(objective: objective),
-                               iterations: iterations, exact: true)
+                return Outcome(
+                    assigned: solver.assigned, objective: objective, bound: exactBound(objective: objective),
+                    iterations: iterations, exact: true)
             }
             let bound = dualBound(lambda: lambda)
             let candidate = repair(solver.assigned, lambda: lambda)
@@ -87,7 +90,10 @@ struct BudgetSolver {
             let progress = bound < bestBound - 1e-7 * abs(bestBound) || candidate.objective > previous + 1e-7 * abs(previous)
             bestBound = min(bestBound, bound)
             if candidate.objective > previous { best = candidate }
-            if Self.gap(objective: candidate.objective > previous ? candidate.objective : previous, bound: bestBound) <= targetGap { break }
+            if Self.gap(objective: candidate.objective > previous ? candidate.objective : previous, bound: bestBound) <= targetGap
+            {
+                break
+            }
             // The LP bound can sit well above the integer optimum (a few fractional pairs per
             // partnership weigh a lot in a small round): once neither side improves, stop.
             stalled = progress ? 0 : stalled + 1
@@ -116,7 +122,11 @@ struct BudgetSolver {
                     let fraction = excessAtLow[partnership] / (excessAtLow[partnership] - excessAtHigh[partnership])
                     next = low + min(0.75, max(0.25, fraction)) * (high - low)
                 case let (low?, nil):
-                    next = low > 0 ? low * 2 : firstGuess(for: partnership, target: Int64(Double(budget) / Double(spent[partnership]) * Double(budget)))
+                    next =
+                        low > 0
+                        ? low * 2
+                        : firstGuess(
+                            for: partnership, target: Int64(Double(budget) / Double(spent[partnership]) * Double(budget)))
                 case let (nil, high?):
                     next = high < 1e-9 ? 0 : high * 0.5
                 case (nil, nil):
@@ -129,8 +139,9 @@ struct BudgetSolver {
         }
         // Out of time before any solve: the greedy fill of an empty choice is still feasible.
         let chosen = best ?? repair([Int32](repeating: -1, count: problem.visitorCount), lambda: lambda)
-        return Outcome(assigned: chosen.assigned, objective: chosen.objective, bound: max(bestBound, chosen.objective),
-                       iterations: iterations, exact: false)
+        return Outcome(
+            assigned: chosen.assigned, objective: chosen.objective, bound: max(bestBound, chosen.objective),
+            iterations: iterations, exact: false)
     }
 
     func withinBudgets(_ assigned: [Int32]) -> Bool {
@@ -194,7 +205,9 @@ struct BudgetSolver {
             let perCent = partnership >= 0 ? lambda[partnership] * 1e-6 : 0
             var best = 0.0
             for slot in problem.candidates(of: visitor) {
-                let value = problem.candidateOriginalScore[slot] - perCent * Double(problem.candidateCost[slot]) - price[Int(problem.candidateHost[slot])]
+                let value =
+                    problem.candidateOriginalScore[slot] - perCent * Double(problem.candidateCost[slot])
+                    - price[Int(problem.candidateHost[slot])]
                 best = max(best, value)
             }
             total += best

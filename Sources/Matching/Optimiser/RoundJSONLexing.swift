@@ -52,7 +52,9 @@ extension RoundJSONReader {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return try buffer.withUnsafeBufferPointer { (slice) throws(RoundFileError) in try Self.validString(slice, at: self) }
+                return try buffer.withUnsafeBufferPointer { (slice) throws(RoundFileError) in
+                    try Self.validString(slice, at: self)
+                }
             case UInt8(ascii: "\\"):
                 guard position < bytes.count else { break }
                 let escape = bytes[position]

@@ -63,10 +63,14 @@ struct RoundJSONReader {
         }
         skipWhitespace()
         if position < bytes.count { throw syntaxError("unexpected text after the instance") }
-        for (name, present) in [("partnerships", partnerships != nil), ("hosts", hosts != nil), ("visitors", visitors != nil), ("candidates", candidates != nil)] where !present {
+        for (name, present) in [
+            ("partnerships", partnerships != nil), ("hosts", hosts != nil), ("visitors", visitors != nil),
+            ("candidates", candidates != nil),
+        ] where !present {
             throw RoundFileError(path: name, rule: "missing (give an empty array if there are none)")
         }
-        return RoundInstance(partnerships: partnerships ?? [], hosts: hosts ?? [], visitors: visitors ?? [], candidates: candidates ?? [])
+        return RoundInstance(
+            partnerships: partnerships ?? [], hosts: hosts ?? [], visitors: visitors ?? [], candidates: candidates ?? [])
     }
 
     private func refuseRepeat(_ seen: Bool, _ field: Field) throws(RoundFileError) {
@@ -310,7 +314,7 @@ struct RoundJSONReader {
     private mutating func expectLiteral(_ literal: StaticString) throws(RoundFileError) {
         let count = literal.utf8CodeUnitCount
         guard position + count <= bytes.count,
-            memcmp(literal.utf8Start, bytes.baseAddress! + position, count) == 0
+            (0..<count).allSatisfy({ bytes[position + $0] == literal.utf8Start[$0] })
         else { throw syntaxError("expected \(literal)") }
         position += count
     }

@@ -45,7 +45,8 @@ public struct RoundOptimiser: Sendable {
         let deadline = options.timeLimit.map { ContinuousClock.now + $0 }
         var budgetSolver = BudgetSolver(problem: problem)
         let outcome = budgetSolver.solve(
-            from: budgetSolver.initialMultipliers(), targetGap: options.targetGap, maxIterations: max(1, options.maxIterations), deadline: deadline)
+            from: budgetSolver.initialMultipliers(), targetGap: options.targetGap, maxIterations: max(1, options.maxIterations),
+            deadline: deadline)
         return RoundResult(
             problem: problem, assigned: outcome.assigned, objective: outcome.objective, bound: outcome.bound,
             method: outcome.exact ? .exactMinCostFlow : .lagrangianWithRepair, iterations: outcome.iterations,
@@ -87,12 +88,16 @@ public struct RoundResult: Sendable {
         RoundSolution(assignments: assignments, objective: objective, bound: bound)
     }
 
-    init(problem: RoundProblem, assigned: [Int32], objective: Double, bound: Double, method: Method, iterations: Int, searches: Int) {
+    init(
+        problem: RoundProblem, assigned: [Int32], objective: Double, bound: Double, method: Method, iterations: Int, searches: Int
+    ) {
         var assignments: [RoundSolution.Assignment] = []
         var used = [Int64](repeating: 0, count: problem.partnershipCount)
         for visitor in 0..<problem.visitorCount where assigned[visitor] >= 0 {
             let slot = Int(assigned[visitor])
-            assignments.append(RoundSolution.Assignment(visitor: problem.visitorIDs[visitor], host: problem.hostIDs[Int(problem.candidateHost[slot])]))
+            assignments.append(
+                RoundSolution.Assignment(
+                    visitor: problem.visitorIDs[visitor], host: problem.hostIDs[Int(problem.candidateHost[slot])]))
             let partnership = Int(problem.visitorPartnership[visitor])
             if partnership >= 0 { used[partnership] += problem.candidateCost[slot] }
         }

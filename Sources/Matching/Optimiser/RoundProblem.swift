@@ -62,10 +62,14 @@ struct RoundProblem: Sendable {
         for (index, partnership) in instance.partnerships.enumerated() {
             if partnership.id.isEmpty { throw RoundFileError(path: "partnerships[\(index)].id", rule: "must not be empty") }
             if let first = partnershipIndex.insert(partnership.id, Int32(index)) {
-                throw RoundFileError(path: "partnerships[\(index)].id", rule: "duplicate id \(Self.quoted(partnership.id)) (first at partnerships[\(first)])")
+                throw RoundFileError(
+                    path: "partnerships[\(index)].id",
+                    rule: "duplicate id \(Self.quoted(partnership.id)) (first at partnerships[\(first)])")
             }
             if let budget = partnership.budget {
-                if let rule = Self.moneyRule(budget, limit: Self.maximumBudget) { throw RoundFileError(path: "partnerships[\(index)].budget", rule: rule) }
+                if let rule = Self.moneyRule(budget, limit: Self.maximumBudget) {
+                    throw RoundFileError(path: "partnerships[\(index)].budget", rule: rule)
+                }
                 budgets.append(Self.cents(budget))
             } else {
                 budgets.append(nil)
@@ -78,7 +82,8 @@ struct RoundProblem: Sendable {
         for (index, host) in instance.hosts.enumerated() {
             if host.id.isEmpty { throw RoundFileError(path: "hosts[\(index)].id", rule: "must not be empty") }
             if let first = hostIndex.insert(host.id, Int32(index)) {
-                throw RoundFileError(path: "hosts[\(index)].id", rule: "duplicate id \(Self.quoted(host.id)) (first at hosts[\(first)])")
+                throw RoundFileError(
+                    path: "hosts[\(index)].id", rule: "duplicate id \(Self.quoted(host.id)) (first at hosts[\(first)])")
             }
             guard host.capacity >= 0 else { throw RoundFileError(path: "hosts[\(index)].capacity", rule: "must be 0 or more") }
             capacities.append(Int32(clamping: host.capacity))
@@ -92,13 +97,15 @@ struct RoundProblem: Sendable {
         for (index, visitor) in instance.visitors.enumerated() {
             if visitor.id.isEmpty { throw RoundFileError(path: "visitors[\(index)].id", rule: "must not be empty") }
             if let first = visitorIndex.insert(visitor.id, Int32(index)) {
-                throw RoundFileError(path: "visitors[\(index)].id", rule: "duplicate id \(Self.quoted(visitor.id)) (first at visitors[\(first)])")
+                throw RoundFileError(
+                    path: "visitors[\(index)].id", rule: "duplicate id \(Self.quoted(visitor.id)) (first at visitors[\(first)])")
             }
             var budget: Int32 = -1
             var member: Int32 = -1
             if let partnership = visitor.partnership {
                 guard let found = partnershipIndex.find(partnership) else {
-                    throw RoundFileError(path: "visitors[\(index)].partnership", rule: "no partnership with id \(Self.quoted(partnership))")
+                    throw RoundFileError(
+                        path: "visitors[\(index)].partnership", rule: "no partnership with id \(Self.quoted(partnership))")
                 }
                 member = found
                 if budgets[Int(found)] != nil { budget = found }
@@ -116,16 +123,21 @@ struct RoundProblem: Sendable {
         var perHost = [Int32](repeating: 0, count: instance.hosts.count)
         for (index, candidate) in instance.candidates.enumerated() {
             guard let visitor = visitorIndex.find(candidate.visitor) else {
-                throw RoundFileError(path: "candidates[\(index)].visitor", rule: "no visitor with id \(Self.quoted(candidate.visitor))")
+                throw RoundFileError(
+                    path: "candidates[\(index)].visitor", rule: "no visitor with id \(Self.quoted(candidate.visitor))")
             }
             guard let host = hostIndex.find(candidate.host) else {
                 throw RoundFileError(path: "candidates[\(index)].host", rule: "no host with id \(Self.quoted(candidate.host))")
             }
-            guard candidate.score.isFinite else { throw RoundFileError(path: "candidates[\(index)].score", rule: "must be a finite number") }
+            guard candidate.score.isFinite else {
+                throw RoundFileError(path: "candidates[\(index)].score", rule: "must be a finite number")
+            }
             guard abs(candidate.score) <= Self.maximumScore else {
                 throw RoundFileError(path: "candidates[\(index)].score", rule: "must be between -1000000 and 1000000")
             }
-            if let rule = Self.moneyRule(candidate.cost, limit: Self.maximumCost) { throw RoundFileError(path: "candidates[\(index)].cost", rule: rule) }
+            if let rule = Self.moneyRule(candidate.cost, limit: Self.maximumCost) {
+                throw RoundFileError(path: "candidates[\(index)].cost", rule: rule)
+            }
             if candidate.score > 0, capacities[Int(host)] > 0 {
                 resolvedVisitor[index] = visitor
                 resolvedHost[index] = host
@@ -173,7 +185,9 @@ struct RoundProblem: Sendable {
     /// A (visitor, host) pair given twice is refused: the two lines would disagree on what the
     /// pair is worth or costs, and no reading of the file is right. Checked with one
     /// last-seen-candidate mark per host, walking the candidates visitor by visitor.
-    private static func refuseDuplicatePairs(_ visitors: [Int32], _ hosts: [Int32], instance: RoundInstance) throws(RoundFileError) {
+    private static func refuseDuplicatePairs(_ visitors: [Int32], _ hosts: [Int32], instance: RoundInstance)
+        throws(RoundFileError)
+    {
         let count = visitors.count
         var order = [Int32](repeating: 0, count: count)
         var start = [Int32](repeating: 0, count: instance.visitors.count + 1)
@@ -195,7 +209,9 @@ struct RoundProblem: Sendable {
                 if previous >= 0, visitorOf(Int(previous)) == visitor {
                     throw RoundFileError(
                         path: "candidates[\(index)]",
-                        rule: "duplicate pair visitor \(quoted(instance.visitors[visitor].id)), host \(quoted(instance.hosts[host].id)) (first at candidates[\(previous)])")
+                        rule:
+                            "duplicate pair visitor \(quoted(instance.visitors[visitor].id)), host \(quoted(instance.hosts[host].id)) (first at candidates[\(previous)])"
+                    )
                 }
                 lastCandidateAtHost[host] = Int32(index)
             }
@@ -258,7 +274,8 @@ struct IDTable {
     private static func same(_ a: String, _ b: String) -> Bool {
         let fast = a.utf8.withContiguousStorageIfAvailable { a in
             b.utf8.withContiguousStorageIfAvailable { b in
-                a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+                guard a.count == b.count, let first = a.baseAddress, let second = b.baseAddress else { return a.count == b.count }
+                return memcmp(first, second, a.count) == 0
             }
         }
         return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
