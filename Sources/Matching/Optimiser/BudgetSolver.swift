@@ -312,7 +312,34 @@ struct BudgetSolver {
             assigned[visitor] = Int32(slot)
             load[host] += 1
         }
+        upgrade(&assigned, spent: &spent, load: &load)
         return (assigned, Self.objective(of: assigned, in: problem))
+    }
+
+    /// Moves assigned visitors to a better pair of their own where a host has a free place and
+    /// the budget left pays the difference: dropping and filling leave a little money unspent in
+    /// each partnership, and this puts some of it to use.
+    private func upgrade(_ assigned: inout [Int32], spent: inout [Int64], load: inout [Int32]) {
+        for visitor in 0..<problem.visitorCount where assigned[visitor] >= 0 {
+            let current = Int(assigned[visitor])
+            let partnership = Int(problem.visitorBudget[visitor])
+            let left = partnership >= 0 ? (problem.budgetCents[partnership] ?? Int64.max) - spent[partnership] : Int64.max
+            var best = -1
+            var bestScore = problem.candidateOriginalScore[current]
+            for slot in problem.candidates(of: visitor) where problem.candidateOriginalScore[slot] > bestScore {
+                let host = Int(problem.candidateHost[slot])
+                guard load[host] < problem.hostCapacity[host],
+                    problem.candidateCost[slot] - problem.candidateCost[current] <= left
+                else { continue }
+                best = slot
+                bestScore = problem.candidateOriginalScore[slot]
+            }
+            guard best >= 0 else { continue }
+            if partnership >= 0 { spent[partnership] += problem.candidateCost[best] - problem.candidateCost[current] }
+            load[Int(problem.candidateHost[current])] -= 1
+            load[Int(problem.candidateHost[best])] += 1
+            assigned[visitor] = Int32(best)
+        }
     }
 
     static func objective(of assigned: [Int32], in problem: RoundProblem) -> Double {
