@@ -132,6 +132,10 @@ import Testing
             "hosts[0].capacity: must be a whole number"
         ),
         (
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1e10}],"visitors":[],"candidates":[]}"#,
+            "hosts[0].capacity: must be at most 2147483647"
+        ),
+        (
             #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1},{"id":"H1","capacity":2}],"visitors":[],"candidates":[]}"#,
             #"hosts[1].id: duplicate id "H1" (first at hosts[0])"#
         ),

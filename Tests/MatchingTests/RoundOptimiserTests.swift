@@ -274,6 +274,7 @@ enum RoundFixtures {
         #expect(result.assignments.isEmpty)
         #expect(result.objective == 0)
         #expect(result.bound >= 0 && result.bound < 1e-5)
+        #expect(result.gap == 0, "an exact answer has no gap, whatever the rounding slack")
     }
 
     @Test func aScoreBelowOneMicroUnitStillCountsInTheBound() throws {

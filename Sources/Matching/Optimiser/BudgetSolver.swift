@@ -90,8 +90,7 @@ struct BudgetSolver {
             let progress = bound < bestBound - 1e-7 * abs(bestBound) || candidate.objective > previous + 1e-7 * abs(previous)
             bestBound = min(bestBound, bound)
             if candidate.objective > previous { best = candidate }
-            if Self.gap(objective: candidate.objective > previous ? candidate.objective : previous, bound: bestBound) <= targetGap
-            {
+            if gap(objective: candidate.objective > previous ? candidate.objective : previous, bound: bestBound) <= targetGap {
                 break
             }
             // The LP bound can sit well above the integer optimum (a few fractional pairs per
@@ -159,8 +158,12 @@ struct BudgetSolver {
         return max(objective, min(objective + slack, dual))
     }
 
-    static func gap(objective: Double, bound: Double) -> Double {
-        bound > 0 ? max(0, (bound - objective) / bound) : 0
+    /// (bound − objective) / bound. A difference within the scores' rounding to micro-units (one
+    /// per visitor) is no gap: it is what an exact answer's bound carries.
+    func gap(objective: Double, bound: Double) -> Double {
+        let difference = bound - objective
+        guard bound > 0, difference > Double(problem.visitorCount) * 1e-6 + 1e-9 * abs(bound) else { return 0 }
+        return difference / bound
     }
 
     /// Integer weights for the inner problem: micro-units of score less λ times cents.

@@ -102,10 +102,11 @@ struct RoundJSONReader {
             case .id: id = try reader.readString(at: path)
             case .capacity:
                 let value = try reader.readNumber(at: path)
-                guard value == value.rounded(), abs(value) < 1e15 else {
-                    throw RoundFileError(path: path.text, rule: "must be a whole number")
+                guard value == value.rounded() else { throw RoundFileError(path: path.text, rule: "must be a whole number") }
+                guard value <= Double(Int32.max) else {
+                    throw RoundFileError(path: path.text, rule: "must be at most \(Int32.max)")
                 }
-                capacity = Int(value)
+                capacity = Int(max(value, Double(Int32.min)))
             default: try reader.skipValue()
             }
         }

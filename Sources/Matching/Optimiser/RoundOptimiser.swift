@@ -49,6 +49,7 @@ public struct RoundOptimiser: Sendable {
             deadline: deadline)
         return RoundResult(
             problem: problem, assigned: outcome.assigned, objective: outcome.objective, bound: outcome.bound,
+            gap: budgetSolver.gap(objective: outcome.objective, bound: outcome.bound),
             method: outcome.exact ? .exactMinCostFlow : .lagrangianWithRepair, iterations: outcome.iterations,
             searches: budgetSolver.solver.searches)
     }
@@ -75,7 +76,8 @@ public struct RoundResult: Sendable {
     public var objective: Double
     /// A proven upper bound on the objective of any feasible choice.
     public var bound: Double
-    /// (bound − objective) / bound, 0 when the bound is 0.
+    /// (bound − objective) / bound; 0 when the bound is 0 or the difference is within the
+    /// scores' rounding to micro-units (one per visitor).
     public var gap: Double
     public var budgets: [Budget]
     public var method: Method
@@ -89,7 +91,8 @@ public struct RoundResult: Sendable {
     }
 
     init(
-        problem: RoundProblem, assigned: [Int32], objective: Double, bound: Double, method: Method, iterations: Int, searches: Int
+        problem: RoundProblem, assigned: [Int32], objective: Double, bound: Double, gap: Double, method: Method,
+        iterations: Int, searches: Int
     ) {
         var assignments: [RoundSolution.Assignment] = []
         var used = [Int64](repeating: 0, count: problem.partnershipCount)
@@ -104,7 +107,7 @@ public struct RoundResult: Sendable {
         self.assignments = assignments
         self.objective = objective
         self.bound = bound
-        gap = BudgetSolver.gap(objective: objective, bound: bound)
+        self.gap = gap
         budgets = (0..<problem.partnershipCount).map {
             Budget(partnership: problem.partnershipIDs[$0], usedCents: used[$0], budgetCents: problem.budgetCents[$0])
         }
