@@ -80,6 +80,11 @@ import Testing
         #expect(try RoundFile.readInstance(JSONEncoder().encode(instance)) == instance)
     }
 
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let instance = try RoundFile.readInstance(Data([0xEF, 0xBB, 0xBF]) + Data(Self.contractInstance.utf8))
+        #expect(instance.candidates.count == 1)
+    }
+
     @Test func budgetAndPartnershipMayBeLeftOutOrNull() throws {
         let instance = try read(
             """

@@ -35,6 +35,8 @@ struct RoundJSONReader {
         var hosts: [RoundInstance.Host]?
         var visitors: [RoundInstance.Visitor]?
         var candidates: [RoundInstance.Candidate]?
+        // A UTF-8 byte order mark, as some Windows tools write, is not part of the JSON text.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
         try readObject(at: Path()) { (reader, key) throws(RoundFileError) in
             switch key {
             case .partnerships:
