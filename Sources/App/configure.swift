@@ -33,6 +33,7 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
     app.asyncCommands.use(SuggestCommand(), as: "suggest")
+    app.asyncCommands.use(OptimiseCommand(), as: "optimise")
     if let smtp = configuration.smtp {
         app.mailTransport = SMTPClient(configuration: smtp, eventLoopGroup: app.eventLoopGroup)
     }

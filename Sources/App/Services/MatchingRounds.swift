@@ -123,8 +123,8 @@ enum MatchingRounds {
         guard let round = try await MatchingRound.query(on: db).filter(\.$id == id).with(\.$partnership).first() else {
             throw Abort(.notFound, reason: "There is no matching round \(id).", identifier: "not-found")
         }
-        let allowed = viewer.role == .admin || (try await Permissions.coordinates(round.$partnership.id, viewer, on: db))
-        guard allowed else {
+        let coordinates = try await Permissions.coordinates(round.$partnership.id, viewer, on: db)
+        guard viewer.role == .admin || coordinates else {
             throw Abort(.forbidden, reason: "Only the partnership's coordinators and the support office see its rounds.", identifier: "forbidden")
         }
         return round
@@ -134,7 +134,8 @@ enum MatchingRounds {
     static func rounds(viewer: User, on db: any Database) async throws -> [RoundSummaryDTO] {
         var visible: [MatchingRound] = []
         for round in try await MatchingRound.query(on: db).with(\.$partnership).sort(\.$createdAt, .descending).all() {
-            if viewer.role == .admin || (try await Permissions.coordinates(round.$partnership.id, viewer, on: db)) { visible.append(round) }
+            let coordinates = try await Permissions.coordinates(round.$partnership.id, viewer, on: db)
+            if viewer.role == .admin || coordinates { visible.append(round) }
         }
         return visible.compactMap { round in
             round.id.map { RoundSummaryDTO(id: $0, partnership: round.partnership?.key, createdAt: round.createdAt, sentAt: round.sentAt,
@@ -150,9 +151,12 @@ enum MatchingRounds {
         for proposal in proposals {
             if let partnershipID = proposal.request.visitor.$partnership.id { used[partnershipID, default: 0] += proposal.costCents }
         }
-        let scope = try await round.partnership.map { [$0] } ?? Partnership.query(on: db).sort(\.$key).all()
+        // The partnership is loaded here when the caller did not (a round just run).
+        let partnership = try await round.$partnership.get(on: db)
+        let scope: [Partnership]
+        if let partnership { scope = [partnership] } else { scope = try await Partnership.query(on: db).sort(\.$key).all() }
         return RoundDTO(
-            id: try round.requireID(), partnership: round.partnership?.key, createdAt: round.createdAt, sentAt: round.sentAt,
+            id: try round.requireID(), partnership: partnership?.key, createdAt: round.createdAt, sentAt: round.sentAt,
             objective: round.objective, bound: round.bound, gap: round.gap, method: round.method, visitors: round.visitorCount,
             candidates: round.candidateCount,
             proposals: proposals.map { proposal in

@@ -1,0 +1,177 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Matching rounds: run within the budget, seen and sent by the partnership's coordinators.
+@Suite struct RoundTests {
+    /// The suggestion scene plus a second visitor and a budget of one lump sum (EUR 1,100): the
+    /// round can fund only one of the two visitors.
+    static let scene = SuggestionTests.scene.replacingOccurrences(of: #""budgetCents":12000000"#, with: #""budgetCents":110000"#) + "\n" + """
+        {"type":"request","key":"R2","visitor":"CL","title":"Photonics cluster management","description":"Learn how a photonics cluster runs laser processing projects.","purposes":["learn","technology"],"topics":["photonics"],"earliest":"2027-03-01","latest":"2027-06-30","workingDays":5,"preferredCountries":[],"languages":["en"]}
+        {"type":"partnership","key":"P2","name":"Other Partnership","countries":["PL"],"sectors":["C10"],"budgetCents":5000000,"targetExchanges":10}
+        """
+
+    struct Round: Decodable {
+        struct Proposal: Decodable {
+            let request: String
+            let visitor: String
+            let offer: String
+            let score: Double
+            let costCents: Int
+            let reasons: [String]
+        }
+
+        struct Budget: Decodable {
+            let partnership: String
+            let budgetCents: Int
+            let usedCents: Int
+        }
+
+        let id: UUID
+        let partnership: String?
+        let objective: Double
+        let bound: Double
+        let gap: Double
+        let proposals: [Proposal]
+        let budgets: [Budget]
+        let sentAt: Date?
+    }
+
+    func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String, body: String = "{}") async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        headers.contentType = .json
+        headers.add(name: .accept, value: "application/json")
+        return try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @Test func aRoundFundsTheBestPairsTheBudgetAllows() async throws {
+        try await withApp { app in
+            _ = try await ImportCommand.importText(Self.scene, into: app.db)
+            try await makeUser(app, "coordinator@p1.example", role: .coordinator, partnership: "P1")
+            let token = try await token(app, "coordinator@p1.example")
+            let response = try await send(app, .POST, "/api/v1/rounds", token: token, body: #"{"partnership":"P1"}"#)
+            #expect(response.status == .created)
+            let round = try response.content.decode(Round.self)
+            #expect(round.partnership == "P1")
+            // Both visitors suit the Vienna and Lyon offers, but one lump sum exhausts the budget.
+            #expect(round.proposals.count == 1)
+            let budget = try #require(round.budgets.first { $0.partnership == "P1" })
+            #expect(budget.usedCents <= budget.budgetCents)
+            #expect(budget.usedCents == round.proposals.map(\.costCents).reduce(0, +))
+            #expect(round.bound >= round.objective - 1e-9)
+            #expect(abs(round.objective - round.proposals.map(\.score).reduce(0, +)) < 1e-3)
+            #expect(round.proposals.allSatisfy { !$0.reasons.isEmpty })
+
+            let again = try await send(app, .GET, "/api/v1/rounds/\(round.id)", token: token)
+            #expect(try again.content.decode(Round.self).proposals.map(\.offer) == round.proposals.map(\.offer))
+            let list = try await send(app, .GET, "/api/v1/rounds", token: token)
+            #expect(list.body.string.contains(round.id.uuidString))
+        }
+    }
+
+    @Test func onlyThePartnershipsCoordinatorsAndTheSupportOfficeRunAndSeeRounds() async throws {
+        try await withApp { app in
+            _ = try await ImportCommand.importText(Self.scene, into: app.db)
+            try await makeUser(app, "coordinator@p1.example", role: .coordinator, partnership: "P1")
+            try await makeUser(app, "coordinator@p2.example", role: .coordinator, partnership: "P2")
+            try await makeUser(app, "admin@example.eu", role: .admin)
+            let other = try await token(app, "coordinator@p2.example")
+            #expect(try await send(app, .POST, "/api/v1/rounds", token: other, body: #"{"partnership":"P1"}"#).status == .forbidden)
+            let everything = try await send(app, .POST, "/api/v1/rounds", token: other, body: "{}")
+            #expect(everything.status == .unprocessableEntity)
+            #expect(everything.body.string.contains("\"field\":\"partnership\""))
+            let unknown = try await send(app, .POST, "/api/v1/rounds", token: other, body: #"{"partnership":"NOPE"}"#)
+            #expect(unknown.status == .unprocessableEntity)
+
+            let own = try await send(app, .POST, "/api/v1/rounds", token: try await token(app, "coordinator@p1.example"), body: #"{"partnership":"P1"}"#)
+            let round = try own.content.decode(Round.self)
+            #expect(try await send(app, .GET, "/api/v1/rounds/\(round.id)", token: other).status == .forbidden)
+            #expect(try await send(app, .GET, "/api/v1/rounds/not-a-round", token: other).status == .notFound)
+            #expect(!(try await send(app, .GET, "/api/v1/rounds", token: other).body.string.contains(round.id.uuidString)))
+
+            let all = try await send(app, .POST, "/api/v1/rounds", token: try await token(app, "admin@example.eu"), body: "{}")
+            #expect(all.status == .created)
+            #expect(try all.content.decode(Round.self).partnership == nil)
+        }
+    }
+
+    @Test func sendingTheProposalsMailsBothOrganisationsOnce() async throws {
+        try await withApp { app in
+            _ = try await ImportCommand.importText(Self.scene, into: app.db)
+            try await makeUser(app, "coordinator@p1.example", role: .coordinator, partnership: "P1")
+            try await makeUser(app, "member@v1.example", organisation: "V1")
+            try await makeUser(app, "member@cl.example", organisation: "CL")
+            try await makeUser(app, "host@at.example", organisation: "H-AT")
+            try await makeUser(app, "host@fr.example", organisation: "H-FR")
+            let token = try await token(app, "coordinator@p1.example")
+            let round = try await send(app, .POST, "/api/v1/rounds", token: token, body: #"{"partnership":"P1"}"#).content.decode(Round.self)
+            let proposal = try #require(round.proposals.first)
+            let sent = try await send(app, .POST, "/api/v1/rounds/\(round.id)/send", token: token)
+            #expect(sent.status == .ok)
+            #expect(try sent.content.decode(Round.self).sentAt != nil)
+            let messages = try await OutboxMessage.query(on: app.db).filter(\.$subject ~~ "Suggested exchange").all()
+            let visitorEmail = proposal.visitor == "V1" ? "member@v1.example" : "member@cl.example"
+            let hostEmail = proposal.offer == "F-AT" ? "host@at.example" : "host@fr.example"
+            #expect(Set(messages.map(\.recipient)) == [visitorEmail, hostEmail])
+            #expect(messages.allSatisfy { $0.body.contains("Nothing is booked") })
+            #expect(try await send(app, .POST, "/api/v1/rounds/\(round.id)/send", token: token).status == .conflict)
+        }
+    }
+
+    @Test func thePagesRunAndShowARound() async throws {
+        try await withApp { app in
+            _ = try await ImportCommand.importText(Self.scene, into: app.db)
+            try await makeUser(app, "coordinator@p1.example", role: .coordinator, partnership: "P1")
+            let browser = TestBrowser(app)
+            try await browser.post("/login", form: ["email": "coordinator@p1.example", "password": "a-long-password"])
+            let list = try await browser.get("/rounds")
+            #expect(list.status == .ok)
+            #expect(list.body.string.contains("Photonics Partnership"))
+            let run = try await browser.post("/rounds", form: ["partnership": "P1"])
+            #expect(run.status == .seeOther)
+            let location = try #require(run.headers.first(name: .location))
+            let page = try await browser.get(location)
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Proven bound"))
+            #expect(page.body.string.contains("EUR"))
+            let refused = try await browser.post("/rounds", form: ["partnership": ""])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("support office"))
+        }
+    }
+
+    @Test func theOptimiseCommandSolvesTheInterfacesFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cx-optimise-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let instance = directory.appendingPathComponent("round.json")
+        let solution = directory.appendingPathComponent("solution.json")
+        try #"""
+        {"partnerships":[{"id":"P1","budget":1500.0}],
+         "hosts":[{"id":"H1","capacity":1},{"id":"H2","capacity":1}],
+         "visitors":[{"id":"V1","partnership":"P1"},{"id":"V2","partnership":"P1"}],
+         "candidates":[{"visitor":"V1","host":"H1","score":0.9,"cost":780.0},{"visitor":"V2","host":"H1","score":0.8,"cost":780.0},
+                       {"visitor":"V2","host":"H2","score":0.5,"cost":1100.0}]}
+        """#.write(to: instance, atomically: true, encoding: .utf8)
+        let result = try Executable.run(["optimise", "--instance", instance.path, "--solution", solution.path], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let written = try JSONSerialization.jsonObject(with: Data(contentsOf: solution)) as? [String: Any]
+        let assignments = written?["assignments"] as? [[String: String]]
+        // V1-H1 and V2-H2 would score 1.4 but cost 1,880 > 1,500; V1-H1 alone is best within the budget.
+        #expect(assignments == [["visitor": "V1", "host": "H1"]])
+        #expect((written?["objective"] as? Double).map { abs($0 - 0.9) < 1e-9 } == true)
+        #expect((written?["bound"] as? Double).map { $0 >= 0.9 - 1e-9 } == true)
+
+        try #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V1","host":"H9","score":0.5,"cost":1.0}]}"#
+            .write(to: instance, atomically: true, encoding: .utf8)
+        let bad = try Executable.run(["optimise", "--instance", instance.path, "--solution", solution.path], in: directory)
+        #expect(bad.status == 1)
+        #expect(bad.standardError.contains("candidates[0].host"))
+        #expect(bad.standardError.split(separator: "\n").count == 1)
+    }
+}
