@@ -95,3 +95,37 @@ def test_a_token_opens_me(server, document):
     assert status == 200
     check_inline(document, response_schema(document, "/api/v1/me", "get", 200), me)
     assert me["organisations"] == ["member-0000"]
+
+
+def token_for(server, email):
+    payload = json.dumps({"email": email, "password": "demo-password"}).encode()
+    _, _, body = fetch(server + "/api/v1/auth/token", payload, {"Content-Type": "application/json"})
+    return {"Authorization": "Bearer " + body["token"], "Content-Type": "application/json"}
+
+
+def test_suggestions_and_rounds_answer_as_documented(server, document):
+    participant = token_for(server, "participant@clusterxchange.example")
+    status, _, body = fetch(server + "/api/v1/requests/request-0000/suggestions?limit=5", headers=participant)
+    assert status == 200
+    check_inline(document, response_schema(document, "/api/v1/requests/{key}/suggestions", "get", 200), body)
+    assert 0 < len(body["suggestions"]) <= 5
+    scores = [s["score"] for s in body["suggestions"]]
+    assert scores == sorted(scores, reverse=True)
+
+    host = body["suggestions"][0]["host"]
+    status, _, fit = fetch(server + f"/api/v1/requests/request-0000/fit?host={host}", headers=participant)
+    assert status == 200
+    check_inline(document, response_schema(document, "/api/v1/requests/{key}/fit", "get", 200), fit)
+    assert any(pair["suggestible"] for pair in fit["pairs"])
+
+    status, _, problem = fetch(server + "/api/v1/requests/request-0000/suggestions?limit=500", headers=participant)
+    assert status == 400
+    check_inline(document, response_schema(document, "/api/v1/requests/{key}/suggestions", "get", 400), problem)
+
+    coordinator = token_for(server, "coordinator@clusterxchange.example")
+    status, _, round_ = fetch(server + "/api/v1/rounds", json.dumps({"partnership": "photonics-4x"}).encode(), coordinator)
+    assert status == 201
+    check_inline(document, response_schema(document, "/api/v1/rounds", "post", 201), round_)
+    assert round_["bound"] >= round_["objective"] - 1e-9
+    budget = round_["budgets"][0]
+    assert budget["usedCents"] <= budget["budgetCents"]

@@ -1,0 +1,33 @@
+"""Matching in a browser: a visitor reads its suggested hosts and asks why not another; a
+coordinator runs a round, reads its bound and budgets, and sends the proposals."""
+from test_catalogue import sign_in
+
+
+def test_a_visitor_reads_suggested_hosts_and_asks_why_not(page, server):
+    sign_in(page, server)
+    page.goto(server + "/requests/request-0000")
+    page.click("text=Suggested hosts")
+    assert page.locator("h1").inner_text().startswith("Hosts for")
+    suggestions = page.locator(".suggestion")
+    assert suggestions.count() == 10
+    first = suggestions.first
+    assert "working days fit the windows" in first.locator(".reasons").inner_text()
+    assert first.locator("meter").count() == 1
+    # The participant's own organisation cannot host it: same country, and not an offer of its own.
+    page.fill("#why-not-key", "cluster-000")
+    page.click(".why-not button[type=submit]")
+    assert "Why not" in page.locator(".why-not h2").inner_text()
+    assert page.locator(".why-not").inner_text().strip()
+
+
+def test_a_coordinator_runs_a_round_and_sends_it(page, server):
+    sign_in(page, server, "coordinator@clusterxchange.example")
+    page.goto(server + "/rounds")
+    page.select_option("#round-partnership", "photonics-4x")
+    page.click("form[action='/rounds'] button[type=submit]")
+    assert "Proven bound" in page.locator(".facts").inner_text()
+    assert page.locator(".budgets .bar").count() == 1
+    proposals = page.locator(".suggestion").count()
+    assert proposals > 0
+    page.click("text=Send the proposals as suggestions")
+    assert "were sent" in page.locator(".notice").inner_text()
