@@ -11,9 +11,11 @@
 /// The multipliers are searched per partnership by a safeguarded secant on its budget excess
 /// (spend of the inner solution minus budget), from a first guess that ignores host capacities.
 /// Each inner solution is made feasible by repair (an over-budget partnership drops its pairs of
-/// lowest score per euro until it fits) and then filled greedily (free visitors, free host places,
-/// budget left), and the best feasible one is kept. The search stops at the target gap, at the
-/// iteration or time limit, or when no multiplier can move any more.
+/// lowest score per euro until it fits), filled greedily (free visitors, free host places, budget
+/// left) and improved by upgrades (a visitor moves to a better pair of its own when a place is
+/// free and the money left pays the difference); the best feasible one is kept. The search stops
+/// at the target gap, at the iteration or time limit, when no multiplier can move any more, or
+/// after `stallLimit` iterations that improve neither the bound nor the choice.
 struct BudgetSolver {
     let problem: RoundProblem
     var solver: AssignmentSolver
