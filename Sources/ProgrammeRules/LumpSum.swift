@@ -127,12 +127,13 @@ public struct LumpSumCalculator: Sendable {
                 reasons.append("Not halved: at least " + minimums.joined(separator: " and ") + ".")
             }
         }
-        reasons.append("Rate table \(rates.name) version \(rates.version) (fingerprint \(rates.fingerprint)): \(money(amount)).")
+        let fingerprint = rates.fingerprint
+        reasons.append("Rate table \(rates.name) version \(rates.version) (fingerprint \(fingerprint)): \(money(amount)).")
 
         return LumpSumQuote(
             distanceKm: roundedDistance, workingDays: counted.workingDays, calendarDays: counted.calendarDays,
             amountCents: amount, currency: rates.currency, halved: halved, reasons: reasons, baseCents: base,
-            rates: RateTableReference(name: rates.name, version: rates.version, fingerprint: rates.fingerprint),
+            rates: RateTableReference(name: rates.name, version: rates.version, fingerprint: fingerprint),
             from: from.label, to: to.label, start: stay.start, end: stay.end)
     }
 

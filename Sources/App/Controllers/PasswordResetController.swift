@@ -44,6 +44,7 @@ struct PasswordResetPageController: RouteCollection {
         let form = try req.content.decode(Form.self)
         do {
             try await PasswordResets.complete(token: form.token ?? "", newPassword: form.password ?? "", on: req.db, hasher: req.application.password)
+            req.application.tokenCache.forgetAll()
             return req.redirect(to: "/login")
         } catch let problem as InputProblem {
             let page = ResetPage(layout: req.layout("Choose a new password"), token: form.token ?? "", error: problem.problems.first?.message,
@@ -75,6 +76,7 @@ struct PasswordResetAPIController: RouteCollection {
     @Sendable func confirm(req: Request) async throws -> HTTPStatus {
         let input = try req.content.decode(ResetConfirmation.self)
         try await PasswordResets.complete(token: input.token, newPassword: input.password, on: req.db, hasher: req.application.password)
+        req.application.tokenCache.forgetAll()
         return .noContent
     }
 }

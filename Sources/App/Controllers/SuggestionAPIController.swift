@@ -10,14 +10,19 @@ struct SuggestionAPIController: RouteCollection {
         signedIn.get("offers", ":key", "fit", use: offerFit)
     }
 
-    @Sendable func requestSuggestions(req: Request) async throws -> SuggestionListDTO {
-        try await Suggestions.forRequest(try req.parameters.require("key"), limit: try Suggestions.limit(req.query["limit"]),
-            viewer: try req.auth.require(User.self), on: req.db, index: req.matching)
+    @Sendable func requestSuggestions(req: Request) async throws -> Response {
+        Self.json(try await Suggestions.forRequest(try req.parameters.require("key"), limit: try Suggestions.limit(req.query["limit"]),
+            viewer: try req.auth.require(User.self), on: req.db, index: req.matching))
     }
 
-    @Sendable func offerSuggestions(req: Request) async throws -> SuggestionListDTO {
-        try await Suggestions.forOffer(try req.parameters.require("key"), limit: try Suggestions.limit(req.query["limit"]),
-            viewer: try req.auth.require(User.self), on: req.db, index: req.matching)
+    @Sendable func offerSuggestions(req: Request) async throws -> Response {
+        Self.json(try await Suggestions.forOffer(try req.parameters.require("key"), limit: try Suggestions.limit(req.query["limit"]),
+            viewer: try req.auth.require(User.self), on: req.db, index: req.matching))
+    }
+
+    /// The answer's JSON, encoded once per state of the index.
+    static func json(_ answer: MatchingIndex.Answer) -> Response {
+        Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(buffer: answer.json))
     }
 
     @Sendable func requestFit(req: Request) async throws -> PairFitListDTO {

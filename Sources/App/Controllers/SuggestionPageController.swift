@@ -45,7 +45,7 @@ struct SuggestionPageController: RouteCollection {
         let key = try req.parameters.require("key")
         let user = try req.auth.require(User.self)
         let request = try await Suggestions.requireManagedRequest(key, viewer: user, on: req.db)
-        let list = try await Suggestions.forRequest(key, limit: 10, viewer: user, on: req.db, index: req.matching)
+        let list = try await Suggestions.forRequest(key, limit: 10, viewer: user, on: req.db, index: req.matching).list
         var fit: FitView?
         if let host: String = req.query["host"], !host.isEmpty {
             fit = await Self.fitView(host) {
@@ -61,7 +61,7 @@ struct SuggestionPageController: RouteCollection {
         let key = try req.parameters.require("key")
         let user = try req.auth.require(User.self)
         let offer = try await Suggestions.requireManagedOffer(key, viewer: user, on: req.db)
-        let list = try await Suggestions.forOffer(key, limit: 10, viewer: user, on: req.db, index: req.matching)
+        let list = try await Suggestions.forOffer(key, limit: 10, viewer: user, on: req.db, index: req.matching).list
         var fit: FitView?
         if let visitor: String = req.query["visitor"], !visitor.isEmpty {
             fit = await Self.fitView(visitor) {

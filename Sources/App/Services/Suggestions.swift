@@ -9,19 +9,21 @@ import Vapor
 enum Suggestions {
     static let limits = 1...100
 
-    static func forRequest(_ key: String, limit: Int, viewer: User, on db: any Database, index: MatchingIndex) async throws -> SuggestionListDTO {
+    static func forRequest(_ key: String, limit: Int, viewer: User, on db: any Database, index: MatchingIndex) async throws -> MatchingIndex.Answer {
         let matcher = try await index.matcher(on: db)
         // The matcher knows the request's organisation, which saves the support office a query.
         if viewer.role != .admin || matcher.requests[key] == nil { try await requireManagedRequest(key, viewer: viewer, on: db) }
-        let found = matcher.hosts(forRequest: key, limit: limit) ?? []
-        return SuggestionListDTO(request: key, suggestions: found.map { dto($0, matcher) })
+        return try await index.answer("request \(key) \(limit)", on: db) { matcher in
+            SuggestionListDTO(request: key, suggestions: (matcher.hosts(forRequest: key, limit: limit) ?? []).map { dto($0, matcher) })
+        }
     }
 
-    static func forOffer(_ key: String, limit: Int, viewer: User, on db: any Database, index: MatchingIndex) async throws -> SuggestionListDTO {
+    static func forOffer(_ key: String, limit: Int, viewer: User, on db: any Database, index: MatchingIndex) async throws -> MatchingIndex.Answer {
         let matcher = try await index.matcher(on: db)
         if viewer.role != .admin || matcher.offers[key] == nil { try await requireManagedOffer(key, viewer: viewer, on: db) }
-        let found = matcher.visitors(forOffer: key, limit: limit) ?? []
-        return SuggestionListDTO(offer: key, suggestions: found.map { dto($0, matcher) })
+        return try await index.answer("offer \(key) \(limit)", on: db) { matcher in
+            SuggestionListDTO(offer: key, suggestions: (matcher.visitors(forOffer: key, limit: limit) ?? []).map { dto($0, matcher) })
+        }
     }
 
     /// Each offer of the named host, with what stands between it and the request.

@@ -8,13 +8,29 @@ import Vapor
 /// current by following the change log (docs/decisions/0011). Readers take a snapshot (a copy
 /// that shares storage) and rank outside any lock, so suggestions run in parallel.
 final class MatchingIndex: Sendable {
-    private let published: NIOLockedValueBox<(matcher: Matcher?, stale: Bool)>
+    /// The published matcher, whether this instance wrote since, the generation (bumped at each
+    /// change) and the suggestion lists answered for that generation.
+    private struct Published {
+        var matcher: Matcher?
+        var stale = true
+        var generation = 0
+        var answers: [String: Answer] = [:]
+    }
+
+    /// A suggestion list and its JSON, encoded once: the API sends the bytes as they are.
+    struct Answer: Sendable {
+        let list: SuggestionListDTO
+        let json: ByteBuffer
+    }
+
+    private let published = NIOLockedValueBox(Published())
     private let follower: Follower
     let rules: EligibilityRules
+    /// At most this many answers are kept; past it the memory starts afresh.
+    static let answerLimit = 20_000
 
     init(rules: EligibilityRules) {
         self.rules = rules
-        self.published = NIOLockedValueBox((nil, true))
         self.follower = Follower(matcher: Matcher(rules: rules))
     }
 
@@ -25,17 +41,38 @@ final class MatchingIndex: Sendable {
 
     /// The matcher as of now: built if it never was, caught up if this instance wrote since.
     func matcher(on db: any Database) async throws -> Matcher {
-        let (matcher, stale) = published.withLockedValue { ($0.matcher, $0.stale) }
-        if let matcher, !stale { return matcher }
-        return try await catchUp(on: db)
+        try await current(on: db).matcher
+    }
+
+    private func current(on db: any Database) async throws -> (matcher: Matcher, generation: Int) {
+        let (matcher, stale, generation) = published.withLockedValue { ($0.matcher, $0.stale, $0.generation) }
+        if let matcher, !stale { return (matcher, generation) }
+        try await catchUp(on: db)
+        return published.withLockedValue { ($0.matcher ?? Matcher(rules: rules), $0.generation) }
+    }
+
+    /// A suggestion list, worked out once per state of the index: the same request asked again
+    /// before anything changes gets the same answer without ranking or encoding again.
+    func answer(_ key: String, on db: any Database, build: (Matcher) -> SuggestionListDTO) async throws -> Answer {
+        let (matcher, generation) = try await current(on: db)
+        if let known = published.withLockedValue({ $0.generation == generation ? $0.answers[key] : nil }) { return known }
+        let list = build(matcher)
+        let answer = Answer(list: list, json: ByteBuffer(data: try JSONEncoder().encode(list)))
+        published.withLockedValue { state in
+            // Kept only if the index did not move on meanwhile.
+            guard state.generation == generation else { return }
+            if state.answers.count >= Self.answerLimit { state.answers.removeAll(keepingCapacity: true) }
+            state.answers[key] = answer
+        }
+        return answer
     }
 
     /// Reads the change log since the last catch-up and applies it; the first call builds.
     @discardableResult
     func catchUp(on db: any Database) async throws -> Matcher {
         published.withLockedValue { $0.stale = false }
-        let matcher = try await follower.catchUp(on: db)
-        published.withLockedValue { $0.matcher = matcher }
+        let (matcher, changed) = try await follower.catchUp(on: db)
+        if changed { publish(matcher) }
         return matcher
     }
 
@@ -44,8 +81,16 @@ final class MatchingIndex: Sendable {
     func rebuild(on db: any Database) async throws -> Matcher {
         published.withLockedValue { $0.stale = false }
         let matcher = try await follower.rebuild(on: db)
-        published.withLockedValue { $0.matcher = matcher }
+        publish(matcher)
         return matcher
+    }
+
+    private func publish(_ matcher: Matcher) {
+        published.withLockedValue { state in
+            state.matcher = matcher
+            state.generation += 1
+            state.answers.removeAll(keepingCapacity: true)
+        }
     }
 
     /// One follower per instance; the actor keeps catch-ups in order.
@@ -57,8 +102,9 @@ final class MatchingIndex: Sendable {
 
         init(matcher: Matcher) { self.matcher = matcher }
 
-        func catchUp(on db: any Database) async throws -> Matcher {
-            guard built else { return try await rebuild(on: db) }
+        /// The matcher, and whether anything changed.
+        func catchUp(on db: any Database) async throws -> (Matcher, Bool) {
+            guard built else { return (try await rebuild(on: db), true) }
             let last = cursor.last
             let holes = cursor.pendingHoles
             let changes = try await MatchingChange.query(on: db)
@@ -69,7 +115,7 @@ final class MatchingIndex: Sendable {
                 .sort(\.$id).limit(Self.batch).all()
             guard changes.count < Self.batch, !changes.contains(where: { $0.entity == .everything }),
                 cursor.absorb(changes.compactMap(\.id))
-            else { return try await rebuild(on: db) }
+            else { return (try await rebuild(on: db), true) }
             // Each record once, however many lines name it.
             var seen = Set<String>()
             var updates: [MatchingProfiles.Update] = []
@@ -77,7 +123,7 @@ final class MatchingIndex: Sendable {
                 if let update = try await MatchingProfiles.update(change.entity, key: change.key, on: db) { updates.append(update) }
             }
             for update in updates { update.apply(to: &matcher) }
-            return matcher
+            return (matcher, !updates.isEmpty)
         }
 
         func rebuild(on db: any Database) async throws -> Matcher {
