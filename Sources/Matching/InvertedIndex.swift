@@ -68,6 +68,7 @@ public struct InvertedIndex: Sendable {
         remove(key: document.key)
         // Each token is hashed once, to its term number; frequencies add up by number.
         var frequencies: [Int32: Float] = [:]
+        frequencies.reserveCapacity(64)
         for term in analyzer.terms(document.title) { frequencies[termNumber(term), default: 0] += Float(weights.title) }
         for topic in document.topics {
             for term in analyzer.terms(topic) { frequencies[termNumber(term), default: 0] += Float(weights.topics) }

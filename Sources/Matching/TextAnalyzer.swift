@@ -6,8 +6,12 @@ import ProgrammeRules
 public struct TextAnalyzer: Sendable {
     public let stopWords: Set<String>
 
+    /// No stop word is longer than this, so longer tokens skip the look-up.
+    private let longestStopWord: Int
+
     public init(stopWords: Set<String> = StopWords.all) {
         self.stopWords = stopWords
+        self.longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
     }
 
     public func terms(_ text: String) -> [String] {
@@ -25,7 +29,7 @@ public struct TextAnalyzer: Sendable {
         func flush() {
             if token.count >= 2 {
                 let term = String(decoding: token, as: UTF8.self)
-                if !stopWords.contains(term) { terms.append(term) }
+                if token.count > longestStopWord || !stopWords.contains(term) { terms.append(term) }
             }
             token.removeAll(keepingCapacity: true)
         }
