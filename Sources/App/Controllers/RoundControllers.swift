@@ -86,11 +86,10 @@ struct RoundPageController: RouteCollection {
 
     private func render(_ req: Request, error: String?) async throws -> View {
         let user = try req.auth.require(User.self)
-        var choices: [Choice] = []
-        for partnership in try await Partnership.query(on: req.db).sort(\.$name).all()
-        where try await Permissions.coordinates(partnership.id, user, on: req.db) {
-            choices.append(Choice(key: partnership.key, name: partnership.name))
-        }
+        let coordinated = try await Permissions.coordinatedPartnerships(user, on: req.db)
+        let choices = try await Partnership.query(on: req.db).sort(\.$name).all()
+            .filter { partnership in coordinated.map { ids in partnership.id.map(ids.contains) ?? false } ?? true }
+            .map { Choice(key: $0.key, name: $0.name) }
         return try await req.view.render("rounds", RoundsPage(layout: req.layout("Matching rounds"),
             rounds: try await MatchingRounds.rounds(viewer: user, on: req.db), partnerships: choices,
             mayRunAll: user.role == .admin, error: error))

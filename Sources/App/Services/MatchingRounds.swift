@@ -14,7 +14,8 @@ enum MatchingRounds {
     static func run(_ input: RoundInput, by user: User, on db: any Database, index: MatchingIndex) async throws -> MatchingRound {
         let partnerships = try await Partnership.query(on: db).sort(\.$key).all()
         let scope: [Partnership]
-        if let key = input.partnership?.trimmingCharacters(in: .whitespaces), !key.isEmpty {
+        let named = input.partnership?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        if let key = named {
             guard let partnership = partnerships.first(where: { $0.key == key }) else {
                 throw InputProblem(field: "partnership", rule: "unknown-key", "No partnership has the key \"\(key)\".")
             }
@@ -58,7 +59,7 @@ enum MatchingRounds {
         } catch {
             throw Abort(.internalServerError, reason: "The round's instance was refused: \(error)")
         }
-        return try await store(result, scope: input.partnership == nil || input.partnership?.isEmpty == true ? nil : scope.first,
+        return try await store(result, scope: named == nil ? nil : scope.first,
             candidates: chosen, instance: instance, by: user, on: db)
     }
 
@@ -132,10 +133,9 @@ enum MatchingRounds {
 
     /// The rounds the viewer may see, newest first.
     static func rounds(viewer: User, on db: any Database) async throws -> [RoundSummaryDTO] {
-        var visible: [MatchingRound] = []
-        for round in try await MatchingRound.query(on: db).with(\.$partnership).sort(\.$createdAt, .descending).all() {
-            let coordinates = try await Permissions.coordinates(round.$partnership.id, viewer, on: db)
-            if viewer.role == .admin || coordinates { visible.append(round) }
+        let coordinated = try await Permissions.coordinatedPartnerships(viewer, on: db)
+        let visible = try await MatchingRound.query(on: db).with(\.$partnership).sort(\.$createdAt, .descending).all().filter { round in
+            coordinated.map { ids in round.$partnership.id.map(ids.contains) ?? false } ?? true
         }
         return visible.compactMap { round in
             round.id.map { RoundSummaryDTO(id: $0, partnership: round.partnership?.key, createdAt: round.createdAt, sentAt: round.sentAt,
@@ -208,4 +208,8 @@ enum MatchingRounds {
         try await Membership.query(on: db).filter(\.$organisation.$id == (try organisation.requireID())).filter(\.$status == .active)
             .with(\.$user).all().map(\.user.email)
     }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -27,6 +27,13 @@ enum Permissions {
             .filter(\.$user.$id == userID).filter(\.$partnership.$id == partnershipID).first() != nil
     }
 
+    /// The partnerships `user` coordinates, in one query; nil means every one (the admin).
+    static func coordinatedPartnerships(_ user: User, on db: any Database) async throws -> Set<UUID>? {
+        if user.role == .admin { return nil }
+        guard user.role == .coordinator, let userID = user.id else { return [] }
+        return Set(try await PartnershipCoordinator.query(on: db).filter(\.$user.$id == userID).all().map(\.$partnership.id))
+    }
+
     /// Catalogue visibility: validated organisations for everyone, the others for those who manage them.
     static func maySee(_ organisation: Organisation, _ user: User?, on db: any Database) async throws -> Bool {
         if organisation.validationStatus == .validated { return true }
