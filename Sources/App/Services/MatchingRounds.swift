@@ -37,12 +37,11 @@ enum MatchingRounds {
         })
 
         let matcher = try await index.matcher(on: db)
-        let calculator = LumpSumCalculator(countries: matcher.rules.countries, calendar: matcher.rules.calendar)
         // Per visitor organisation and offer, the request that suits it best (a visitor is funded once).
         var best: [String: (suggestion: Suggestion, costCents: Int)] = [:]
         for request in matcher.requests.values.sorted(by: { $0.key < $1.key }) where partnershipOf[request.visitorKey] != nil {
             for suggestion in matcher.hosts(forRequest: request.key, limit: candidatesPerRequest) ?? [] {
-                guard let cost = lumpSum(suggestion, matcher, calculator) else { continue }
+                guard let cost = Suggestions.lumpSum(suggestion, matcher) else { continue }
                 let pair = "\(suggestion.visitor)\u{1F}\(suggestion.offer)"
                 if best[pair].map({ suggestion.score > $0.suggestion.score }) ?? true { best[pair] = (suggestion, cost) }
             }
@@ -106,15 +105,6 @@ enum MatchingRounds {
             if let id = model.id { found[model[keyPath: key].value ?? ""] = id }
         }
         return found
-    }
-
-    private static func lumpSum(_ suggestion: Suggestion, _ matcher: Matcher, _ calculator: LumpSumCalculator) -> Int? {
-        guard let visitor = matcher.organisations[suggestion.visitor], let host = matcher.organisations[suggestion.host] else { return nil }
-        return try? calculator.quote(
-            from: Place(label: visitor.name, country: visitor.country, coordinate: visitor.coordinate),
-            to: Place(label: host.name, country: host.country, coordinate: host.coordinate),
-            stay: suggestion.stay, rates: .cxcDefault
-        ).amountCents
     }
 
     // MARK: Reading and sending

@@ -100,7 +100,7 @@ enum Suggestions {
             requestTitle: matcher.requests[suggestion.request]?.title ?? suggestion.request, visitorName: visitor?.name ?? suggestion.visitor,
             stay: .init(start: suggestion.stay.start.description, end: suggestion.stay.end.description),
             distanceKm: (suggestion.distanceKm * 10).rounded() / 10,
-            lumpSumCents: lumpSum(suggestion, visitor: visitor, host: host, rules: matcher.rules),
+            lumpSumCents: lumpSum(suggestion, matcher),
             parts: suggestion.parts)
     }
 
@@ -111,9 +111,11 @@ enum Suggestions {
 
     static func rounded(_ score: Double) -> Double { (score * 10_000).rounded() / 10_000 }
 
-    private static func lumpSum(_ suggestion: Suggestion, visitor: OrganisationProfile?, host: OrganisationProfile?, rules: EligibilityRules) -> Int? {
-        guard let visitor, let host else { return nil }
-        let calculator = LumpSumCalculator(countries: rules.countries, calendar: rules.calendar)
+    /// The lump sum the suggested stay would bring the visitor under the default rate table, in
+    /// cents; nil when either organisation has left the index or the quote is refused.
+    static func lumpSum(_ suggestion: Suggestion, _ matcher: Matcher) -> Int? {
+        guard let visitor = matcher.organisations[suggestion.visitor], let host = matcher.organisations[suggestion.host] else { return nil }
+        let calculator = LumpSumCalculator(countries: matcher.rules.countries, calendar: matcher.rules.calendar)
         return try? calculator.quote(
             from: Place(label: visitor.name, country: visitor.country, coordinate: visitor.coordinate),
             to: Place(label: host.name, country: host.country, coordinate: host.coordinate),
