@@ -5,7 +5,8 @@ import Leaf
 import ProgrammeRules
 import Vapor
 
-/// Configures the application: database, views, middleware, routes and commands.
+/// Configures the application: database, views, middleware, routes, commands and the background
+/// work of `serve`.
 public func configure(_ app: Application) async throws {
     try await configure(app, try AppConfiguration.fromEnvironment())
 }
@@ -15,15 +16,19 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     app.directory = DirectoryConfiguration(workingDirectory: configuration.rootDirectory)
     try configureDatabase(app, configuration.database)
     app.views.use(.leaf)
-    // Our error middleware replaces Vapor's default one.
+    app.settings = PlatformSettings(
+        linkBase: configuration.linkBase, clock: PlatformClock(fixedToday: configuration.today),
+        secureCookies: configuration.secureCookies, trustsForwardedFor: configuration.trustsForwardedFor)
+    app.storage[TokenCacheKey.self] = TokenCache()
+    // A JSON body larger than this is refused before it is read; uploads name their own limit.
+    app.routes.defaultMaxBodySize = "64kb"
+    // Our middleware replaces Vapor's defaults: headers on every answer, errors as problem
+    // details or pages, then the static files.
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(hsts: configuration.secureCookies))
     app.middleware.use(ProblemMiddleware())
+    app.middleware.use(RequestSanityMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
-    let secure = configuration.secureCookies
-    app.sessions.configuration = SessionsConfiguration(cookieName: "cx_session") { id in
-        HTTPCookies.Value(string: id.string, maxAge: 14 * 24 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
-    }
-    app.sessions.use(.fluent)
     app.storage[MatchingIndexKey.self] = MatchingIndex(rules: EligibilityRules(calendar: try HolidayCalendar.bundled()))
     useMatchingChangeLog(app)
     try routes(app, configuration)
@@ -37,12 +42,10 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     if let smtp = configuration.smtp {
         app.mailTransport = SMTPClient(configuration: smtp, eventLoopGroup: app.eventLoopGroup)
     }
-    app.storage[LinkBaseKey.self] = configuration.linkBase
     if ServeMigration.isServing(app.environment) {
         app.lifecycle.use(ServeMigration())
         if app.environment != .testing {
-            app.lifecycle.use(OutboxWorker())
-            app.lifecycle.use(MatchingFollowerWorker())
+            for worker in BackgroundWork.workers { app.lifecycle.use(worker) }
         }
     }
 }

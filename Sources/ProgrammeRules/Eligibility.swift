@@ -126,36 +126,51 @@ public struct EligibilityRules: Sendable {
             violations.append(RuleViolation(.sameCountry,
                 "Both organisations are in \(countries.name(of: host.country)); an exchange must cross a border."))
         }
+        return violations + visitorViolations(visitor) + hostViolations(host)
+    }
+
+    /// Whether the organisation may visit at all: not a host-only kind, and an SME only as a
+    /// member of a cluster. Registration, listings and imports ask this one question.
+    public func visitorViolations(_ visitor: Participant) -> [RuleViolation] {
+        var violations: [RuleViolation] = []
         if visitor.kind.isHostOnly {
             violations.append(RuleViolation(.hostOnlyKind, party: .visitor,
                 "A \(visitor.kind.displayName.lowercased()) may host exchanges but may not visit."))
         }
         if visitor.kind.needsClusterMembership && !visitor.isClusterMember {
             violations.append(RuleViolation(.smeWithoutCluster, party: .visitor,
-                "An SME may visit only as a member of a cluster organisation profiled on the platform."))
-        }
-        if host.kind.needsClusterMembership && !host.isClusterMember && !host.hasProgrammeApproval {
-            violations.append(RuleViolation(.smeHostWithoutApproval, party: .host,
-                "An SME that is not a cluster member may host only with the programme's prior approval."))
+                "An SME may visit only as a member of a cluster organisation profiled on the platform: name your cluster in the profile."))
         }
         return violations
     }
 
+    /// Whether the organisation may host: an SME outside any cluster only with the programme's approval.
+    public func hostViolations(_ host: Participant) -> [RuleViolation] {
+        guard host.kind.needsClusterMembership && !host.isClusterMember && !host.hasProgrammeApproval else { return [] }
+        return [RuleViolation(.smeHostWithoutApproval, party: .host,
+            "An SME that is not a cluster member may host only with the programme's prior approval.")]
+    }
+
     /// Both countries must take part in the programme on every day of the stay.
     public func countryViolations(visitor: CountryCode, host: CountryCode, stay: Stay) -> [RuleViolation] {
-        [(Party.visitor, visitor), (Party.host, host)].compactMap { party, code in
-            let country = countries.country(code)
-            if country?.isParticipating(throughout: stay) == true { return nil }
-            let label = countries.label(of: code)
-            let message: String
-            if let country, !country.participation.isEmpty {
-                let periods = country.participation.map(\.description).joined(separator: " and ")
-                message = "\(label), the \(party.rawValue)'s country, takes part in the programme \(periods), not throughout \(stay.start) to \(stay.end)."
-            } else {
-                message = "\(label), the \(party.rawValue)'s country, is not a participating country of the programme."
-            }
-            return RuleViolation(.countryNotParticipating, party: party, message)
+        participationViolations(.visitor, country: visitor, during: stay) + participationViolations(.host, country: host, during: stay)
+    }
+
+    /// Whether a party's country takes part in the programme on every day of `stay` (a
+    /// registration is checked on the platform's date alone).
+    public func participationViolations(_ party: Party, country code: CountryCode, during stay: Stay) -> [RuleViolation] {
+        let country = countries.country(code)
+        if country?.isParticipating(throughout: stay) == true { return [] }
+        let label = countries.label(of: code)
+        let days = stay.start == stay.end ? "on \(stay.start)" : "throughout \(stay.start) to \(stay.end)"
+        let message: String
+        if let country, !country.participation.isEmpty {
+            let periods = country.participation.map(\.description).joined(separator: " and ")
+            message = "\(label), the \(party.rawValue)'s country, takes part in the programme \(periods), not \(days)."
+        } else {
+            message = "\(label), the \(party.rawValue)'s country, is not a participating country of the programme."
         }
+        return [RuleViolation(.countryNotParticipating, party: party, message)]
     }
 
     /// The stay must last at least `minWorkingDays` working days in the host country and at most

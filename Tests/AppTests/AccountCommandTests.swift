@@ -9,7 +9,7 @@ import Testing
         try await withApp { app in
             _ = try await ImportCommand.importText(ImportTests.valid, into: app.db)
             let input = try AccountInput.validated(email: " Anna@Example.EU ", password: "a-long-password", role: "participant", name: "Anna")
-            let user = try await Accounts.create(input, organisationKey: "O1", on: app.db, hasher: app.password)
+            let user = try await app.context.accounts.create(input, organisationKey: "O1")
             #expect(user.email == "anna@example.eu")
             #expect(user.passwordHash != "a-long-password")
             #expect(try app.password.verify("a-long-password", created: user.passwordHash))
@@ -22,23 +22,19 @@ import Testing
         do {
             _ = try AccountInput.validated(email: "not-an-email", password: "short", role: "boss", name: nil)
             Issue.record("accepted bad input")
-        } catch let problem as InputProblem {
-            #expect(problem.problems.map(\.field) == ["email", "password", "role"])
-            #expect(problem.problems.map(\.rule) == ["email-format", "password-length", "role-unknown"])
         } catch {
-            Issue.record("unexpected \(error)")
+            #expect(error.problems.map(\.field) == ["email", "password", "role"])
+            #expect(error.problems.map(\.rule) == ["email-format", "password-length", "role-unknown"])
         }
     }
 
     @Test func duplicateEmailsAndUnknownKeysAreRefused() async throws {
         try await withApp { app in
             let input = try AccountInput.validated(email: "a@example.eu", password: "a-long-password", role: "admin", name: nil)
-            _ = try await Accounts.create(input, on: app.db, hasher: app.password)
-            await #expect(throws: InputProblem.self) { try await Accounts.create(input, on: app.db, hasher: app.password) }
+            _ = try await app.context.accounts.create(input)
+            await #expect(throws: AppError.self) { try await app.context.accounts.create(input) }
             let other = try AccountInput.validated(email: "b@example.eu", password: "a-long-password", role: "coordinator", name: nil)
-            await #expect(throws: InputProblem.self) {
-                try await Accounts.create(other, partnershipKey: "nope", on: app.db, hasher: app.password)
-            }
+            await #expect(throws: AppError.self) { try await app.context.accounts.create(other, partnershipKey: "nope") }
             #expect(try await User.query(on: app.db).count() == 1)
         }
     }

@@ -103,7 +103,7 @@ import VaporTesting
             let list = try await app.testing().sendRequest(.GET, "/api/v1/partnerships")
             #expect(try list.content.decode([PartnershipDTO].self).map(\.memberCount) == [1])
             let detail = try await app.testing().sendRequest(.GET, "/api/v1/partnerships/P1")
-            #expect(try detail.content.decode(Catalogue.PartnershipDetail.self).clusters.map(\.key) == ["O0"])
+            #expect(try detail.content.decode(PartnershipDetail.self).clusters.map(\.key) == ["O0"])
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/partnerships/P9").status == .notFound)
         }
     }

@@ -31,12 +31,12 @@ import Testing
 
     @Test func seedingFillsAnEmptyDatabaseOnce() async throws {
         try await withApp { app in
-            let first = try await SeedDemoCommand.seed(app.db, hasher: app.password)
+            let first = try await SeedDemoCommand.seed(app.context)
             #expect(first.contains("Demo dataset loaded"))
             #expect(try await Partnership.query(on: app.db).count() == 13)
             #expect(try await Organisation.query(on: app.db).count() == 1_069)
             #expect(try await User.query(on: app.db).count() == 3)
-            let second = try await SeedDemoCommand.seed(app.db, hasher: app.password)
+            let second = try await SeedDemoCommand.seed(app.context)
             #expect(second.contains("already holds data"))
             #expect(try await Organisation.query(on: app.db).count() == 1_069)
             for login in DemoDataset.logins {

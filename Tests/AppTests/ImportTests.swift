@@ -26,7 +26,7 @@ import Testing
             #expect(sme.languages == ["de", "en"])
             let offer = try #require(try await Offer.query(on: app.db).filter(\.$key == "F1").with(\.$host).first())
             #expect(offer.host.key == "O0")
-            #expect(offer.purposes == ["learn", "technology"])
+            #expect(offer.purposes == [.learn, .technology])
         }
     }
 
@@ -88,7 +88,7 @@ import Testing
                 let message = String(describing: error)
                 #expect(message.contains("line 3 (O1) cluster: no organisation has the key \"O9\""))
                 #expect(message.contains("line 6 (O2) partnership: no partnership has the key \"P9\""))
-                #expect(message.contains("line 7 (R2) visitor: a public-authority may host but not visit"))
+                #expect(message.contains("line 7 (R2) visitor: host-only-kind: A public authority or innovation agency may host exchanges but may not visit"))
             }
             let offers = try await Offer.query(on: app.db).count()
             #expect(offers == 0)

@@ -22,7 +22,7 @@ import VaporTesting
             renamed["name"] = "Graz Robotics Lab"
             let updated = try await anna.send(.PUT, "/api/v1/organisations/\(key)", json: renamed)
             #expect(updated.status == .ok)
-            #expect(try updated.content.decode(OrganisationDTO.self).validationStatus == "validated")
+            #expect(try updated.content.decode(OrganisationDTO.self).validationStatus == .validated)
             #expect(try updated.content.decode(OrganisationDTO.self).partnership == "P1")
 
             #expect(try await stranger.send(.PUT, "/api/v1/organisations/\(key)", json: renamed).status == .notFound)
@@ -33,7 +33,7 @@ import VaporTesting
             var incubator = renamed
             incubator["kind"] = "incubator"
             let changed = try await anna.send(.PUT, "/api/v1/organisations/\(key)", json: incubator)
-            #expect(try changed.content.decode(OrganisationDTO.self).validationStatus == "pending")
+            #expect(try changed.content.decode(OrganisationDTO.self).validationStatus == .pending)
             #expect(try await coordinator.send(.GET, "/api/v1/validation-queue").content.decode([RegistrationDTO].self).map(\.id) == [id])
             #expect(try await OutboxMessage.query(on: app.db).filter(\.$subject == "To validate again: Graz Robotics Lab").count() == 1)
         }

@@ -90,7 +90,7 @@ import VaporTesting
 
             let own = try await send(app, .POST, "/api/v1/rounds", token: try await token(app, "coordinator@p1.example"), body: #"{"partnership":"P1"}"#)
             let round = try own.content.decode(Round.self)
-            #expect(try await send(app, .GET, "/api/v1/rounds/\(round.id)", token: other).status == .forbidden)
+            #expect(try await send(app, .GET, "/api/v1/rounds/\(round.id)", token: other).status == .notFound)
             #expect(try await send(app, .GET, "/api/v1/rounds/not-a-round", token: other).status == .notFound)
             #expect(!(try await send(app, .GET, "/api/v1/rounds", token: other).body.string.contains(round.id.uuidString)))
 

@@ -9,7 +9,7 @@ import Testing
 
     @Test func anAccountIsRememberedBrieflyAndHandedOutFresh() throws {
         let cache = TokenCache()
-        cache.remember("digest", TokenCache.Account(user, expiresAt: now.addingTimeInterval(3600)), now: now)
+        cache.remember("digest", TokenCache.Account(user, tokenID: UUID(), expiresAt: now.addingTimeInterval(3600)), now: now)
         let first = try #require(cache.account(for: "digest", now: now.addingTimeInterval(1))?.user())
         let second = try #require(cache.account(for: "digest", now: now.addingTimeInterval(1))?.user())
         #expect(first !== second)
@@ -19,9 +19,9 @@ import Testing
 
     @Test func anExpiredTokenOrAForgottenOneIsNotAnswered() {
         let cache = TokenCache()
-        cache.remember("old", TokenCache.Account(user, expiresAt: now.addingTimeInterval(0.5)), now: now)
+        cache.remember("old", TokenCache.Account(user, tokenID: UUID(), expiresAt: now.addingTimeInterval(0.5)), now: now)
         #expect(cache.account(for: "old", now: now.addingTimeInterval(1)) == nil)
-        cache.remember("new", TokenCache.Account(user, expiresAt: now.addingTimeInterval(3600)), now: now)
+        cache.remember("new", TokenCache.Account(user, tokenID: UUID(), expiresAt: now.addingTimeInterval(3600)), now: now)
         cache.forgetAll()
         #expect(cache.account(for: "new", now: now) == nil)
     }

@@ -14,12 +14,13 @@ struct SeedDemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        let outcome = try await Self.seed(app.db, hasher: app.password, progress: ProgressLine("loading demo data"))
+        let outcome = try await Self.seed(app.context, progress: ProgressLine("loading demo data"))
         context.console.output(outcome.consoleText())
     }
 
     /// Loads the demo dataset unless the database already has partnerships; returns what to tell.
-    static func seed(_ database: any Database, hasher: any PasswordHasher, progress: ProgressLine? = nil) async throws -> String {
+    static func seed(_ context: ServiceContext, progress: ProgressLine? = nil) async throws -> String {
+        let database = context.db
         guard try await Partnership.query(on: database).count() == 0 else {
             return "The database already holds data: the demo dataset was not loaded again.\n" + loginsText
         }
@@ -29,7 +30,7 @@ struct SeedDemoCommand: AsyncCommand {
         }
         for login in DemoDataset.logins where try await User.find(email: login.email, on: database) == nil {
             let input = try AccountInput.validated(email: login.email, password: DemoDataset.password, role: login.role.rawValue, name: nil)
-            _ = try await Accounts.create(input, organisationKey: login.organisation, partnershipKey: login.partnership, on: database, hasher: hasher)
+            _ = try await context.accounts.create(input, organisationKey: login.organisation, partnershipKey: login.partnership)
         }
         return "Demo dataset loaded: \(summary).\n" + loginsText
     }

@@ -29,7 +29,7 @@ struct SuggestCommand: AsyncCommand {
         let visitor: String
         let score: Double
         let reasons: [String]
-        let stay: SuggestionDTO.StayDTO
+        let stay: StayDTO
         let distanceKm: Double
         let lumpSumCents: Int?
     }

@@ -26,9 +26,7 @@ struct UserCreateCommand: AsyncCommand {
         try await app.autoMigrate()
         let input = try AccountInput.validated(
             email: signature.email, password: signature.password, role: signature.role, name: signature.name)
-        let user = try await Accounts.create(
-            input, organisationKey: signature.organisation, partnershipKey: signature.partnership,
-            on: app.db, hasher: app.password)
+        let user = try await app.context.accounts.create(input, organisationKey: signature.organisation, partnershipKey: signature.partnership)
         context.console.output("created \(user.role.rawValue) \(user.email)".consoleText())
     }
 }

@@ -1,23 +1,21 @@
 import Vapor
 
 /// The home page.
-struct HomeController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.access(.anyone).get(use: home)
+struct HomeController: Controller {
+    func boot(_ routes: Surfaces) {
+        routes.pages.access(.anyone).get(use: home)
     }
 
-    @Sendable
-    func home(req: Request) async throws -> View {
-        try await req.view.render("home", HomePage(layout: req.layout("Exchanges between Europe's clusters")))
+    struct HomeView: Encodable {
+        let purposes = [
+            "Learn from actors in another cluster",
+            "Explore growth opportunities in new markets",
+            "Take up new technologies, digitalisation and green low-carbon solutions",
+            "Invest in strategic interregional collaboration",
+        ]
     }
-}
 
-struct HomePage: Encodable {
-    let layout: Layout
-    let purposes = [
-        "Learn from actors in another cluster",
-        "Explore growth opportunities in new markets",
-        "Take up new technologies, digitalisation and green low-carbon solutions",
-        "Invest in strategic interregional collaboration",
-    ]
+    @Sendable func home(req: Request) async throws -> Response {
+        try await req.page("home", title: "Exchanges between Europe's clusters", HomeView())
+    }
 }

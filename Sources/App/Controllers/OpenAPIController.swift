@@ -1,15 +1,14 @@
 import Vapor
 
 /// `GET /openapi.json`: the OpenAPI 3.1 document of the JSON API, kept in
-/// `Resources/OpenAPI/openapi.json`. A test proves that it lists exactly the API's routes, and the
-/// browser suite validates live answers against its schemas.
-struct OpenAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.access(.anyone).get("openapi.json", use: document)
+/// `Resources/OpenAPI/openapi.json`. A test proves that it lists exactly the API's routes, and
+/// schemathesis checks live answers against its schemas.
+struct OpenAPIController: Controller {
+    func boot(_ routes: Surfaces) {
+        routes.root.access(.anyone).get("openapi.json", use: document)
     }
 
-    @Sendable
-    func document(req: Request) async throws -> Response {
+    @Sendable func document(req: Request) async throws -> Response {
         let path = req.application.directory.resourcesDirectory + "OpenAPI/openapi.json"
         let response = try await req.fileio.asyncStreamFile(at: path)
         response.headers.contentType = .json

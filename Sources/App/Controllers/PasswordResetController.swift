@@ -1,82 +1,69 @@
 import Vapor
 
-/// "Forgot your password?": the pages.
-struct PasswordResetPageController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let open = routes.access(.anyone)
-        open.get("password", "forgot", use: forgotForm)
-        open.post("password", "forgot", use: forgot)
-        open.get("password", "reset", use: resetForm)
-        open.post("password", "reset", use: reset)
+/// "Forgot your password?": the pages and the API.
+struct PasswordResetController: Controller {
+    func boot(_ routes: Surfaces) {
+        let pages = routes.pages.access(.anyone)
+        pages.get("password", "forgot", use: forgotForm)
+        pages.post("password", "forgot", use: forgot)
+        pages.get("password", "reset", use: resetForm)
+        pages.post("password", "reset", use: reset)
+        let api = routes.api.access(.anyone)
+        api.post("auth", "password-reset", use: requestAPI)
+        api.post("auth", "password-reset", "confirm", use: confirmAPI)
     }
 
-    struct ForgotPage: Encodable {
-        let layout: Layout
+    struct ForgotView: Encodable {
         let sent: Bool
     }
 
-    struct ResetPage: Encodable {
-        let layout: Layout
+    struct ResetView: Encodable {
         let token: String
         let error: String?
         let minimumPasswordLength: Int
     }
 
-    @Sendable func forgotForm(req: Request) async throws -> View {
-        try await req.view.render("password-forgot", ForgotPage(layout: req.layout("Forgot your password?"), sent: false))
+    struct ResetRequest: Content { let email: String }
+    struct ResetConfirmation: Content { let token: String; let password: String }
+
+    @Sendable func forgotForm(req: Request) async throws -> Response {
+        try await req.page("password-forgot", title: "Forgot your password?", ForgotView(sent: false), forms: true)
     }
 
-    @Sendable func forgot(req: Request) async throws -> View {
+    @Sendable func forgot(req: Request) async throws -> Response {
         struct Form: Content { var email: String? }
-        let form = try req.content.decode(Form.self)
-        try await PasswordResets.request(email: form.email ?? "", on: req.db, linkBase: req.application.linkBase)
-        return try await req.view.render("password-forgot", ForgotPage(layout: req.layout("Forgot your password?"), sent: true))
+        try await req.context.passwordResets.request(email: try req.input(Form.self).email ?? "")
+        return try await req.page("password-forgot", title: "Forgot your password?", ForgotView(sent: true), forms: true)
     }
 
-    @Sendable func resetForm(req: Request) async throws -> View {
-        try await req.view.render("password-reset", ResetPage(
-            layout: req.layout("Choose a new password"), token: req.query[String.self, at: "token"] ?? "", error: nil,
-            minimumPasswordLength: AccountInput.minimumPasswordLength))
+    @Sendable func resetForm(req: Request) async throws -> Response {
+        let token = String((req.query[String.self, at: "token"] ?? "").prefix(64))
+        let view = ResetView(token: token, error: nil, minimumPasswordLength: AccountInput.minimumPasswordLength)
+        return try await req.page("password-reset", title: "Choose a new password", view, forms: true)
     }
 
     @Sendable func reset(req: Request) async throws -> Response {
         struct Form: Content { var token: String?; var password: String? }
-        let form = try req.content.decode(Form.self)
+        let form = try req.input(Form.self)
         do {
-            try await PasswordResets.complete(token: form.token ?? "", newPassword: form.password ?? "", on: req.db, hasher: req.application.password)
-            req.application.tokenCache.forgetAll()
-            return req.redirect(to: "/login")
-        } catch let problem as InputProblem {
-            let page = ResetPage(layout: req.layout("Choose a new password"), token: form.token ?? "", error: problem.problems.first?.message,
-                                 minimumPasswordLength: AccountInput.minimumPasswordLength)
-            let response = try await req.view.render("password-reset", page).encodeResponse(for: req)
-            response.status = problem.status
-            return response
+            try await req.context.passwordResets.complete(token: form.token ?? "", newPassword: form.password ?? "")
+            return req.redirect(to: "/login", flash: "Your new password is set: sign in with it. Every other session was signed out.")
+        } catch let error as AppError where !error.problems.isEmpty {
+            let view = ResetView(
+                token: String((form.token ?? "").prefix(64)), error: error.problems.first?.message,
+                minimumPasswordLength: AccountInput.minimumPasswordLength)
+            return try await req.page("password-reset", title: "Choose a new password", view, status: error.status, forms: true)
         }
     }
-}
 
-/// The same through the API.
-struct PasswordResetAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let open = routes.access(.anyone)
-        open.post("auth", "password-reset", use: request)
-        open.post("auth", "password-reset", "confirm", use: confirm)
-    }
-
-    struct ResetRequest: Content { let email: String }
-    struct ResetConfirmation: Content { let token: String; let password: String }
-
-    @Sendable func request(req: Request) async throws -> HTTPStatus {
-        let input = try req.content.decode(ResetRequest.self)
-        try await PasswordResets.request(email: input.email, on: req.db, linkBase: req.application.linkBase)
+    @Sendable func requestAPI(req: Request) async throws -> HTTPStatus {
+        try await req.context.passwordResets.request(email: try req.input(ResetRequest.self).email)
         return .accepted
     }
 
-    @Sendable func confirm(req: Request) async throws -> HTTPStatus {
-        let input = try req.content.decode(ResetConfirmation.self)
-        try await PasswordResets.complete(token: input.token, newPassword: input.password, on: req.db, hasher: req.application.password)
-        req.application.tokenCache.forgetAll()
+    @Sendable func confirmAPI(req: Request) async throws -> HTTPStatus {
+        let input = try req.input(ResetConfirmation.self)
+        try await req.context.passwordResets.complete(token: input.token, newPassword: input.password)
         return .noContent
     }
 }

@@ -1,15 +1,18 @@
-import Fluent
 import Vapor
 
 /// Signing in and out, and creating an account, in the browser.
-struct SessionController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let open = routes.access(.anyone)
+struct SessionController: Controller {
+    func boot(_ routes: Surfaces) {
+        let open = routes.pages.access(.anyone)
         open.get("login", use: loginForm)
         open.post("login", use: login)
         open.get("register", use: registerForm)
         open.post("register", use: register)
-        routes.access(.signedIn).post("logout", use: logout)
+        open.get("register", "confirm", use: confirmForm)
+        open.post("register", "confirm", use: confirm)
+        let signedIn = routes.pages.access(.signedIn)
+        signedIn.post("logout", use: logout)
+        signedIn.post("logout", "everywhere", use: logoutEverywhere)
     }
 
     struct LoginForm: Content {
@@ -18,41 +21,42 @@ struct SessionController: RouteCollection {
         var next: String?
     }
 
-    struct LoginPage: Encodable {
-        let layout: Layout
+    struct LoginView: Encodable {
         let email: String
         let next: String
         let error: String?
     }
 
-    @Sendable
-    func loginForm(req: Request) async throws -> View {
+    @Sendable func loginForm(req: Request) async throws -> Response {
         let next = Self.safeNext(try? req.query.get(String.self, at: "next"))
-        return try await req.view.render("login", LoginPage(layout: req.layout("Sign in"), email: "", next: next, error: nil))
+        return try await req.page("login", title: "Sign in", LoginView(email: "", next: next, error: nil), forms: true)
     }
 
-    @Sendable
-    func login(req: Request) async throws -> Response {
-        let form = try req.content.decode(LoginForm.self)
+    @Sendable func login(req: Request) async throws -> Response {
+        let form = try req.input(LoginForm.self)
         let next = Self.safeNext(form.next)
         do {
-            let user = try await Authentication.verify(email: form.email ?? "", password: form.password ?? "", on: req.db, hasher: req.password.async)
-            try await Self.rotateSession(req)
+            let user = try await req.context.authentication.verify(email: form.email ?? "", password: form.password ?? "")
+            req.browserSession?.signIn(try user.requireID())
             req.auth.login(user)
-            return req.redirect(to: next)
-        } catch let problem as InputProblem {
-            let page = LoginPage(layout: req.layout("Sign in"), email: form.email ?? "", next: next, error: problem.problems.first?.message)
-            let response = try await req.view.render("login", page).encodeResponse(for: req)
-            response.status = .unauthorized
-            return response
+            return req.redirect(to: next, flash: "Welcome back, \(user.name).")
+        } catch let error as AppError where !error.problems.isEmpty {
+            let view = LoginView(email: String((form.email ?? "").prefix(254)), next: next, error: error.problems.first?.message)
+            return try await req.page("login", title: "Sign in", view, status: error.status, forms: true)
         }
     }
 
-    @Sendable
-    func logout(req: Request) async throws -> Response {
+    @Sendable func logout(req: Request) async throws -> Response {
         req.auth.logout(User.self)
-        req.session.destroy()
+        req.browserSession?.signOut()
         return req.redirect(to: "/")
+    }
+
+    @Sendable func logoutEverywhere(req: Request) async throws -> Response {
+        try await req.context.credentials.signOutEverywhere()
+        req.auth.logout(User.self)
+        req.browserSession?.signOut()
+        return req.redirect(to: "/login")
     }
 
     struct RegisterForm: Content {
@@ -61,47 +65,68 @@ struct SessionController: RouteCollection {
         var password: String?
     }
 
-    struct RegisterPage: Encodable {
-        let layout: Layout
+    struct RegisterView: Encodable {
         let name: String
         let email: String
         let errors: [String: String]
         let minimumPasswordLength: Int
+        /// After sending: where the link went.
+        let sentTo: String?
     }
 
-    @Sendable
-    func registerForm(req: Request) async throws -> View {
-        try await req.view.render("register", RegisterPage(layout: req.layout("Create an account"), name: "", email: "", errors: [:], minimumPasswordLength: AccountInput.minimumPasswordLength))
+    @Sendable func registerForm(req: Request) async throws -> Response {
+        let view = RegisterView(name: "", email: "", errors: [:], minimumPasswordLength: AccountInput.minimumPasswordLength, sentTo: nil)
+        return try await req.page("register", title: "Create an account", view, forms: true)
     }
 
-    @Sendable
-    func register(req: Request) async throws -> Response {
-        let form = try req.content.decode(RegisterForm.self)
+    /// The same answer whether or not the address has an account; the rest is said by e-mail.
+    @Sendable func register(req: Request) async throws -> Response {
+        let form = try req.input(RegisterForm.self)
         do {
-            let input = try AccountInput.validated(email: form.email, password: form.password, role: User.Role.participant.rawValue, name: form.name)
-            let user = try await Accounts.create(input, on: req.db, hasher: req.application.password)
-            try await Self.rotateSession(req)
-            req.auth.login(user)
-            return req.redirect(to: "/")
-        } catch let problem as InputProblem {
-            let errors = Dictionary(problem.problems.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
-            let page = RegisterPage(layout: req.layout("Create an account"), name: form.name ?? "", email: form.email ?? "", errors: errors, minimumPasswordLength: AccountInput.minimumPasswordLength)
-            let response = try await req.view.render("register", page).encodeResponse(for: req)
-            response.status = problem.status
-            return response
+            try await req.context.accounts.signUp(name: form.name, email: form.email, password: form.password)
+            let view = RegisterView(
+                name: "", email: "", errors: [:], minimumPasswordLength: AccountInput.minimumPasswordLength,
+                sentTo: User.normalise(email: form.email ?? ""))
+            return try await req.page("register", title: "Check your e-mail", view, forms: true)
+        } catch let error as AppError where !error.problems.isEmpty {
+            let view = RegisterView(
+                name: String((form.name ?? "").prefix(200)), email: String((form.email ?? "").prefix(254)), errors: error.fieldMessages,
+                minimumPasswordLength: AccountInput.minimumPasswordLength, sentTo: nil)
+            return try await req.page("register", title: "Create an account", view, status: error.status, forms: true)
         }
     }
 
-    /// A new session id at sign-in: an id planted before cannot ride on the signed-in session.
-    static func rotateSession(_ req: Request) async throws {
-        guard let old = req.session.id else { return }
-        try await req.application.sessions.driver.deleteSession(old, for: req).get()
-        req.session.id = nil
+    struct ConfirmView: Encodable {
+        let token: String
     }
 
-    /// Only paths on this site: never an open redirect.
+    /// The link in the e-mail opens a page with a button: a mail scanner that follows links
+    /// does not confirm anything.
+    @Sendable func confirmForm(req: Request) async throws -> Response {
+        let token = String((req.query[String.self, at: "token"] ?? "").prefix(64))
+        return try await req.page("register-confirm", title: "Confirm your account", ConfirmView(token: token), forms: true)
+    }
+
+    @Sendable func confirm(req: Request) async throws -> Response {
+        struct Form: Content { var token: String? }
+        let user = try await req.context.accounts.confirm(token: try req.input(Form.self).token ?? "")
+        req.browserSession?.signIn(try user.requireID())
+        req.auth.login(user)
+        return req.redirect(to: "/my", flash: "Welcome, \(user.name): your account is ready. Add your organisation or ask to join it.")
+    }
+
+    /// Only paths on this site: never an open redirect. A path with a scheme, a host, a
+    /// backslash, or any control or space character (which browsers strip or reinterpret, as in
+    /// "/\t/evil.example") falls back to the home page.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 1_000 else { return "/" }
+        let forbidden = next.unicodeScalars.contains { scalar in
+            scalar.value < 0x21 || scalar.value == 0x7F || scalar == "\\" || (0x80...0x9F).contains(scalar.value)
+                || scalar.properties.isWhitespace
+        }
+        guard !forbidden, !next.contains("://"), !next.lowercased().contains("%2f%2f"), !next.lowercased().hasPrefix("/%2f"),
+            !next.lowercased().contains("%5c"), !next.contains("%0"), !next.contains("%1"), !next.lowercased().contains("%7f")
+        else { return "/" }
         return next
     }
 }

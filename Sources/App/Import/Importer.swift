@@ -16,9 +16,6 @@ struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
-}
 
 /// Writes checked records: all or nothing, in one transaction; a key seen before updates its row.
 struct Importer {
@@ -39,8 +36,15 @@ struct Importer {
 
         // References may point into the file or into the database.
         let partnershipKeys = Set(partnerships.map(\.key)).union(existingPartnerships.keys)
-        var kinds: [String: OrganisationKind] = existingOrganisationsByKey.compactMapValues(\.organisationKind)
+        var kinds: [String: OrganisationKind] = existingOrganisationsByKey.mapValues(\.kind)
         for organisation in organisations { kinds[organisation.key] = organisation.kind }
+        // Who may visit is the rules library's question, asked of the organisation as it will be.
+        var participants: [String: Participant] = existingOrganisationsByKey.mapValues(\.participant)
+        for organisation in organisations {
+            participants[organisation.key] = Participant(
+                kind: organisation.kind, country: organisation.city.country, isClusterMember: organisation.cluster != nil)
+        }
+        let rules = EligibilityRules(calendar: try HolidayCalendar.bundled())
         var issues: [ImportIssue] = []
         for o in organisations {
             if let p = o.partnership, !partnershipKeys.contains(p) {
@@ -58,11 +62,12 @@ struct Importer {
             issues.append(ImportIssue(line: offer.line, key: offer.key, field: "host", message: "no organisation has the key \"\(offer.host)\""))
         }
         for request in requests {
-            switch kinds[request.visitor] {
-            case nil: issues.append(ImportIssue(line: request.line, key: request.key, field: "visitor", message: "no organisation has the key \"\(request.visitor)\""))
-            case let kind? where !kind.mayVisit:
-                issues.append(ImportIssue(line: request.line, key: request.key, field: "visitor", message: "a \(kind.rawValue) may host but not visit"))
-            default: break
+            guard let visitor = participants[request.visitor] else {
+                issues.append(ImportIssue(line: request.line, key: request.key, field: "visitor", message: "no organisation has the key \"\(request.visitor)\""))
+                continue
+            }
+            if let violation = rules.visitorViolations(visitor).first {
+                issues.append(ImportIssue(line: request.line, key: request.key, field: "visitor", message: "\(violation.rule.rawValue): \(violation.message)"))
             }
         }
         guard issues.isEmpty else { throw ImportFailure(issues: issues.sorted { $0.line < $1.line }) }
@@ -114,8 +119,8 @@ struct Importer {
                 summary.count("organisation", existed: model.id != nil)
                 model.key = record.key
                 model.name = record.name
-                model.kind = record.kind.rawValue
-                model.country = record.city.country.rawValue
+                model.kind = record.kind
+                model.country = record.city.country
                 model.city = record.city.name
                 model.latitude = record.city.coordinate.latitude
                 model.longitude = record.city.coordinate.longitude
@@ -148,15 +153,15 @@ struct Importer {
                 let model = existingOffers[record.key] ?? Offer()
                 summary.count("offer", existed: model.id != nil)
                 model.key = record.key
-                guard let hostID = organisationIDs[record.host] else { throw Abort(.internalServerError, reason: "host vanished") }
+                guard let hostID = organisationIDs[record.host] else { throw ImportFailure(issues: [ImportIssue(line: record.line, key: record.key, field: "host", message: "the host vanished during the import")]) }
                 model.$host.id = hostID
                 model.title = record.title
                 model.description = record.description
-                model.purposes = record.purposes
+                model.purposes = record.purposes.compactMap(Purpose.init(rawValue:))
                 model.topics = record.topics
                 model.languages = record.languages
-                model.availableFrom = record.availableFrom.description
-                model.availableTo = record.availableTo.description
+                model.availableFrom = record.availableFrom
+                model.availableTo = record.availableTo
                 model.capacity = record.capacity
                 model.isVirtual = record.isVirtual
                 model.refreshSearchText()
@@ -168,16 +173,16 @@ struct Importer {
                 let model = existingRequests[record.key] ?? VisitRequest()
                 summary.count("request", existed: model.id != nil)
                 model.key = record.key
-                guard let visitorID = organisationIDs[record.visitor] else { throw Abort(.internalServerError, reason: "visitor vanished") }
+                guard let visitorID = organisationIDs[record.visitor] else { throw ImportFailure(issues: [ImportIssue(line: record.line, key: record.key, field: "visitor", message: "the visitor vanished during the import")]) }
                 model.$visitor.id = visitorID
                 model.title = record.title
                 model.description = record.description
-                model.purposes = record.purposes
+                model.purposes = record.purposes.compactMap(Purpose.init(rawValue:))
                 model.topics = record.topics
                 model.languages = record.languages
-                model.preferredCountries = record.preferredCountries
-                model.earliest = record.earliest.description
-                model.latest = record.latest.description
+                model.preferredCountries = record.preferredCountries.compactMap(CountryCode.init)
+                model.earliest = record.earliest
+                model.latest = record.latest
                 model.workingDays = record.workingDays
                 model.refreshSearchText()
                 try await model.save(on: db)

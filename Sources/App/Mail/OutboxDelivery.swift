@@ -2,29 +2,22 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// How mail leaves: SMTP when `SMTP_URL` is set, else the log (the message stays in the outbox
-/// marked sent, so a developer can read it there).
-protocol MailTransport: Sendable {
-    func send(_ message: MailMessage) async throws
-}
-
-extension SMTPClient: MailTransport {}
-
-struct LogTransport: MailTransport {
-    let logger: Logger
-
-    func send(_ message: MailMessage) async throws {
-        logger.notice("mail to \(message.to): \(message.subject)\n\(message.body)")
-    }
-}
-
 /// Sends what waits in the outbox. Several app instances may run it at once: each message is
-/// claimed with one conditional UPDATE before it is sent, so only one instance sends it.
+/// claimed with one conditional UPDATE before it is sent, so only one instance sends it. A message
+/// that carries a link gets its token here, at the last moment, and only the token's digest is
+/// stored; once sent, a body is emptied (recipient and subject stay for the support office).
 struct OutboxDelivery: Sendable {
     let transport: any MailTransport
     let logger: Logger
+    let linkBase: String
     static let maximumAttempts = 8
     static let claimSeconds: TimeInterval = 120
+
+    init(transport: any MailTransport, logger: Logger, linkBase: String = "http://127.0.0.1:8080") {
+        self.transport = transport
+        self.logger = logger
+        self.linkBase = linkBase
+    }
 
     /// Delivers up to `limit` due messages; returns how many were sent.
     @discardableResult
@@ -37,13 +30,22 @@ struct OutboxDelivery: Sendable {
         for message in due {
             guard try await claim(message, on: db, now: now) else { continue }
             do {
-                try await transport.send(MailMessage(to: message.recipient, subject: message.subject, body: message.body))
+                guard let body = try await body(of: message, on: db, now: now) else {
+                    logger.notice("mail to \(message.recipient) dropped: its link expired or was used before it could be sent")
+                    message.sentAt = now
+                    message.body = ""
+                    try await message.save(on: db)
+                    continue
+                }
+                let headers = (message.extraHeaders ?? "").split(separator: "\n").map(String.init)
+                try await transport.send(MailMessage(to: message.recipient, subject: message.subject, body: body, headers: headers))
                 message.sentAt = now
+                message.body = ""
                 message.lastError = nil
                 sent += 1
             } catch {
                 message.attempts += 1
-                message.lastError = String(describing: error)
+                message.lastError = String(String(describing: error).prefix(500))
                 // Back off: 1, 2, 4 ... minutes.
                 message.claimedUntil = now.addingTimeInterval(60 * pow(2, Double(message.attempts - 1)))
                 logger.warning("mail to \(message.recipient) failed (attempt \(message.attempts)): \(error)")
@@ -53,10 +55,24 @@ struct OutboxDelivery: Sendable {
         return sent
     }
 
+    /// The body to send: a link's token made now, its digest stored; nil when the link can no
+    /// longer be used.
+    private func body(of message: OutboxMessage, on db: any Database, now: Date) async throws -> String? {
+        guard let linkID = message.$link.id else { return message.body }
+        guard let link = try await EmailLink.find(linkID, on: db) else { return nil }
+        let token = SecretToken.generate()
+        let updated = try await db.sql().update(EmailLink.schema).set("digest", to: SecretToken.digest(token))
+            .where("id", .equal, linkID).where("used_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, now)
+            .returning("id").all()
+        guard !updated.isEmpty else { return nil }
+        return message.body.replacingOccurrences(
+            of: OutboxMessage.linkPlaceholder, with: EmailLinks.url(link.purpose, token: token, linkBase: linkBase))
+    }
+
     private func claim(_ message: OutboxMessage, on db: any Database, now: Date) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase, let id = message.id else { return false }
+        guard let id = message.id else { return false }
         let until = now.addingTimeInterval(Self.claimSeconds)
-        let claimed = try await sql.update(OutboxMessage.schema)
+        let claimed = try await db.sql().update(OutboxMessage.schema)
             .set("claimed_until", to: until)
             .where("id", .equal, id)
             .where("sent_at", .is, SQLLiteral.null)
@@ -65,47 +81,5 @@ struct OutboxDelivery: Sendable {
             .all()
         if !claimed.isEmpty { message.claimedUntil = until }
         return !claimed.isEmpty
-    }
-}
-
-/// Runs the delivery every few seconds while the server runs.
-final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-    let interval: Duration
-
-    init(interval: Duration = .seconds(5)) { self.interval = interval }
-
-    func didBootAsync(_ application: Application) async throws {
-        let delivery = OutboxDelivery(transport: application.mailTransport, logger: application.logger)
-        let db = application.db
-        let interval = interval
-        let logger = application.logger
-        task = Task {
-            while !Task.isCancelled {
-                do {
-                    try await delivery.deliverPending(on: db)
-                } catch {
-                    logger.error("outbox delivery: \(String(reflecting: error))")
-                }
-                try? await Task.sleep(for: interval)
-            }
-        }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        task?.cancel()
-        await task?.value
-    }
-}
-
-struct MailTransportKey: StorageKey {
-    typealias Value = any MailTransport
-}
-
-extension Application {
-    /// SMTP when configured, the log otherwise; tests put their own here.
-    var mailTransport: any MailTransport {
-        get { storage[MailTransportKey.self] ?? LogTransport(logger: logger) }
-        set { storage[MailTransportKey.self] = newValue }
     }
 }

@@ -4,47 +4,74 @@ import NIOPosix
 import NIOSSL
 
 /// Where and how to send mail: `SMTP_URL`, e.g. `smtp://user:password@mail.example.eu:587`.
-/// Query options: `tls=required` (refuse a server without STARTTLS), `tls=none` (never upgrade;
-/// for a relay on loopback), `verify=none` (accept any certificate; for tests only).
-/// The default upgrades with STARTTLS whenever the server offers it.
+/// TLS is required (STARTTLS, or `smtps://` for TLS from the first byte), so a network attacker
+/// can neither read the mail nor strip the upgrade to read the password; only a relay on this
+/// machine (loopback) may go without, or an explicit `tls=none`. The password is never sent in
+/// clear, whatever the option. Options: `tls=required|opportunistic|none`, `verify=none` (accept
+/// any certificate; for tests only).
 struct SMTPConfiguration: Sendable, Equatable {
-    enum TLSMode: String, Sendable { case opportunistic, required, none }
+    enum TLSMode: String, Sendable {
+        /// STARTTLS must be offered and is used.
+        case required
+        /// STARTTLS is used when offered (the default on loopback only).
+        case opportunistic
+        /// Never upgrade: a relay on loopback, explicitly.
+        case none
+        /// TLS from the first byte (`smtps://`, port 465).
+        case implicit
+    }
 
     var host: String
     var port: Int
     var username: String?
     var password: String?
-    var tls: TLSMode = .opportunistic
+    var tls: TLSMode
     var verifyCertificates = true
     var from: String
     /// The longest a whole conversation may take: a silent server must not hold the outbox.
     var timeout: TimeAmount = .seconds(30)
 
-    init(host: String, port: Int, username: String? = nil, password: String? = nil, tls: TLSMode = .opportunistic, verifyCertificates: Bool = true, from: String) {
+    init(
+        host: String, port: Int, username: String? = nil, password: String? = nil, tls: TLSMode? = nil, verifyCertificates: Bool = true,
+        from: String
+    ) {
         self.host = host
         self.port = port
         self.username = username
         self.password = password
-        self.tls = tls
+        self.tls = tls ?? (Self.isLoopback(host) ? .opportunistic : .required)
         self.verifyCertificates = verifyCertificates
         self.from = from
     }
 
     init(url text: String, from: String) throws {
-        guard let components = URLComponents(string: text), components.scheme == "smtp", let host = components.host, !host.isEmpty else {
-            throw ConfigurationError("SMTP_URL must look like smtp://user:password@host:587")
+        guard let components = URLComponents(string: text), ["smtp", "smtps"].contains(components.scheme ?? ""),
+            let host = components.host, !host.isEmpty
+        else {
+            throw ConfigurationError("SMTP_URL must look like smtp://user:password@host:587 (or smtps://... for TLS on port 465)")
         }
-        self.init(host: host, port: components.port ?? 25, username: components.percentEncodedUser?.removingPercentEncoding,
-                  password: components.percentEncodedPassword?.removingPercentEncoding, from: from)
+        let implicit = components.scheme == "smtps"
+        self.init(
+            host: host, port: components.port ?? (implicit ? 465 : 587), username: components.percentEncodedUser?.removingPercentEncoding,
+            password: components.percentEncodedPassword?.removingPercentEncoding, tls: implicit ? .implicit : nil, from: from)
         for item in components.queryItems ?? [] {
             switch (item.name, item.value) {
-            case ("tls", let value?):
-                guard let mode = TLSMode(rawValue: value) else { throw ConfigurationError("SMTP_URL: tls must be required, opportunistic or none") }
+            case ("tls", let value?) where !implicit:
+                guard let mode = TLSMode(rawValue: value), mode != .implicit else {
+                    throw ConfigurationError("SMTP_URL: tls must be required, opportunistic or none")
+                }
                 tls = mode
             case ("verify", "none"): verifyCertificates = false
             default: throw ConfigurationError("SMTP_URL: unknown option \(item.name)")
             }
         }
+        if tls == .none && username != nil {
+            throw ConfigurationError("SMTP_URL: tls=none with a user name would send the password in clear; use TLS")
+        }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 }
 
@@ -53,33 +80,40 @@ struct MailMessage: Sendable, Equatable {
     let to: String
     let subject: String
     let body: String
+    /// Extra header lines ("List-Unsubscribe: <...>"), already checked for line breaks.
+    var headers: [String] = []
 }
 
 enum SMTPError: Error, CustomStringConvertible {
     case unexpectedReply(command: String, code: Int, text: String)
     case connectionClosed
     case tlsUnavailable
+    case authenticationWithoutTLS
 
     var description: String {
         switch self {
         case .unexpectedReply(let command, let code, let text): "SMTP \(command): \(code) \(text)"
         case .connectionClosed: "SMTP: the server closed the connection"
-        case .tlsUnavailable: "SMTP: the server does not offer STARTTLS and SMTP_URL requires it"
+        case .tlsUnavailable: "SMTP: the server does not offer STARTTLS, and TLS is required (a network attacker may have removed it)"
+        case .authenticationWithoutTLS: "SMTP: refusing to send the password without TLS"
         }
     }
 }
 
-/// A small SMTP client: EHLO, STARTTLS, AUTH PLAIN, one message per connection. Mail is rare
-/// here (notifications, password resets), so simplicity beats pipelining.
+/// A small SMTP client: EHLO, STARTTLS (or TLS from the start), AUTH PLAIN, one message per
+/// connection. Mail is rare here (notifications, links), so simplicity beats pipelining.
 struct SMTPClient: Sendable {
     let configuration: SMTPConfiguration
     let eventLoopGroup: any EventLoopGroup
 
     func send(_ message: MailMessage) async throws {
+        let implicitTLS = configuration.tls == .implicit
+        let configuration = configuration
         let channel = try await ClientBootstrap(group: eventLoopGroup)
             .connectTimeout(.seconds(10))
             .connect(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if implicitTLS { try channel.pipeline.syncOperations.addHandler(try Self.makeTLSHandler(configuration)) }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPLineDecoder()))
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
@@ -89,7 +123,7 @@ struct SMTPClient: Sendable {
         defer { deadline.cancel() }
         try await channel.executeThenClose { inbound, outbound in
             var lines = inbound.makeAsyncIterator()
-            var tlsActive = false
+            var tlsActive = implicitTLS
             func reply() async throws -> (Int, [String]) {
                 var texts: [String] = []
                 while true {
@@ -120,17 +154,17 @@ struct SMTPClient: Sendable {
             var capabilities = try await command("EHLO \(name)", expecting: [250]).map { $0.uppercased() }
             let offersTLS = capabilities.contains { $0.hasPrefix("STARTTLS") }
             if configuration.tls == .required && !offersTLS { throw SMTPError.tlsUnavailable }
-            if configuration.tls != .none && offersTLS {
+            if !tlsActive && [.required, .opportunistic].contains(configuration.tls) && offersTLS {
                 try await command("STARTTLS", expecting: [220])
-                var tls = TLSConfiguration.makeClientConfiguration()
-                if !configuration.verifyCertificates { tls.certificateVerification = .none }
-                let context = try NIOSSLContext(configuration: tls)
-                let handler = try NIOSSLClientHandler(context: context, serverHostname: configuration.verifyCertificates ? configuration.host : nil)
-                try await channel.channel.pipeline.addHandler(handler, position: .first)
+                let pipeline = channel.channel.pipeline
+                try await channel.channel.eventLoop.submit {
+                    try pipeline.syncOperations.addHandler(try Self.makeTLSHandler(configuration), position: .first)
+                }.get()
                 tlsActive = true
                 capabilities = try await command("EHLO \(name)", expecting: [250]).map { $0.uppercased() }
             }
             if let username = configuration.username {
+                guard tlsActive else { throw SMTPError.authenticationWithoutTLS }
                 let secret = Data("\0\(username)\0\(configuration.password ?? "")".utf8).base64EncodedString()
                 try await command("AUTH PLAIN \(secret)", expecting: [235], shown: "AUTH PLAIN")
             }
@@ -142,6 +176,13 @@ struct SMTPClient: Sendable {
             guard accepted == 250 else { throw SMTPError.unexpectedReply(command: "DATA", code: accepted, text: acceptedText.joined()) }
             _ = try? await command("QUIT", expecting: [221])
         }
+    }
+
+    private static func makeTLSHandler(_ configuration: SMTPConfiguration) throws -> NIOSSLClientHandler {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if !configuration.verifyCertificates { tls.certificateVerification = .none }
+        let context = try NIOSSLContext(configuration: tls)
+        return try NIOSSLClientHandler(context: context, serverHostname: configuration.verifyCertificates ? configuration.host : nil)
     }
 
     /// "ClusterXchange <no-reply@x.eu>" -> "no-reply@x.eu".
@@ -168,7 +209,7 @@ struct SMTPClient: Sendable {
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: base64",
-        ]
+        ] + message.headers.filter { !$0.contains("\r") && !$0.contains("\n") }
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + body + "\r\n"
     }
 

@@ -2,7 +2,7 @@ import Fluent
 
 struct CreatePasswordResets: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(PasswordReset.schema)
+        try await database.schema("password_resets")
             .id()
             .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
             .field("digest", .string, .required)
@@ -14,6 +14,6 @@ struct CreatePasswordResets: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(PasswordReset.schema).delete()
+        try await database.schema("password_resets").delete()
     }
 }

@@ -13,5 +13,9 @@ enum Migrations {
         SessionRecord.migration,
         CreateMatchingChanges(),
         CreateMatchingRounds(),
+        CreateBrowserSessions(),
+        HardenAccounts(),
+        CreateEmailLinks(),
+        CreatePeriodicJobs(),
     ]
 }

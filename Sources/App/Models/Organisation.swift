@@ -4,7 +4,7 @@ import Vapor
 
 /// An organisation taking part: visitor, host or both. Shown in the catalogue once its
 /// partnership validated it.
-final class Organisation: Model, @unchecked Sendable {
+final class Organisation: Model, TopicAndLanguageColumns, @unchecked Sendable {
     static let schema = "organisations"
 
     // Identity
@@ -18,8 +18,8 @@ final class Organisation: Model, @unchecked Sendable {
 
     // Data
     @Field(key: "name") var name: String
-    @Field(key: "kind") var kind: String
-    @Field(key: "country") var country: String
+    @Field(key: "kind") var kind: OrganisationKind
+    @Field(key: "country") var country: CountryCode
     @Field(key: "city") var city: String
     @Field(key: "latitude") var latitude: Double
     @Field(key: "longitude") var longitude: Double
@@ -47,8 +47,6 @@ final class Organisation: Model, @unchecked Sendable {
 
     init() {}
 
-    var organisationKind: OrganisationKind? { OrganisationKind(rawValue: kind) }
-
     func refreshSearchText() {
         searchText = SearchText.fold([name, city, description] + topics + sectors)
     }
@@ -58,60 +56,10 @@ final class Organisation: Model, @unchecked Sendable {
         set { sectorList = StringList.encode(newValue) }
     }
 
-    var topics: [String] {
-        get { StringList.decode(topicList) }
-        set { topicList = StringList.encode(newValue) }
-    }
+    var coordinate: Coordinate { Coordinate(latitude: latitude, longitude: longitude) }
 
-    var languages: [String] {
-        get { StringList.decode(languageList) }
-        set { languageList = StringList.encode(newValue) }
-    }
+    var place: Place { Place(label: "\(city), \(country)", country: country, coordinate: coordinate) }
 
-    var place: Place? {
-        CountryCode(country).map {
-            Place(label: "\(city), \(country)", country: $0, coordinate: Coordinate(latitude: latitude, longitude: longitude))
-        }
-    }
-}
-
-/// A person's place in an organisation.
-final class Membership: Model, @unchecked Sendable {
-    static let schema = "memberships"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "organisation_id") var organisation: Organisation
-    @Parent(key: "user_id") var user: User
-    /// Organisation admins edit the profile and manage members.
-    @Field(key: "is_admin") var isAdmin: Bool
-    /// A person who asked to join is a member once an admin approves.
-    @Field(key: "status") var status: Status
-
-    enum Status: String, Codable, Sendable {
-        case active
-        case requested
-    }
-
-    init() {}
-
-    init(organisationID: UUID, userID: UUID, isAdmin: Bool, status: Status = .active) {
-        self.$organisation.id = organisationID
-        self.$user.id = userID
-        self.isAdmin = isAdmin
-        self.status = status
-    }
-}
-
-extension Membership {
-    /// Memberships that count: approved ones.
-    static func active(on db: any Database) -> QueryBuilder<Membership> {
-        query(on: db).filter(\.$status == .active)
-    }
-
-    /// Whether `userID` is an active member (an admin, with `admin: true`) of the organisation.
-    static func isMember(_ userID: UUID, of organisationID: UUID, admin: Bool = false, on db: any Database) async throws -> Bool {
-        let query = active(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID)
-        if admin { query.filter(\.$isAdmin == true) }
-        return try await query.first() != nil
-    }
+    /// What the rules library needs to know of it.
+    var participant: Participant { Participant(kind: kind, country: country, isClusterMember: $cluster.id != nil) }
 }

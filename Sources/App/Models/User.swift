@@ -14,6 +14,8 @@ final class User: Model, @unchecked Sendable {
     // Data
     @Field(key: "name") var name: String
     @Field(key: "role") var role: Role
+    /// Set when the person followed the link in the confirmation e-mail; nil: the account waits.
+    @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
 
     // Timestamps
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -44,8 +46,4 @@ final class User: Model, @unchecked Sendable {
     }
 }
 
-extension User {
-    static func find(email: String, on database: any Database) async throws -> User? {
-        try await User.query(on: database).filter(\.$email == normalise(email: email)).first()
-    }
-}
+extension User: Authenticatable {}

@@ -11,6 +11,8 @@ final class UserToken: Model, @unchecked Sendable {
     @Field(key: "expires_at") var expiresAt: Date
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    static let lifetime: TimeInterval = 30 * 24 * 3600
+
     init() {}
 
     init(userID: UUID, digest: String, expiresAt: Date) {
@@ -19,33 +21,9 @@ final class UserToken: Model, @unchecked Sendable {
         self.expiresAt = expiresAt
     }
 
-    static func digest(of token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// A new random token (256 bits, URL-safe) and its row.
-    static func issue(for userID: UUID, lifetime: TimeInterval = 30 * 24 * 3600) -> (token: String, model: UserToken) {
-        let bytes = [UInt8].random(count: 32)
-        let token = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        return (token, UserToken(userID: userID, digest: digest(of: token), expiresAt: Date().addingTimeInterval(lifetime)))
-    }
-}
-
-/// A failed or successful sign-in, for throttling guessers.
-final class LoginAttempt: Model, @unchecked Sendable {
-    static let schema = "login_attempts"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "email") var email: String
-    @Field(key: "succeeded") var succeeded: Bool
-    @Field(key: "at") var at: Date
-
-    init() {}
-
-    init(email: String, succeeded: Bool, at: Date = Date()) {
-        self.email = email
-        self.succeeded = succeeded
-        self.at = at
+    /// A new random token and its row.
+    static func issue(for userID: UUID, now: Date = Date()) -> (token: String, model: UserToken) {
+        let token = SecretToken.generate()
+        return (token, UserToken(userID: userID, digest: SecretToken.digest(token), expiresAt: now.addingTimeInterval(lifetime)))
     }
 }

@@ -1,22 +1,27 @@
-import ProgrammeRules
 import Fluent
 import Matching
+import ProgrammeRules
 import SQLKit
 import Vapor
 
 /// The catalogue's queries, shared by the JSON API and the pages. Only validated organisations,
-/// and the offers and requests of validated organisations, are listed.
-enum Catalogue {
-    static func partnerships(on db: any Database) async throws -> [PartnershipDTO] {
+/// and the offers and requests of validated organisations, are listed to everyone.
+struct Catalogue {
+    let context: ServiceContext
+
+    private var db: any Database { context.db }
+
+    // MARK: Partnerships
+
+    func partnerships() async throws -> [PartnershipDTO] {
         let partnerships = try await Partnership.query(on: db).sort(\.$name).all()
-        let counts = try await memberCounts(on: db)
+        let counts = try await memberCounts()
         return partnerships.map { PartnershipDTO($0, memberCount: $0.id.flatMap { counts[$0] } ?? 0) }
     }
 
     /// Validated members per partnership, counted by the database in one query.
-    static func memberCounts(on db: any Database) async throws -> [UUID: Int] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
-        let rows = try await sql.select()
+    private func memberCounts() async throws -> [UUID: Int] {
+        let rows = try await db.sql().select()
             .column("partnership_id")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "members")
             .from(Organisation.schema)
@@ -31,135 +36,139 @@ enum Catalogue {
         return counts
     }
 
-    struct PartnershipDetail: Content {
-        let partnership: PartnershipDTO
-        /// The member cluster organisations.
-        let clusters: [OrganisationSummary]
-        let memberCountries: [String]
-    }
-
-    static func partnership(_ key: String, on db: any Database) async throws -> PartnershipDetail {
+    func partnership(_ key: String) async throws -> PartnershipDetail {
         guard let partnership = try await Partnership.query(on: db).filter(\.$key == key).first(), let id = partnership.id else {
-            throw Abort(.notFound, reason: "No partnership has the key \"\(key)\".", identifier: "not-found")
+            throw AppError.noSuch("partnership", key: key)
         }
         let members = try await Organisation.query(on: db).filter(\.$partnership.$id == id).filter(\.$validationStatus == .validated).all()
-        let clusters = members.filter { $0.organisationKind == .clusterOrganisation }.sorted { $0.name < $1.name }
+        let clusters = members.filter { $0.kind == .clusterOrganisation }.sorted { $0.name < $1.name }
         return PartnershipDetail(
             partnership: PartnershipDTO(partnership, memberCount: members.count),
-            clusters: clusters.map(OrganisationSummary.init), memberCountries: Array(Set(members.map(\.country))).sorted())
+            clusters: clusters.map(OrganisationSummary.init),
+            memberCountries: Set(members.map(\.country)).sorted().map(\.rawValue))
     }
 
-    static func partnershipID(_ key: String?, on db: any Database) async throws -> UUID?? {
-        guard let key else { return .none }
+    /// The partnership's id for a filter; a key that names none is the caller's mistake.
+    private func partnershipID(_ key: String?) async throws -> UUID? {
+        guard let key else { return nil }
         guard let id = try await Partnership.query(on: db).filter(\.$key == key).first()?.id else {
-            throw InputProblem(field: "partnership", rule: "unknown-key", "no partnership has the key \"\(key)\"")
+            throw AppError.invalid("partnership", "unknown-key", "no partnership has the key \"\(key)\"")
         }
-        return .some(id)
+        return id
     }
 
-    /// With a search (`q`) and an index, the best matches come first; otherwise by name.
-    static func organisations(_ filter: CatalogueFilter, on db: any Database, index: InvertedIndex? = nil) async throws -> ListPage<OrganisationSummary> {
+    // MARK: Organisations
+
+    /// With a search (`q`), the best matches come first by the matching engine's index; otherwise by name.
+    func organisations(_ filter: CatalogueFilter) async throws -> ListPage<OrganisationSummary> {
         let query = Organisation.query(on: db).filter(\.$validationStatus == .validated)
-        if let country = filter.country { query.filter(\.$country == country) }
-        if let kind = filter.kind { query.filter(\.$kind == kind) }
-        if let sector = filter.sector { query.filter(\.$sectorList ~~ StringList.element(sector)) }
+        try await applyOrganisationFilters(filter, to: query, on: Organisation.self)
         if let topic = filter.topic { query.filter(\.$searchText ~~ SearchText.term(topic)) }
         if let language = filter.language { query.filter(\.$languageList ~~ StringList.element(language)) }
-        if let partnershipID = try await partnershipID(filter.partnership, on: db) { query.filter(\.$partnership.$id == partnershipID) }
-        for term in terms(filter.q) { query.filter(\.$searchText ~~ SearchText.term(term)) }
-        if let q = filter.q, !terms(q).isEmpty, let index {
-            let (keys, total) = try await CatalogueRanking.page(query, key: \.$key, q: q, index: index, page: filter.page, per: filter.per)
+        for term in filter.terms { query.filter(\.$searchText ~~ SearchText.term(term)) }
+        if let q = filter.q, !filter.terms.isEmpty {
+            let index = try await context.matching.matcher(on: db).organisationIndex
+            let (keys, total) = try await ranked(query, key: \.$key, q: q, index: index, filter: filter)
             let rows = try await Organisation.query(on: db).filter(\.$key ~~ keys).all()
-            return ListPage(items: CatalogueRanking.ordered(rows, keys: keys, key: \.key).map(OrganisationSummary.init),
-                page: filter.page, per: filter.per, total: total)
+            return ListPage(items: ordered(rows, keys: keys, key: \.key).map(OrganisationSummary.init), filter: filter, total: total)
         }
-        let page = try await query.sort(\.$name).sort(\.$key).paginate(PageRequest(page: filter.page, per: filter.per))
-        return ListPage(items: page.items.map(OrganisationSummary.init), page: filter.page, per: filter.per, total: page.metadata.total)
+        let total = try await query.count()
+        let rows = try await query.sort(\.$name).sort(\.$key).range(filter.offset..<(filter.offset + filter.per)).all()
+        return ListPage(items: rows.map(OrganisationSummary.init), filter: filter, total: total)
     }
 
-    struct OrganisationDetail: Content {
-        let organisation: OrganisationDTO
-        let offers: [OfferDTO]
-        let requests: [RequestDTO]
-    }
-
-    static func organisation(_ key: String, viewer: User?, on db: any Database) async throws -> OrganisationDetail {
+    func organisation(_ key: String) async throws -> OrganisationDetail {
         guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).with(\.$partnership).with(\.$cluster).first(),
-            try await Permissions.maySee(organisation, viewer, on: db), let id = organisation.id
+            try await context.permissions.maySee(organisation), let id = organisation.id
         else {
-            throw Abort(.notFound, reason: "No organisation has the key \"\(key)\", or it is not yet validated.", identifier: "not-found")
+            throw AppError.notFound("No organisation has the key \"\(key)\", or it is not yet validated.")
         }
         let offers = try await Offer.query(on: db).filter(\.$host.$id == id).sort(\.$availableFrom).all()
         let requests = try await VisitRequest.query(on: db).filter(\.$visitor.$id == id).sort(\.$earliest).all()
+        var membership: String?
+        var isAdmin = false
+        if let caller = context.caller,
+            let row = try await Membership.query(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == id).first()
+        {
+            membership = row.status.rawValue
+            isAdmin = row.status == .active && row.isAdmin
+        }
         return OrganisationDetail(
-            organisation: OrganisationDTO(organisation, partnershipKey: organisation.partnership?.key, clusterKey: organisation.cluster?.key),
-            offers: offers.map { OfferDTO($0, host: organisation) }, requests: requests.map { RequestDTO($0, visitor: organisation) })
+            organisation: OrganisationDTO(organisation, partnership: organisation.partnership, cluster: organisation.cluster),
+            offers: offers.map { OfferDTO($0, host: organisation) }, requests: requests.map { RequestDTO($0, visitor: organisation) },
+            viewer: OrganisationDetail.Viewer(
+                membership: membership, mayEdit: isAdmin || context.caller?.isAdmin == true,
+                mayAskToJoin: context.caller != nil && membership == nil && context.caller?.role == .participant))
     }
 
-    static func offers(_ filter: CatalogueFilter, on db: any Database, index: InvertedIndex? = nil) async throws -> ListPage<OfferDTO> {
-        let query = Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
+    // MARK: Offers and requests
+
+    /// Offers or requests of validated organisations, filtered; best matches first with a search.
+    func listings<L: CatalogueListing>(_ type: L.Type, _ filter: CatalogueFilter) async throws -> ListPage<L.View> {
+        let query = L.query(on: db).join(Organisation.self, on: L.ownerID == \Organisation.$id)
             .filter(Organisation.self, \.$validationStatus == .validated)
-        try await applyOrganisationFilters(filter, to: query, on: db)
-        if let purpose = filter.purpose { query.filter(\.$purposeList ~~ StringList.element(purpose)) }
-        if let topic = filter.topic { query.filter(\.$searchText ~~ SearchText.term(topic)) }
-        if let language = filter.language { query.filter(\.$languageList ~~ StringList.element(language)) }
-        for term in terms(filter.q) { query.filter(\.$searchText ~~ SearchText.term(term)) }
-        if let q = filter.q, !terms(q).isEmpty, let index {
-            let (keys, total) = try await CatalogueRanking.page(query, key: \.$key, q: q, index: index, page: filter.page, per: filter.per)
-            let rows = try await Offer.query(on: db).filter(\.$key ~~ keys).with(\.$host).all()
-            return ListPage(items: CatalogueRanking.ordered(rows, keys: keys, key: \.key).map { OfferDTO($0, host: $0.host) },
-                page: filter.page, per: filter.per, total: total)
+        try await applyOrganisationFilters(filter, to: query, on: Organisation.self)
+        if let purpose = filter.purpose { query.filter(L.purposesField ~~ StringList.element(purpose.rawValue)) }
+        if let topic = filter.topic { query.filter(L.searchField ~~ SearchText.term(topic)) }
+        if let language = filter.language { query.filter(L.languagesField ~~ StringList.element(language)) }
+        for term in filter.terms { query.filter(L.searchField ~~ SearchText.term(term)) }
+        if let q = filter.q, !filter.terms.isEmpty {
+            let matcher = try await context.matching.matcher(on: db)
+            let index = L.self == Offer.self ? matcher.offerIndex : matcher.requestIndex
+            let (keys, total) = try await ranked(query, key: L.keyField, q: q, index: index, filter: filter)
+            let rows = try await L.query(on: db).filter(L.keyField ~~ keys).with(L.owner).all()
+            let items = ordered(rows, keys: keys, key: \.key).map { $0.view(owner: $0[keyPath: L.owner].wrappedValue) }
+            return ListPage(items: items, filter: filter, total: total)
         }
-        let page = try await query.sort(\.$title).sort(\.$key).paginate(PageRequest(page: filter.page, per: filter.per))
-        let items = try page.items.map { OfferDTO($0, host: try $0.joined(Organisation.self)) }
-        return ListPage(items: items, page: filter.page, per: filter.per, total: page.metadata.total)
+        let total = try await query.count()
+        let rows = try await query.sort(L.titleField).sort(L.keyField).range(filter.offset..<(filter.offset + filter.per)).all()
+        let items = try rows.map { $0.view(owner: try $0.joined(Organisation.self)) }
+        return ListPage(items: items, filter: filter, total: total)
     }
 
-    static func requests(_ filter: CatalogueFilter, on db: any Database, index: InvertedIndex? = nil) async throws -> ListPage<RequestDTO> {
-        let query = VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
-            .filter(Organisation.self, \.$validationStatus == .validated)
-        try await applyOrganisationFilters(filter, to: query, on: db)
-        if let purpose = filter.purpose { query.filter(\.$purposeList ~~ StringList.element(purpose)) }
-        if let topic = filter.topic { query.filter(\.$searchText ~~ SearchText.term(topic)) }
-        if let language = filter.language { query.filter(\.$languageList ~~ StringList.element(language)) }
-        for term in terms(filter.q) { query.filter(\.$searchText ~~ SearchText.term(term)) }
-        if let q = filter.q, !terms(q).isEmpty, let index {
-            let (keys, total) = try await CatalogueRanking.page(query, key: \.$key, q: q, index: index, page: filter.page, per: filter.per)
-            let rows = try await VisitRequest.query(on: db).filter(\.$key ~~ keys).with(\.$visitor).all()
-            return ListPage(items: CatalogueRanking.ordered(rows, keys: keys, key: \.key).map { RequestDTO($0, visitor: $0.visitor) },
-                page: filter.page, per: filter.per, total: total)
+    /// One offer or request, with whether the caller manages its organisation (and so sees its
+    /// suggestions and may change it).
+    func listing<L: CatalogueListing>(_ type: L.Type, _ key: String) async throws -> ListingDetail<L.View> {
+        guard let listing = try await L.query(on: db).filter(L.keyField == key).with(L.owner).first() else {
+            throw AppError.noSuch(L.noun, key: key)
         }
-        let page = try await query.sort(\.$title).sort(\.$key).paginate(PageRequest(page: filter.page, per: filter.per))
-        let items = try page.items.map { RequestDTO($0, visitor: try $0.joined(Organisation.self)) }
-        return ListPage(items: items, page: filter.page, per: filter.per, total: page.metadata.total)
+        let owner = listing[keyPath: L.owner].wrappedValue
+        let manages = try await context.permissions.mayManage(owner)
+        guard owner.validationStatus == .validated || manages else { throw AppError.noSuch(L.noun, key: key) }
+        return ListingDetail(listing: listing.view(owner: owner), mayManage: manages)
     }
 
-    static func offer(_ key: String, viewer: User?, on db: any Database) async throws -> OfferDTO {
-        guard let offer = try await Offer.query(on: db).filter(\.$key == key).with(\.$host).first(),
-            try await Permissions.maySee(offer.host, viewer, on: db)
-        else { throw Abort(.notFound, reason: "No offer has the key \"\(key)\".", identifier: "not-found") }
-        return OfferDTO(offer, host: offer.host)
-    }
+    // MARK: Shared
 
-    static func request(_ key: String, viewer: User?, on db: any Database) async throws -> RequestDTO {
-        guard let request = try await VisitRequest.query(on: db).filter(\.$key == key).with(\.$visitor).first(),
-            try await Permissions.maySee(request.visitor, viewer, on: db)
-        else { throw Abort(.notFound, reason: "No request has the key \"\(key)\".", identifier: "not-found") }
-        return RequestDTO(request, visitor: request.visitor)
-    }
-
-    /// Filters on the host or visitor organisation joined into an offer or request query.
-    private static func applyOrganisationFilters<M: Model>(_ filter: CatalogueFilter, to query: QueryBuilder<M>, on db: any Database) async throws {
+    /// Filters on the organisation itself, or on the host or visitor joined into a listing query.
+    private func applyOrganisationFilters<M: Model>(
+        _ filter: CatalogueFilter, to query: QueryBuilder<M>, on organisation: Organisation.Type
+    ) async throws {
         if let country = filter.country { query.filter(Organisation.self, \.$country == country) }
         if let kind = filter.kind { query.filter(Organisation.self, \.$kind == kind) }
         if let sector = filter.sector { query.filter(Organisation.self, \.$sectorList ~~ StringList.element(sector)) }
-        if let partnershipID = try await partnershipID(filter.partnership, on: db) {
-            query.filter(Organisation.self, \.$partnership.$id == partnershipID)
-        }
+        if let id = try await partnershipID(filter.partnership) { query.filter(Organisation.self, \.$partnership.$id == id) }
     }
 
-    /// Up to five words of the search box.
-    static func terms(_ q: String?) -> [String] {
-        (q ?? "").split(whereSeparator: { $0.isWhitespace }).prefix(5).map(String.init).filter { !NameFolding.fold($0).isEmpty }
+    /// Catalogue search ranked by relevance: the database decides which records match (every word
+    /// of the query, accent-blind, plus the filters), the BM25 index decides their order, best
+    /// first, then the key.
+    private func ranked<M: Model>(
+        _ query: QueryBuilder<M>, key: KeyPath<M, FieldProperty<M, String>>, q: String, index: InvertedIndex, filter: CatalogueFilter
+    ) async throws -> (keys: [String], total: Int) {
+        let keys = try await query.all(key)
+        let ranked = keys.map { ($0, index.score(q, key: $0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let start = min(ranked.count, filter.offset)
+        return (ranked[start..<min(ranked.count, start + filter.per)].map(\.0), ranked.count)
     }
+
+    /// Rows loaded by key, put back in the ranking's order.
+    private func ordered<M>(_ rows: [M], keys: [String], key: (M) -> String) -> [M] {
+        let position = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        return rows.sorted { (position[key($0)] ?? .max) < (position[key($1)] ?? .max) }
+    }
+}
+
+extension ServiceContext {
+    var catalogue: Catalogue { Catalogue(context: self) }
 }

@@ -2,12 +2,13 @@ import ProgrammeRules
 import Vapor
 
 /// The catalogue's filters, read from the query string and checked: a bad value is a 422 that
-/// names the parameter, never an empty list that hides the mistake.
+/// names the parameter, never an empty list that hides the mistake. Every number is bounded
+/// before it reaches arithmetic (a page of 10^18 once stopped the server).
 struct CatalogueFilter: Sendable, Equatable {
-    var country: String?
-    var kind: String?
+    var country: CountryCode?
+    var kind: OrganisationKind?
     var sector: String?
-    var purpose: String?
+    var purpose: Purpose?
     var topic: String?
     var language: String?
     var partnership: String?
@@ -16,59 +17,81 @@ struct CatalogueFilter: Sendable, Equatable {
     var per = 20
 
     static let maximumPerPage = 100
+    static let maximumPage = 1_000
+    /// Longer filter texts are refused; search text beyond this is cut.
+    static let maximumTextBytes = 200
 
     init() {}
 
-    init(query: URLQueryContainer) throws {
+    init(query: URLQueryContainer) throws(AppError) {
         struct Raw: Decodable {
             var country, kind, sector, purpose, topic, language, partnership, q, page, per: String?
         }
         let raw = (try? query.decode(Raw.self)) ?? Raw()
         var problems: [FieldProblem] = []
-        func clean(_ value: String?) -> String? {
-            value.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        func clean(_ value: String?, _ field: String) -> String? {
+            guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard text.utf8.count <= Self.maximumTextBytes else {
+                problems.append(FieldProblem(field, "too-long", "must be at most \(Self.maximumTextBytes) bytes"))
+                return nil
+            }
+            return text
         }
-        country = clean(raw.country)
-        if let country, Validation.country(country) == nil {
-            problems.append(FieldProblem(field: "country", rule: "country-code", message: Validation.countryProblem(country)))
+        if let text = clean(raw.country, "country") {
+            country = Validation.country(text.uppercased())
+            if country == nil { problems.append(FieldProblem("country", "country-code", Validation.countryProblem(text))) }
         }
-        kind = clean(raw.kind)
-        if let kind, OrganisationKind(rawValue: kind) == nil {
-            problems.append(FieldProblem(field: "kind", rule: "kind-unknown",
-                message: "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+        if let text = clean(raw.kind, "kind") {
+            kind = OrganisationKind(rawValue: text)
+            if kind == nil { problems.append(FieldProblem("kind", "kind-unknown", Validation.kindProblem(text))) }
         }
-        sector = clean(raw.sector)
-        if let sector, let problem = Validation.sectorProblem(sector) {
-            problems.append(FieldProblem(field: "sector", rule: "nace-code", message: problem))
+        if let text = clean(raw.sector, "sector") {
+            sector = NACECode(text)?.description
+            if sector == nil, let problem = Validation.sectorProblem(text) { problems.append(FieldProblem("sector", "nace-code", problem)) }
         }
-        purpose = clean(raw.purpose)
-        if let purpose, let problem = Validation.purposeProblem(purpose) {
-            problems.append(FieldProblem(field: "purpose", rule: "purpose-unknown", message: problem))
-        }
-        language = clean(raw.language)
-        if let language, let problem = Validation.languageProblem(language) {
-            problems.append(FieldProblem(field: "language", rule: "language-code", message: problem))
-        }
-        topic = clean(raw.topic)
-        partnership = clean(raw.partnership)
-        q = clean(raw.q).map { String($0.prefix(200)) }
-        if let text = clean(raw.page) {
-            if let value = Int(text), value >= 1 { page = value } else {
-                problems.append(FieldProblem(field: "page", rule: "page-number", message: "must be a whole number from 1"))
+        if let text = clean(raw.purpose, "purpose") {
+            purpose = Purpose(rawValue: text)
+            if purpose == nil, let problem = Validation.purposeProblem(text) {
+                problems.append(FieldProblem("purpose", "purpose-unknown", problem))
             }
         }
-        if let text = clean(raw.per) {
+        if let text = clean(raw.language, "language") {
+            language = Validation.languageCode(text)
+            if language == nil, let problem = Validation.languageProblem(text) {
+                problems.append(FieldProblem("language", "language-code", problem))
+            }
+        }
+        topic = clean(raw.topic, "topic")
+        partnership = clean(raw.partnership, "partnership")
+        q = raw.q.map { String($0.trimmingCharacters(in: .whitespaces).utf8.prefix(Self.maximumTextBytes)) ?? "" }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        if let text = raw.page?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let value = Int(text), (1...Self.maximumPage).contains(value) { page = value } else {
+                problems.append(FieldProblem("page", "page-number", "must be a whole number from 1 to \(Self.maximumPage)"))
+            }
+        }
+        if let text = raw.per?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let value = Int(text), (1...Self.maximumPerPage).contains(value) { per = value } else {
-                problems.append(FieldProblem(field: "per", rule: "page-size", message: "must be a whole number from 1 to \(Self.maximumPerPage)"))
+                problems.append(FieldProblem("per", "page-size", "must be a whole number from 1 to \(Self.maximumPerPage)"))
             }
         }
-        if !problems.isEmpty { throw InputProblem(problems) }
+        if !problems.isEmpty { throw .invalid(problems) }
+    }
+
+    /// The first row of the page; both factors are bounded, so this cannot overflow.
+    var offset: Int { (page - 1) * per }
+
+    /// Up to five words of the search box.
+    var terms: [String] {
+        (q ?? "").split(whereSeparator: { $0.isWhitespace }).prefix(5).map(String.init).filter { !NameFolding.fold($0).isEmpty }
     }
 
     /// The query string of these filters at another page, for links.
     func queryString(page: Int) -> String {
-        var parts: [(String, String?)] = [("country", country), ("kind", kind), ("sector", sector), ("purpose", purpose),
-            ("topic", topic), ("language", language), ("partnership", partnership), ("q", q)]
+        var parts: [(String, String?)] = [
+            ("country", country?.rawValue), ("kind", kind?.rawValue), ("sector", sector), ("purpose", purpose?.rawValue),
+            ("topic", topic), ("language", language), ("partnership", partnership), ("q", q),
+        ]
         parts.append(("page", String(page)))
         if per != 20 { parts.append(("per", String(per))) }
         return parts.compactMap { name, value in

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Matching
 import ProgrammeRules
 import Vapor
@@ -7,72 +8,91 @@ import Vapor
 /// Matching rounds: every open request of a partnership's visitors (or of all, for the support
 /// office) against its best suggestions, costed by the lump sums, within what each partnership's
 /// budget allows; the optimiser picks the pairs with the highest total score and proves a bound.
-enum MatchingRounds {
+/// A round and its proposals are seen by its partnership's coordinators and the support office;
+/// to anyone else it does not exist.
+struct MatchingRounds {
+    let context: ServiceContext
+
+    private var db: any Database { context.db }
+
     /// How many suggestions of each request enter the round as candidates.
     static let candidatesPerRequest = 10
+    /// The optimiser starts no new step after this long and answers with the best pairs so far.
+    static let timeLimit = Duration.seconds(10)
 
-    static func run(_ input: RoundInput, by user: User, on db: any Database, index: MatchingIndex) async throws -> MatchingRound {
+    /// A candidate pair with its lump sum.
+    private struct Candidate: Sendable {
+        let suggestion: Suggestion
+        let costCents: Int
+    }
+
+    func run(_ input: RoundInput) async throws -> RoundDTO {
+        let caller = try context.signedIn()
         let partnerships = try await Partnership.query(on: db).sort(\.$key).all()
+        let named = input.partnership?.trimmingCharacters(in: .whitespaces).nonEmpty
         let scope: [Partnership]
-        let named = input.partnership?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         if let key = named {
             guard let partnership = partnerships.first(where: { $0.key == key }) else {
-                throw InputProblem(field: "partnership", rule: "unknown-key", "No partnership has the key \"\(key)\".")
+                throw AppError.invalid("partnership", "unknown-key", "no partnership has the key \"\(key)\"")
             }
-            guard try await Permissions.coordinates(partnership.id, user, on: db) else {
-                throw Abort(.forbidden, reason: "Only the partnership's coordinators and the support office run its rounds.", identifier: "forbidden")
+            guard try await context.permissions.coordinates(partnership.id) else {
+                throw AppError.forbidden("Only the coordinators of \(partnership.name) and the support office run its rounds.")
             }
             scope = [partnership]
         } else {
-            guard user.role == .admin else {
-                throw InputProblem(field: "partnership", rule: "required", "Name the partnership whose round to run; a round over every partnership is for the support office.")
+            guard caller.isAdmin else {
+                throw AppError.invalid(
+                    "partnership", "required", "choose the partnership whose round to run; a round over every partnership is for the support office")
             }
             scope = partnerships
         }
         let partnershipKeys = Dictionary(uniqueKeysWithValues: scope.compactMap { p in p.id.map { ($0, p.key) } })
         let members = try await Organisation.query(on: db).filter(\.$validationStatus == .validated).filter(\.$partnership.$id != nil).all()
         // Visitors without a partnership have no budget to draw on, so they are left out.
-        let partnershipOf: [String: String] = Dictionary(uniqueKeysWithValues: members.compactMap { organisation in
-            organisation.$partnership.id.flatMap { partnershipKeys[$0] }.map { (organisation.key, $0) }
-        })
+        let partnershipOf: [String: String] = Dictionary(
+            uniqueKeysWithValues: members.compactMap { organisation in
+                organisation.$partnership.id.flatMap { partnershipKeys[$0] }.map { (organisation.key, $0) }
+            })
 
-        let matcher = try await index.matcher(on: db)
-        // Per visitor organisation and offer, the request that suits it best (a visitor is funded once).
-        var best: [String: (suggestion: Suggestion, costCents: Int)] = [:]
-        for request in matcher.requests.values.sorted(by: { $0.key < $1.key }) where partnershipOf[request.visitorKey] != nil {
-            for suggestion in matcher.hosts(forRequest: request.key, limit: candidatesPerRequest) ?? [] {
-                guard let cost = Suggestions.lumpSum(suggestion, matcher) else { continue }
-                let pair = "\(suggestion.visitor)\u{1F}\(suggestion.offer)"
-                if best[pair].map({ suggestion.score > $0.suggestion.score }) ?? true { best[pair] = (suggestion, cost) }
+        let matcher = try await context.matching.matcher(on: db)
+        let (chosen, instance) = try await context.offload { () -> ([Candidate], RoundInstance) in
+            // Per visitor organisation and offer, the request that suits it best (a visitor is funded once).
+            var best: [String: Candidate] = [:]
+            for request in matcher.requests.values.sorted(by: { $0.key < $1.key }) where partnershipOf[request.visitorKey] != nil {
+                for suggestion in matcher.hosts(forRequest: request.key, limit: Self.candidatesPerRequest) ?? [] {
+                    guard let cost = LumpSums.quote(suggestion, matcher)?.amountCents else { continue }
+                    let pair = "\(suggestion.visitor)\u{1F}\(suggestion.offer)"
+                    if best[pair].map({ suggestion.score > $0.suggestion.score }) ?? true { best[pair] = Candidate(suggestion: suggestion, costCents: cost) }
+                }
             }
+            let chosen = best.values.sorted { ($0.suggestion.visitor, $0.suggestion.offer) < ($1.suggestion.visitor, $1.suggestion.offer) }
+            let instance = RoundInstance(
+                partnerships: scope.map { .init(id: $0.key, budgetCents: Int64($0.budgetCents)) },
+                hosts: Set(chosen.map(\.suggestion.offer)).sorted().map { .init(id: $0, capacity: matcher.offers[$0]?.capacityLeft ?? 0) },
+                visitors: Set(chosen.map(\.suggestion.visitor)).sorted().map { .init(id: $0, partnership: partnershipOf[$0]) },
+                candidates: chosen.map {
+                    .init(visitor: $0.suggestion.visitor, host: $0.suggestion.offer, score: $0.suggestion.score, costCents: Int64($0.costCents))
+                })
+            return (chosen, instance)
         }
-        let chosen = best.values.sorted { ($0.suggestion.visitor, $0.suggestion.offer) < ($1.suggestion.visitor, $1.suggestion.offer) }
-        let instance = RoundInstance(
-            partnerships: scope.map { .init(id: $0.key, budget: Double($0.budgetCents) / 100) },
-            hosts: Set(chosen.map(\.suggestion.offer)).sorted().map { .init(id: $0, capacity: matcher.offers[$0]?.capacityLeft ?? 0) },
-            visitors: Set(chosen.map(\.suggestion.visitor)).sorted().map { .init(id: $0, partnership: partnershipOf[$0]) },
-            candidates: chosen.map { .init(visitor: $0.suggestion.visitor, host: $0.suggestion.offer, score: $0.suggestion.score, cost: Double($0.costCents) / 100) })
-        let result: RoundResult
-        do {
-            result = try RoundOptimiser().solve(instance)
-        } catch {
-            throw Abort(.internalServerError, reason: "The round's instance was refused: \(error)")
+        let result = try await context.offload {
+            try RoundOptimiser(options: .init(timeLimit: Self.timeLimit)).solve(instance)
         }
-        return try await store(result, scope: named == nil ? nil : scope.first,
-            candidates: chosen, instance: instance, by: user, on: db)
+        let round = try await store(result, scope: named == nil ? nil : scope.first, candidates: chosen, instance: instance, by: caller)
+        return try await dto(round)
     }
 
-    private static func store(
-        _ result: RoundResult, scope partnership: Partnership?, candidates: [(suggestion: Suggestion, costCents: Int)],
-        instance: RoundInstance, by user: User, on db: any Database
+    private func store(
+        _ result: RoundResult, scope partnership: Partnership?, candidates: [Candidate], instance: RoundInstance, by caller: Caller
     ) async throws -> MatchingRound {
         let picked = Set(result.assignments.map { "\($0.visitor)\u{1F}\($0.host)" })
         let proposals = candidates.filter { picked.contains("\($0.suggestion.visitor)\u{1F}\($0.suggestion.offer)") }
-        let requestIDs = try await ids(VisitRequest.self, \.$key, proposals.map(\.suggestion.request), on: db)
-        let offerIDs = try await ids(Offer.self, \.$key, proposals.map(\.suggestion.offer), on: db)
+        let requestIDs = try await ids(VisitRequest.self, \.$key, proposals.map(\.suggestion.request))
+        let offerIDs = try await ids(Offer.self, \.$key, proposals.map(\.suggestion.offer))
         let round = MatchingRound()
         round.$partnership.id = partnership?.id
-        round.$runBy.id = try user.requireID()
+        round.$partnership.value = partnership
+        round.$runBy.id = caller.id
         round.objective = result.objective
         round.bound = result.bound
         round.gap = result.gap
@@ -81,24 +101,26 @@ enum MatchingRounds {
         round.candidateCount = instance.candidates.count
         try await db.transaction { tx in
             try await round.save(on: tx)
-            for (suggestion, cost) in proposals {
+            for candidate in proposals {
+                let suggestion = candidate.suggestion
                 guard let requestID = requestIDs[suggestion.request], let offerID = offerIDs[suggestion.offer] else { continue }
                 let proposal = RoundProposal()
                 proposal.$round.id = try round.requireID()
                 proposal.$request.id = requestID
                 proposal.$offer.id = offerID
                 proposal.score = suggestion.score
-                proposal.costCents = cost
+                proposal.costCents = candidate.costCents
                 proposal.reasonText = suggestion.reasons.joined(separator: "\n")
-                proposal.stayStart = suggestion.stay.start.description
-                proposal.stayEnd = suggestion.stay.end.description
+                proposal.stayStart = suggestion.stay.start
+                proposal.stayEnd = suggestion.stay.end
                 try await proposal.save(on: tx)
             }
         }
         return round
     }
 
-    private static func ids<M: Model>(_ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ keys: [String], on db: any Database) async throws -> [String: UUID] where M.IDValue == UUID {
+    private func ids<M: Model>(_ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ keys: [String]) async throws -> [String: UUID]
+    where M.IDValue == UUID {
         guard !keys.isEmpty else { return [:] }
         var found: [String: UUID] = [:]
         for model in try await M.query(on: db).filter(key ~~ keys).all() {
@@ -109,67 +131,46 @@ enum MatchingRounds {
 
     // MARK: Reading and sending
 
-    /// A round, for its partnership's coordinators and the support office.
-    static func round(_ id: UUID, viewer: User, on db: any Database) async throws -> MatchingRound {
-        guard let round = try await MatchingRound.query(on: db).filter(\.$id == id).with(\.$partnership).first() else {
-            throw Abort(.notFound, reason: "There is no matching round \(id).", identifier: "not-found")
-        }
-        let coordinates = try await Permissions.coordinates(round.$partnership.id, viewer, on: db)
-        guard viewer.role == .admin || coordinates else {
-            throw Abort(.forbidden, reason: "Only the partnership's coordinators and the support office see its rounds.", identifier: "forbidden")
-        }
-        return round
+    /// The partnerships whose rounds the caller may run, by name.
+    func runnablePartnerships() async throws -> [PartnershipDTO] {
+        let coordinated = try await context.permissions.coordinatedPartnerships()
+        return try await Partnership.query(on: db).sort(\.$name).all()
+            .filter { partnership in coordinated.map { ids in partnership.id.map(ids.contains) ?? false } ?? true }
+            .map { PartnershipDTO($0, memberCount: 0) }
     }
 
-    /// The rounds the viewer may see, newest first.
-    static func rounds(viewer: User, on db: any Database) async throws -> [RoundSummaryDTO] {
-        let coordinated = try await Permissions.coordinatedPartnerships(viewer, on: db)
-        let visible = try await MatchingRound.query(on: db).with(\.$partnership).sort(\.$createdAt, .descending).all().filter { round in
-            coordinated.map { ids in round.$partnership.id.map(ids.contains) ?? false } ?? true
-        }
-        return visible.compactMap { round in
-            round.id.map { RoundSummaryDTO(id: $0, partnership: round.partnership?.key, createdAt: round.createdAt, sentAt: round.sentAt,
-                objective: round.objective, gap: round.gap) }
+    /// The rounds the caller may see, newest first.
+    func rounds() async throws -> [RoundSummaryDTO] {
+        let coordinated = try await context.permissions.coordinatedPartnerships()
+        let query = MatchingRound.query(on: db).with(\.$partnership).sort(\.$createdAt, .descending)
+        if let coordinated { query.filter(\.$partnership.$id ~~ Array(coordinated)) }
+        return try await query.all().compactMap { round in
+            round.id.map {
+                RoundSummaryDTO(
+                    id: $0, partnership: round.partnership?.key, partnershipName: round.partnership?.name, createdAt: round.createdAt,
+                    sentAt: round.sentAt, objective: round.objective, gap: round.gap)
+            }
         }
     }
 
-    static func dto(_ round: MatchingRound, on db: any Database) async throws -> RoundDTO {
-        let proposals = try await RoundProposal.query(on: db).filter(\.$round.$id == (try round.requireID()))
-            .with(\.$request) { $0.with(\.$visitor) { $0.with(\.$partnership) } }.with(\.$offer) { $0.with(\.$host) }
-            .sort(\.$score, .descending).all()
-        var used: [UUID: Int] = [:]
-        for proposal in proposals {
-            if let partnershipID = proposal.request.visitor.$partnership.id { used[partnershipID, default: 0] += proposal.costCents }
-        }
-        // The partnership is loaded here when the caller did not (a round just run).
-        let partnership = try await round.$partnership.get(on: db)
-        let scope: [Partnership]
-        if let partnership { scope = [partnership] } else { scope = try await Partnership.query(on: db).sort(\.$key).all() }
-        return RoundDTO(
-            id: try round.requireID(), partnership: partnership?.key, createdAt: round.createdAt, sentAt: round.sentAt,
-            objective: round.objective, bound: round.bound, gap: round.gap, method: round.method, visitors: round.visitorCount,
-            candidates: round.candidateCount,
-            proposals: proposals.map { proposal in
-                RoundProposalDTO(request: proposal.request.key, requestTitle: proposal.request.title, visitor: proposal.request.visitor.key,
-                    visitorName: proposal.request.visitor.name, offer: proposal.offer.key, offerTitle: proposal.offer.title,
-                    host: proposal.offer.host.key, hostName: proposal.offer.host.name, score: Suggestions.rounded(proposal.score),
-                    costCents: proposal.costCents, reasons: proposal.reasons, stay: .init(start: proposal.stayStart, end: proposal.stayEnd))
-            },
-            budgets: scope.map { partnership in
-                RoundBudgetDTO(partnership: partnership.key, name: partnership.name, budgetCents: partnership.budgetCents,
-                    usedCents: partnership.id.flatMap { used[$0] } ?? 0)
-            })
+    func round(_ id: UUID) async throws -> RoundDTO {
+        try await dto(try await visible(id))
     }
 
-    /// Sends each proposal to the members of both organisations as a suggestion; nothing is
-    /// booked. A round is sent once.
-    static func send(_ round: MatchingRound, on db: any Database, linkBase: String) async throws {
-        guard round.sentAt == nil else {
-            throw Abort(.conflict, reason: "This round's proposals were already sent.", identifier: "already-sent")
-        }
-        let proposals = try await RoundProposal.query(on: db).filter(\.$round.$id == (try round.requireID()))
+    /// Sends each proposal to the members of both organisations as a suggestion, once: a second
+    /// send, even at the same moment, finds the round already sent (409). Nothing is booked.
+    func send(_ id: UUID) async throws -> RoundDTO {
+        let round = try await visible(id)
+        let roundID = try round.requireID()
+        let proposals = try await RoundProposal.query(on: db).filter(\.$round.$id == roundID)
             .with(\.$request) { $0.with(\.$visitor) }.with(\.$offer) { $0.with(\.$host) }.all()
+        let linkBase = context.linkBase
         try await db.transaction { tx in
+            let claimed = try await tx.sql().update(MatchingRound.schema).set("sent_at", to: Date())
+                .where("id", .equal, roundID).where("sent_at", .is, SQLLiteral.null).returning("id").all()
+            guard !claimed.isEmpty else {
+                throw AppError.conflict("round", "already-sent", "this round's proposals were already sent")
+            }
             for proposal in proposals {
                 let visitor = proposal.request.visitor
                 let host = proposal.offer.host
@@ -184,22 +185,57 @@ enum MatchingRounds {
                     The offer: \(linkBase)/offers/\(proposal.offer.key)
                     """
                 for organisation in [visitor, host] {
-                    for email in try await memberEmails(organisation, on: tx) {
+                    for email in try await Self.memberEmails(organisation, on: tx) {
                         try await Mailer.enqueue(to: email, subject: "Suggested exchange: \(visitor.name) with \(host.name)", body: body, on: tx)
                     }
                 }
             }
-            round.sentAt = Date()
-            try await round.save(on: tx)
         }
+        return try await dto(try await visible(id))
+    }
+
+    /// The round, for its partnership's coordinators and the support office; 404 for anyone else.
+    private func visible(_ id: UUID) async throws -> MatchingRound {
+        guard let round = try await MatchingRound.query(on: db).filter(\.$id == id).with(\.$partnership).first(),
+            try await context.permissions.coordinates(round.$partnership.id) || context.caller?.isAdmin == true
+        else { throw AppError.notFound("There is no matching round \(id).") }
+        return round
+    }
+
+    private func dto(_ round: MatchingRound) async throws -> RoundDTO {
+        let proposals = try await RoundProposal.query(on: db).filter(\.$round.$id == (try round.requireID()))
+            .with(\.$request) { $0.with(\.$visitor) { $0.with(\.$partnership) } }.with(\.$offer) { $0.with(\.$host) }
+            .sort(\.$score, .descending).all()
+        var used: [UUID: Int] = [:]
+        for proposal in proposals {
+            if let partnershipID = proposal.request.visitor.$partnership.id { used[partnershipID, default: 0] += proposal.costCents }
+        }
+        let partnership = round.$partnership.value ?? nil
+        let scope: [Partnership]
+        if let partnership { scope = [partnership] } else { scope = try await Partnership.query(on: db).sort(\.$key).all() }
+        return RoundDTO(
+            id: try round.requireID(), partnership: partnership?.key, partnershipName: partnership?.name, createdAt: round.createdAt,
+            sentAt: round.sentAt, objective: round.objective, bound: round.bound, gap: round.gap, method: round.method,
+            visitors: round.visitorCount, candidates: round.candidateCount,
+            proposals: proposals.map { proposal in
+                RoundProposalDTO(
+                    request: proposal.request.key, requestTitle: proposal.request.title, visitor: proposal.request.visitor.key,
+                    visitorName: proposal.request.visitor.name, offer: proposal.offer.key, offerTitle: proposal.offer.title,
+                    host: proposal.offer.host.key, hostName: proposal.offer.host.name, score: Suggestions.rounded(proposal.score),
+                    costCents: proposal.costCents, reasons: proposal.reasons, stay: StayDTO(start: proposal.stayStart, end: proposal.stayEnd))
+            },
+            budgets: scope.map { partnership in
+                RoundBudgetDTO(
+                    partnership: partnership.key, name: partnership.name, budgetCents: partnership.budgetCents,
+                    usedCents: partnership.id.flatMap { used[$0] } ?? 0)
+            })
     }
 
     private static func memberEmails(_ organisation: Organisation, on db: any Database) async throws -> [String] {
-        try await Membership.query(on: db).filter(\.$organisation.$id == (try organisation.requireID())).filter(\.$status == .active)
-            .with(\.$user).all().map(\.user.email)
+        try await Membership.active(on: db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$user).all().map(\.user.email)
     }
 }
 
-extension String {
-    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+extension ServiceContext {
+    var rounds: MatchingRounds { MatchingRounds(context: self) }
 }

@@ -1,66 +1,91 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Joining an organisation: a person asks, the organisation's admins (or the support office) approve.
-enum Memberships {
-    static func requestToJoin(_ organisationKey: String, by user: User, on db: any Database, linkBase: String) async throws {
-        guard let organisation = try await Organisation.query(on: db).filter(\.$key == organisationKey).first(),
-            try await Permissions.maySee(organisation, user, on: db), let organisationID = organisation.id
-        else { throw Abort(.notFound, reason: "No organisation has the key \"\(organisationKey)\".", identifier: "not-found") }
-        let userID = try user.requireID()
-        if let existing = try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).first() {
-            let state = existing.status == .active ? "already a member" : "already waiting for approval"
-            throw InputProblem(field: "organisation", rule: "already-member", "you are \(state) of \(organisation.name)", status: .conflict)
-        }
-        let admins = try await Membership.active(on: db).filter(\.$organisation.$id == organisationID).filter(\.$isAdmin == true).with(\.$user).all()
-        try await db.transaction { tx in
-            try await Membership(organisationID: organisationID, userID: userID, isAdmin: false, status: .requested).save(on: tx)
-            for admin in admins {
-                try await Mailer.enqueue(to: admin.user.email, subject: "\(user.name) asks to join \(organisation.name)",
-                    body: "\(user.name) (\(user.email)) asks to join \(organisation.name) on ClusterXchange.\n\nApprove or ignore it: \(linkBase)/my\n", on: tx)
-            }
-        }
-    }
+struct Memberships {
+    let context: ServiceContext
+
+    private var db: any Database { context.db }
 
     struct Member: Content {
         let userID: UUID
         let name: String
         let email: String
         let isAdmin: Bool
-        let status: String
+        let status: Membership.Status
     }
 
-    static func members(of organisation: Organisation, on db: any Database) async throws -> [Member] {
-        try await Membership.query(on: db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$user).all().map {
-            Member(userID: try $0.user.requireID(), name: $0.user.name, email: $0.user.email, isAdmin: $0.isAdmin, status: $0.status.rawValue)
-        }.sorted { ($0.status, $0.name) < ($1.status, $1.name) }
+    func requestToJoin(_ organisationKey: String) async throws {
+        let caller = try context.signedIn()
+        guard let organisation = try await Organisation.query(on: db).filter(\.$key == organisationKey).first(),
+            try await context.permissions.maySee(organisation), let organisationID = organisation.id
+        else { throw AppError.noSuch("organisation", key: organisationKey) }
+        if let existing = try await Membership.query(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == organisationID).first() {
+            throw Self.alreadyMember(existing.status, organisation)
+        }
+        let admins = try await Membership.active(on: db).filter(\.$organisation.$id == organisationID).filter(\.$isAdmin == true)
+            .with(\.$user).all()
+        let linkBase = context.linkBase
+        do {
+            try await db.transaction { tx in
+                try await Membership(organisationID: organisationID, userID: caller.id, isAdmin: false, status: .requested).create(on: tx)
+                for admin in admins {
+                    try await Mailer.enqueue(
+                        to: admin.user.email, subject: "\(caller.name) asks to join \(organisation.name)",
+                        body: "\(caller.name) asks to join \(organisation.name) on ClusterXchange.\n\nApprove or ignore it: \(linkBase)/my\n",
+                        on: tx)
+                }
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw Self.alreadyMember(.requested, organisation)
+        }
     }
 
-    /// The organisation, if `user` administers it (the support office administers all); 404 otherwise.
-    static func administered(_ key: String, by user: User, on db: any Database) async throws -> Organisation {
-        guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).first(), let organisationID = organisation.id else {
-            throw Abort(.notFound, reason: "No organisation has the key \"\(key)\".", identifier: "not-found")
-        }
-        if user.role == .admin { return organisation }
-        guard try await Membership.isMember(try user.requireID(), of: organisationID, admin: true, on: db) else {
-            throw Abort(.notFound, reason: "No organisation you administer has the key \"\(key)\".", identifier: "not-found")
-        }
-        return organisation
+    private static func alreadyMember(_ status: Membership.Status, _ organisation: Organisation) -> AppError {
+        .conflict(
+            "organisation", "already-member",
+            "you are \(status == .active ? "already a member" : "already waiting for approval") of \(organisation.name)")
     }
 
-    static func approve(_ organisationKey: String, member memberID: UUID, by user: User, on db: any Database, linkBase: String) async throws {
-        let organisation = try await administered(organisationKey, by: user, on: db)
-        guard let membership = try await Membership.query(on: db).filter(\.$organisation.$id == (try organisation.requireID()))
-            .filter(\.$user.$id == memberID).with(\.$user).first()
-        else { throw Abort(.notFound, reason: "This person did not ask to join.", identifier: "not-found") }
-        guard membership.status == .requested else {
-            throw InputProblem(field: "member", rule: "already-member", "\(membership.user.name) is already a member", status: .conflict)
-        }
+    /// The members and those asking to join, for the organisation's administrators.
+    func members(of key: String) async throws -> [Member] {
+        let organisation = try await context.organisations.administered(key)
+        return try await Membership.query(on: db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$user).all().map {
+            Member(userID: try $0.user.requireID(), name: $0.user.name, email: $0.user.email, isAdmin: $0.isAdmin, status: $0.status)
+        }.sorted { ($0.status.rawValue, $0.name) < ($1.status.rawValue, $1.name) }
+    }
+
+    /// Approves a request to join, once: a second approval is a conflict, not a second e-mail.
+    func approve(_ organisationKey: String, member memberID: UUID) async throws -> String {
+        let organisation = try await context.organisations.administered(organisationKey)
+        let organisationID = try organisation.requireID()
+        guard let membership = try await Membership.query(on: db).filter(\.$organisation.$id == organisationID)
+            .filter(\.$user.$id == memberID).with(\.$user).first(), let membershipID = membership.id
+        else { throw AppError.notFound("This person did not ask to join.") }
+        let linkBase = context.linkBase
         try await db.transaction { tx in
-            membership.status = .active
-            try await membership.save(on: tx)
-            try await Mailer.enqueue(to: membership.user.email, subject: "You are now a member of \(organisation.name)",
+            let changed = try await tx.sql().update(Membership.schema).set("status", to: Membership.Status.active.rawValue)
+                .where("id", .equal, membershipID).where("status", .equal, Membership.Status.requested.rawValue)
+                .returning("id").all()
+            guard !changed.isEmpty else {
+                throw AppError.conflict("member", "already-member", "\(membership.user.name) is already a member")
+            }
+            try await Mailer.enqueue(
+                to: membership.user.email, subject: "You are now a member of \(organisation.name)",
                 body: "Your request to join \(organisation.name) was approved.\n\nYour organisations: \(linkBase)/my\n", on: tx)
         }
+        return membership.user.name
     }
+}
+
+extension Membership {
+    /// Memberships that count: approved ones.
+    static func active(on db: any Database) -> QueryBuilder<Membership> {
+        query(on: db).filter(\.$status == .active)
+    }
+}
+
+extension ServiceContext {
+    var memberships: Memberships { Memberships(context: self) }
 }

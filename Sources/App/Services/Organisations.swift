@@ -2,140 +2,191 @@ import Fluent
 import ProgrammeRules
 import Vapor
 
-/// Creating organisations from people's input.
-enum Organisations {
-    struct Checked {
-        let input: OrganisationInput
+/// Organisations' profiles: adding one, changing it, and the partnerships that fit it.
+struct Organisations {
+    let context: ServiceContext
+
+    private var db: any Database { context.db }
+
+    /// An organisation's profile, every field checked; all problems reported together.
+    struct Profile {
         let name: String
         let kind: OrganisationKind
         let city: City
         let sectors: [String]
         let topics: [String]
         let languages: [String]
+        let description: String
+        let website: String?
+        let clusterID: UUID?
     }
 
-    /// Every field checked; all problems reported together.
-    static func check(_ input: OrganisationInput, gazetteer: Gazetteer) throws -> Checked {
+    func check(_ input: OrganisationInput) async throws -> Profile {
         var c = InputChecker()
         let name = c.text(input.name, "name", required: true, max: 200)
-        let kind = OrganisationKind(rawValue: input.kind ?? "")
-        if kind == nil { c.fail("kind", "kind-unknown", "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))") }
-        let countryText = (input.country ?? "").trimmingCharacters(in: .whitespaces)
+        let kind = OrganisationKind(rawValue: (input.kind ?? "").trimmingCharacters(in: .whitespaces))
+        if kind == nil { c.fail("kind", "kind-unknown", Validation.kindProblem(input.kind ?? "")) }
+        let countryText = c.text(input.country, "country", required: true, max: 10).uppercased()
         let country = Validation.country(countryText)
-        if country == nil { c.fail("country", "country-code", Validation.countryProblem(countryText)) }
+        if country == nil && !countryText.isEmpty { c.fail("country", "country-code", Validation.countryProblem(countryText)) }
         var city: City?
         let cityName = c.text(input.city, "city", required: true, max: 200)
         if let country, !cityName.isEmpty {
-            do { city = try gazetteer.resolve("\(cityName), \(country)") } catch { c.fail("city", "unknown-city", "\(error)") }
+            do { city = try Gazetteer.bundled().resolve("\(cityName), \(country)") } catch { c.fail("city", "unknown-city", "\(error)") }
         }
-        let sectors = c.list(input.sectors, "sectors", required: true, check: Validation.sectorProblem)
+        let sectors = c.list(input.sectors.map { $0.map { $0.uppercased() } }, "sectors", required: true, check: Validation.sectorProblem)
         let topics = c.list(input.topics, "topics")
-        let languages = c.list(input.languages, "languages", check: Validation.languageProblem)
-        _ = c.text(input.description, "description", required: false, max: 5_000)
-        if let website = input.website?.trimmingCharacters(in: .whitespaces), !website.isEmpty,
-            !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.count > 500 {
+        let languages = c.list(input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
+        let description = c.text(input.description, "description", required: false, max: 5_000)
+        let website = c.text(input.website, "website", required: false, max: 500)
+        if !website.isEmpty, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.contains(" ") {
             c.fail("website", "url", "must be an address starting with https:// or http://")
         }
-        let problems = c.problems
-        guard problems.isEmpty, let kind, let city else { throw InputProblem(problems) }
-        return Checked(input: input, name: name, kind: kind, city: city, sectors: sectors, topics: topics, languages: languages)
-    }
-
-    /// Creates a pending organisation with `user` as its admin.
-    static func create(_ input: OrganisationInput, by user: User, on db: any Database, gazetteer: Gazetteer) async throws -> Organisation {
-        let checked = try check(input, gazetteer: gazetteer)
-        let clusterID = try await clusterID(input.cluster, on: db)
-        let organisation = Organisation()
-        organisation.key = try await uniqueKey(for: checked.name, on: db)
-        apply(checked, input, clusterID: clusterID, to: organisation)
-        organisation.validationStatus = .pending
-        let userID = try user.requireID()
-        try await db.transaction { tx in
-            try await organisation.save(on: tx)
-            try await Membership(organisationID: try organisation.requireID(), userID: userID, isAdmin: true).save(on: tx)
+        var clusterID: UUID?
+        let clusterKey = c.text(input.cluster, "cluster", required: false, max: 100)
+        if !clusterKey.isEmpty {
+            if let cluster = try await Organisation.query(on: db).filter(\.$key == clusterKey).first(),
+                cluster.kind == .clusterOrganisation, cluster.validationStatus == .validated
+            {
+                clusterID = cluster.id
+            } else {
+                c.fail("cluster", "unknown-cluster", "choose a validated cluster organisation from the list")
+            }
         }
-        return organisation
+        guard c.problems.isEmpty, let kind, let city else { throw AppError.invalid(c.problems) }
+        return Profile(
+            name: name, kind: kind, city: city, sectors: sectors, topics: topics, languages: languages, description: description,
+            website: website.isEmpty ? nil : website, clusterID: clusterID)
     }
 
-    /// Changes the profile. Its admins and the support office may; a change of kind or country of
-    /// a validated organisation goes back to its partnership for validation.
-    static func update(_ key: String, _ input: OrganisationInput, by user: User, on db: any Database, gazetteer: Gazetteer, linkBase: String) async throws -> Organisation {
-        let organisation = try await Memberships.administered(key, by: user, on: db)
-        let checked = try check(input, gazetteer: gazetteer)
-        let clusterID = try await clusterID(input.cluster, on: db)
+    /// Adds a pending organisation with the caller as its admin.
+    func create(_ input: OrganisationInput) async throws -> OrganisationDTO {
+        let caller = try context.signedIn()
+        let profile = try await check(input)
+        let organisation = Organisation()
+        apply(profile, to: organisation)
+        organisation.validationStatus = .pending
+        let callerID = caller.id
+        try await UniqueKeys.insert(base: UniqueKeys.slug(profile.name, words: 6, fallback: "organisation"), \Organisation.$key, on: db) {
+            key, tx in
+            organisation.id = nil
+            organisation.$id.exists = false
+            organisation.key = key
+            try await organisation.create(on: tx)
+            try await Membership(organisationID: try organisation.requireID(), userID: callerID, isAdmin: true).create(on: tx)
+        }
+        return try await editable(organisation.key)
+    }
+
+    /// Changes the profile: its admins and the support office may. A change of kind or country
+    /// of a validated organisation goes back to its partnership for validation.
+    func update(_ key: String, _ input: OrganisationInput) async throws -> OrganisationDTO {
+        let organisation = try await administered(key)
+        let profile = try await check(input)
         let revalidate = organisation.validationStatus == .validated
-            && (organisation.kind != checked.kind.rawValue || organisation.country != checked.city.country.rawValue)
-        apply(checked, input, clusterID: clusterID, to: organisation)
+            && (organisation.kind != profile.kind || organisation.country != profile.city.country)
+        apply(profile, to: organisation)
         let organisationID = try organisation.requireID()
+        let linkBase = context.linkBase
         try await db.transaction { tx in
             if revalidate, let registration = try await Registration.query(on: tx).filter(\.$organisation.$id == organisationID).first() {
                 organisation.validationStatus = .pending
                 organisation.validationReason = "The kind or the country changed: the partnership validates it again."
                 registration.status = .submitted
                 try await registration.save(on: tx)
-                let coordinators = try await PartnershipCoordinator.query(on: tx).filter(\.$partnership.$id == registration.$partnership.id).with(\.$user).all()
+                let coordinators = try await PartnershipCoordinator.query(on: tx).filter(\.$partnership.$id == registration.$partnership.id)
+                    .with(\.$user).all()
                 for coordinator in coordinators {
-                    try await Mailer.enqueue(to: coordinator.user.email, subject: "To validate again: \(organisation.name)",
-                        body: "\(organisation.name) changed its kind or country and needs your validation again: \(linkBase)/validation\n", on: tx)
+                    try await Mailer.enqueue(
+                        to: coordinator.user.email, subject: "To validate again: \(organisation.name)",
+                        body: "\(organisation.name) changed its kind or country and needs your validation again: \(linkBase)/validation\n",
+                        on: tx)
                 }
             }
             try await organisation.save(on: tx)
         }
+        return try await editable(organisation.key)
+    }
+
+    /// The organisation, if the caller administers it (the support office administers all); 404 otherwise.
+    func administered(_ key: String) async throws -> Organisation {
+        let caller = try context.signedIn()
+        guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).with(\.$partnership).with(\.$cluster).first(),
+            let organisationID = organisation.id
+        else { throw AppError.noSuch("organisation", key: key) }
+        if caller.isAdmin { return organisation }
+        guard try await context.permissions.isMember(of: organisationID, admin: true) else {
+            throw AppError.forbiddenAsNotFound("No organisation you administer has the key \"\(key)\".")
+        }
         return organisation
     }
 
-    /// The cluster an SME names, which must be a validated cluster organisation.
-    static func clusterID(_ key: String?, on db: any Database) async throws -> UUID? {
-        guard let clusterKey = key?.trimmingCharacters(in: .whitespaces), !clusterKey.isEmpty else { return nil }
-        guard let cluster = try await Organisation.query(on: db).filter(\.$key == clusterKey).first(),
-            cluster.organisationKind == .clusterOrganisation, cluster.validationStatus == .validated
-        else {
-            throw InputProblem(field: "cluster", rule: "unknown-cluster", "no validated cluster organisation has the key \"\(clusterKey)\"")
+    /// The organisation, if the caller is an approved member of it (or the support office); 404 otherwise.
+    func own(_ key: String) async throws -> Organisation {
+        let caller = try context.signedIn()
+        guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).first(), let id = organisation.id else {
+            throw AppError.notFound("No organisation of yours has the key \"\(key)\".")
         }
-        return cluster.id
+        if caller.isAdmin { return organisation }
+        guard try await context.permissions.isMember(of: id) else {
+            throw AppError.forbiddenAsNotFound("No organisation of yours has the key \"\(key)\".")
+        }
+        return organisation
     }
 
-    static func apply(_ checked: Checked, _ input: OrganisationInput, clusterID: UUID?, to organisation: Organisation) {
-        organisation.name = checked.name
-        organisation.kind = checked.kind.rawValue
-        organisation.country = checked.city.country.rawValue
-        organisation.city = checked.city.name
-        organisation.latitude = checked.city.coordinate.latitude
-        organisation.longitude = checked.city.coordinate.longitude
-        organisation.timeZone = checked.city.timeZoneIdentifier
-        organisation.sectors = checked.sectors
-        organisation.topics = checked.topics
-        organisation.languages = checked.languages
-        organisation.description = (input.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        organisation.website = input.website.flatMap { $0.isEmpty ? nil : $0 }
-        organisation.$cluster.id = clusterID
+    /// One of the caller's organisations, for the heading of a form.
+    func summary(ofOwn key: String) async throws -> OrganisationSummary {
+        OrganisationSummary(try await own(key))
+    }
+
+    /// The organisation's profile as a form shows it.
+    func editable(_ key: String) async throws -> OrganisationDTO {
+        let organisation = try await administered(key)
+        return OrganisationDTO(organisation, partnership: organisation.partnership, cluster: organisation.cluster)
+    }
+
+    private func apply(_ profile: Profile, to organisation: Organisation) {
+        organisation.name = profile.name
+        organisation.kind = profile.kind
+        organisation.country = profile.city.country
+        organisation.city = profile.city.name
+        organisation.latitude = profile.city.coordinate.latitude
+        organisation.longitude = profile.city.coordinate.longitude
+        organisation.timeZone = profile.city.timeZoneIdentifier
+        organisation.sectors = profile.sectors
+        organisation.topics = profile.topics
+        organisation.languages = profile.languages
+        organisation.description = profile.description
+        organisation.website = profile.website
+        organisation.$cluster.id = profile.clusterID
         organisation.refreshSearchText()
     }
 
-    /// "Lyon Photonics Cluster" -> "lyon-photonics-cluster", with a suffix if taken.
-    static func uniqueKey(for name: String, on db: any Database) async throws -> String {
-        let slug = NameFolding.fold(name).split(separator: " ").prefix(6).joined(separator: "-")
-        let base = slug.isEmpty ? "organisation" : String(slug.prefix(60))
-        var candidate = base
-        var suffix = 2
-        while try await Organisation.query(on: db).filter(\.$key == candidate).first() != nil {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
+    /// Validated cluster organisations, for the "member of" picker.
+    func clusters() async throws -> [OrganisationSummary] {
+        try await Organisation.query(on: db).filter(\.$kind == .clusterOrganisation).filter(\.$validationStatus == .validated)
+            .sort(\.$name).all().map(OrganisationSummary.init)
     }
 
     /// Partnerships that fit the organisation: its country among theirs, and its sectors (same
     /// division counts double, same section once). Best first, with the reasons.
-    static func suggestPartnerships(for organisation: Organisation, on db: any Database) async throws -> [PartnershipSuggestion] {
+    func partnershipSuggestions(_ key: String) async throws -> [PartnershipSuggestion] {
+        let organisation = try await Organisation.query(on: db).filter(\.$key == key).first()
+        guard let organisation, try await context.permissions.mayManage(organisation) else {
+            throw AppError.forbiddenAsNotFound("No organisation of yours has the key \"\(key)\".")
+        }
+        return try await partnershipSuggestions(for: organisation)
+    }
+
+    func partnershipSuggestions(for organisation: Organisation) async throws -> [PartnershipSuggestion] {
         let partnerships = try await Partnership.query(on: db).all()
         let sectors = organisation.sectors.compactMap(NACECode.init)
         let suggestions = partnerships.map { partnership -> PartnershipSuggestion in
             var score = 0
             var reasons: [String] = []
-            if partnership.countries.contains(organisation.country) {
+            if partnership.countries.contains(organisation.country.rawValue) {
                 score += 2
-                reasons.append("has cluster members in \(organisation.country)")
+                reasons.append("has cluster members in \(CountryRegistry.cosme.name(of: organisation.country))")
             }
             let theirs = partnership.sectors.compactMap(NACECode.init)
             let sameDivision = sectors.filter { theirs.contains($0) }
@@ -152,4 +203,8 @@ enum Organisations {
         }
         return suggestions.filter { $0.score > 0 }.sorted { ($0.score, $1.name) > ($1.score, $0.name) }
     }
+}
+
+extension ServiceContext {
+    var organisations: Organisations { Organisations(context: self) }
 }

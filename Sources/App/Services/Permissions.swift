@@ -1,42 +1,57 @@
 import Fluent
 import Vapor
 
-/// Resource-level rules: who may see or act on this organisation.
-enum Permissions {
-    /// The organisation's own members, the coordinators of its partnership and the support office.
-    static func mayManage(_ organisation: Organisation, _ user: User?, on db: any Database) async throws -> Bool {
-        guard let user, let userID = user.id, let organisationID = organisation.id else { return false }
-        if user.role == .admin { return true }
-        if try await Membership.isMember(userID, of: organisationID, on: db) {
-            return true
-        }
-        if try await coordinates(organisation.$partnership.id, user, on: db) { return true }
-        // The coordinators of the partnership a registration chose, before it is validated.
-        guard user.role == .coordinator else { return false }
-        let chosen = try await Registration.query(on: db).filter(\.$organisation.$id == organisationID).all().map(\.$partnership.id)
-        for partnershipID in chosen where try await coordinates(partnershipID, user, on: db) { return true }
-        return false
+/// Resource-level rules: who may see or act on an organisation or a partnership. Every service
+/// asks here; routes only check the role (`Access`).
+struct Permissions {
+    let context: ServiceContext
+
+    private var db: any Database { context.db }
+
+    /// Whether the caller is an approved member (an admin of it, with `admin: true`) of the organisation.
+    func isMember(of organisationID: UUID, admin: Bool = false) async throws -> Bool {
+        guard let caller = context.caller else { return false }
+        let query = Membership.active(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == organisationID)
+        if admin { query.filter(\.$isAdmin == true) }
+        return try await query.first() != nil
     }
 
-    /// Whether `user` coordinates the partnership (the admin counts as coordinating every one).
-    static func coordinates(_ partnershipID: UUID?, _ user: User?, on db: any Database) async throws -> Bool {
-        guard let user, let userID = user.id else { return false }
-        if user.role == .admin { return true }
-        guard user.role == .coordinator, let partnershipID else { return false }
+    /// Whether the caller coordinates the partnership (the support office counts as coordinating every one).
+    func coordinates(_ partnershipID: UUID?) async throws -> Bool {
+        guard let caller = context.caller else { return false }
+        if caller.isAdmin { return true }
+        guard caller.isCoordinator, let partnershipID else { return false }
         return try await PartnershipCoordinator.query(on: db)
-            .filter(\.$user.$id == userID).filter(\.$partnership.$id == partnershipID).first() != nil
+            .filter(\.$user.$id == caller.id).filter(\.$partnership.$id == partnershipID).first() != nil
     }
 
-    /// The partnerships `user` coordinates, in one query; nil means every one (the admin).
-    static func coordinatedPartnerships(_ user: User, on db: any Database) async throws -> Set<UUID>? {
-        if user.role == .admin { return nil }
-        guard user.role == .coordinator, let userID = user.id else { return [] }
-        return Set(try await PartnershipCoordinator.query(on: db).filter(\.$user.$id == userID).all().map(\.$partnership.id))
+    /// The partnerships the caller coordinates, in one query; nil means every one (the support office).
+    func coordinatedPartnerships() async throws -> Set<UUID>? {
+        guard let caller = context.caller else { return [] }
+        if caller.isAdmin { return nil }
+        guard caller.isCoordinator else { return [] }
+        return Set(try await PartnershipCoordinator.query(on: db).filter(\.$user.$id == caller.id).all().map(\.$partnership.id))
+    }
+
+    /// The organisation's approved members, the coordinators of its partnership (or of the one its
+    /// registration chose, before validation) and the support office.
+    func mayManage(_ organisation: Organisation) async throws -> Bool {
+        guard let caller = context.caller, let organisationID = organisation.id else { return false }
+        if caller.isAdmin { return true }
+        if try await isMember(of: organisationID) { return true }
+        guard caller.isCoordinator else { return false }
+        if try await coordinates(organisation.$partnership.id) { return true }
+        let chosen = try await Registration.query(on: db).filter(\.$organisation.$id == organisationID).first()?.$partnership.id
+        return try await coordinates(chosen)
     }
 
     /// Catalogue visibility: validated organisations for everyone, the others for those who manage them.
-    static func maySee(_ organisation: Organisation, _ user: User?, on db: any Database) async throws -> Bool {
+    func maySee(_ organisation: Organisation) async throws -> Bool {
         if organisation.validationStatus == .validated { return true }
-        return try await mayManage(organisation, user, on: db)
+        return try await mayManage(organisation)
     }
+}
+
+extension ServiceContext {
+    var permissions: Permissions { Permissions(context: self) }
 }

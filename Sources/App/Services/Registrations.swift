@@ -1,209 +1,274 @@
 import Fluent
 import ProgrammeRules
+import SQLKit
 import Vapor
 
 /// The programme's registration phase: a person registers their organisation as visitor and/or
 /// host with a chosen partnership; the partnership's coordinator validates, rejects with a reason
 /// or asks for changes; the person is told each time.
-enum Registrations {
+struct Registrations {
+    let context: ServiceContext
+
+    private var db: any Database { context.db }
+
     static let maximumCVBytes = 5 * 1024 * 1024
+    /// The upload routes take the CV and the form around it.
+    static let uploadLimit: ByteCount = "6mb"
 
-    /// A CV must be a PDF of at most 5 MiB: checked by its first bytes, not by its name.
-    static func checkCV(filename: String, data: Data) throws -> StoredFileContent {
-        guard !data.isEmpty else { throw InputProblem(field: "cv", rule: "empty-file", "the file is empty") }
-        guard data.count <= maximumCVBytes else {
-            throw InputProblem(field: "cv", rule: "file-too-large", "must be at most 5 MB (this file has \(data.count / 1024) KB)", status: .payloadTooLarge)
-        }
-        guard data.starts(with: Array("%PDF-".utf8)) else {
-            throw InputProblem(field: "cv", rule: "file-type", "must be a PDF document", status: .unsupportedMediaType)
-        }
-        let name = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "cv.pdf"
-        return StoredFileContent(filename: String(name.prefix(120)), contentType: "application/pdf", data: data)
-    }
-
-    struct StoredFileContent {
+    /// A file as it arrived, checked.
+    struct Upload: Sendable {
         let filename: String
         let contentType: String
         let data: Data
     }
 
-    /// Submits (or resubmits, after a request for changes) the organisation's registration.
-    static func submit(_ input: RegistrationInput, for organisationKey: String, cv: StoredFileContent?, by user: User, on db: any Database, linkBase: String = "") async throws -> Registration {
-        guard let organisation = try await Organisation.query(on: db).filter(\.$key == organisationKey).first(),
-            try await Permissions.maySee(organisation, user, on: db)
-        else { throw Abort(.notFound, reason: "No organisation has the key \"\(organisationKey)\".", identifier: "not-found") }
-        let userID = try user.requireID()
-        let organisationID = try organisation.requireID()
-        guard try await Membership.isMember(userID, of: organisationID, on: db) else {
-            throw Abort(.forbidden, reason: "Only members of \(organisation.name) may register it.", identifier: "forbidden")
+    /// A CV must be a PDF of at most 5 MiB: checked by its first bytes, not by its name.
+    static func checkCV(filename: String, data: Data) throws(AppError) -> Upload {
+        guard !data.isEmpty else { throw .invalid("cv", "empty-file", "the file is empty") }
+        guard data.count <= maximumCVBytes else {
+            throw .payloadTooLarge(FieldProblem("cv", "file-too-large", "must be at most 5 MB (this file has \(data.count / 1024) KB)"))
         }
+        guard data.starts(with: Array("%PDF-".utf8)) else {
+            throw .unsupportedMediaType(FieldProblem("cv", "file-type", "must be a PDF document"))
+        }
+        let name = InputChecker.clean(filename).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "cv.pdf"
+        return Upload(filename: String(name.utf8.prefix(120)) ?? "cv.pdf", contentType: "application/pdf", data: data)
+    }
 
-        var problems: [FieldProblem] = []
+    /// What the registration form shows: the organisation, its registration so far, the
+    /// partnerships that fit it best, and every partnership.
+    func form(_ organisationKey: String) async throws -> RegistrationFormData {
+        let (organisation, registration) = try await own(organisationKey)
+        let suggestions = try await context.organisations.partnershipSuggestions(for: organisation)
+        return RegistrationFormData(
+            organisation: OrganisationSummary(organisation),
+            registration: try await registration.asyncMap { try RegistrationDTO(try await load(try $0.requireID())) },
+            suggestions: Array(suggestions.prefix(3)), partnerships: try await context.catalogue.partnerships())
+    }
+
+    /// The caller's organisation (an approved member) and its registration, if any.
+    private func own(_ organisationKey: String) async throws -> (Organisation, Registration?) {
+        let caller = try context.signedIn()
+        guard let organisation = try await Organisation.query(on: db).filter(\.$key == organisationKey).first(),
+            let organisationID = organisation.id,
+            try await Membership.active(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == organisationID).first() != nil
+        else { throw AppError.notFound("No organisation of yours has the key \"\(organisationKey)\".") }
+        let registration = try await Registration.query(on: db).filter(\.$organisation.$id == organisationID).with(\.$partnership).first()
+        return (organisation, registration)
+    }
+
+    /// Submits (or resubmits, after a request for changes) the organisation's registration.
+    func submit(_ input: RegistrationInput, for organisationKey: String, cv: Upload?) async throws -> RegistrationDTO {
+        let caller = try context.signedIn()
+        let (organisation, existing) = try await own(organisationKey)
+        let organisationID = try organisation.requireID()
+
+        var c = InputChecker()
         let asVisitor = input.asVisitor ?? false
         let asHost = input.asHost ?? false
-        if !asVisitor && !asHost {
-            problems.append(FieldProblem(field: "asVisitor", rule: "role-required", message: "register as a visitor, a host, or both"))
+        if !asVisitor && !asHost { c.fail("asVisitor", "role-required", "register as a visitor, a host, or both") }
+        let rules = context.matching.rules
+        var violations = rules.participationViolations(
+            .visitor, country: organisation.country, during: Stay(start: context.clock.today, end: context.clock.today))
+        if asVisitor { violations += rules.visitorViolations(organisation.participant) }
+        if asHost { violations += rules.hostViolations(organisation.participant) }
+        for violation in violations {
+            c.fail(violation.rule == .countryNotParticipating ? "organisation" : "asVisitor", violation.rule.rawValue, violation.message)
         }
-        let kind = organisation.organisationKind
-        if asVisitor, let kind, kind.isHostOnly {
-            problems.append(FieldProblem(field: "asVisitor", rule: RuleID.hostOnlyKind.rawValue, message: "a \(kind.displayName.lowercased()) may host but not visit"))
-        }
-        if asVisitor, kind == .sme, organisation.$cluster.id == nil {
-            problems.append(FieldProblem(field: "asVisitor", rule: RuleID.smeWithoutCluster.rawValue,
-                message: "an SME visits as a member of a cluster organisation: name your cluster in the organisation's profile"))
-        }
-        if let code = CountryCode(organisation.country), !CountryRegistry.cosme.isParticipating(code, on: CalendarDate.today(in: .gmt)) {
-            problems.append(FieldProblem(field: "organisation", rule: RuleID.countryNotParticipating.rawValue,
-                message: "\(CountryRegistry.cosme.label(of: code)) does not take part in the programme now"))
-        }
-        let motivation = (input.motivation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if motivation.count < 20 || motivation.count > 5_000 {
-            problems.append(FieldProblem(field: "motivation", rule: "length", message: "tell the partnership why you take part, in 20 to 5,000 characters"))
-        }
-        let preferences = (input.preferences ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if preferences.count > 5_000 {
-            problems.append(FieldProblem(field: "preferences", rule: "length", message: "must be at most 5,000 characters"))
-        }
-        let partnership = try await input.partnership.flatMap { $0.isEmpty ? nil : $0 }.asyncMap { key in
-            try await Partnership.query(on: db).filter(\.$key == key).first()
-        } ?? nil
-        if partnership == nil {
-            problems.append(FieldProblem(field: "partnership", rule: "required", message: "choose the partnership that will support you"))
-        }
-        guard problems.isEmpty, let partnership else { throw InputProblem(problems) }
+        let motivation = c.text(input.motivation, "motivation", required: false, max: 5_000)
+        if motivation.count < 20 { c.fail("motivation", "length", "tell the partnership why you take part, in at least 20 characters") }
+        let preferences = c.text(input.preferences, "preferences", required: false, max: 5_000)
+        let partnershipKey = c.text(input.partnership, "partnership", required: false, max: 100)
+        let partnership = partnershipKey.isEmpty ? nil : try await Partnership.query(on: db).filter(\.$key == partnershipKey).first()
+        if partnership == nil { c.fail("partnership", "required", "choose the partnership that will support you") }
+        guard c.problems.isEmpty, let partnership else { throw AppError.invalid(c.problems) }
 
-        let existing = try await Registration.query(on: db).filter(\.$organisation.$id == organisationID).first()
         if existing?.status == .validated {
-            throw InputProblem(field: "organisation", rule: "already-validated", "this organisation's registration is already validated", status: .conflict)
+            throw AppError.conflict("organisation", "already-validated", "this organisation's registration is already validated")
         }
         let registration = existing ?? Registration()
         let partnershipID = try partnership.requireID()
         let coordinators = try await PartnershipCoordinator.query(on: db).filter(\.$partnership.$id == partnershipID).with(\.$user).all()
-        try await db.transaction { tx in
-            if let cv {
-                let file = StoredFile(ownerID: userID, filename: cv.filename, contentType: cv.contentType, data: cv.data)
-                try await file.save(on: tx)
-                registration.$cv.id = try file.requireID()
+        let linkBase = context.linkBase
+        let roles = [asVisitor ? "visitor" : nil, asHost ? "host" : nil].compactMap { $0 }.joined(separator: " and ")
+        do {
+            try await db.transaction { tx in
+                if let cv {
+                    let previous = registration.$cv.id
+                    let file = StoredFile(ownerID: caller.id, filename: cv.filename, contentType: cv.contentType, data: cv.data)
+                    try await file.create(on: tx)
+                    registration.$cv.id = try file.requireID()
+                    if let previous { try await StoredFile.query(on: tx).filter(\.$id == previous).delete() }
+                }
+                registration.$organisation.id = organisationID
+                registration.$user.id = caller.id
+                registration.$partnership.id = partnershipID
+                registration.asVisitor = asVisitor
+                registration.asHost = asHost
+                registration.motivation = motivation
+                registration.preferences = preferences
+                registration.status = .submitted
+                registration.reason = nil
+                registration.$decidedBy.id = nil
+                try await registration.save(on: tx)
+                organisation.validationStatus = .pending
+                organisation.validationReason = nil
+                try await organisation.save(on: tx)
+                for coordinator in coordinators {
+                    try await Mailer.enqueue(
+                        to: coordinator.user.email, subject: "To validate: \(organisation.name)",
+                        body: """
+                            \(caller.name) registered \(organisation.name) (\(organisation.city), \
+                            \(CountryRegistry.cosme.name(of: organisation.country))) with \(partnership.name) as \(roles).
+
+                            The validation queue: \(linkBase)/validation
+
+                            """,
+                        on: tx)
+                }
             }
-            registration.$organisation.id = organisationID
-            registration.$user.id = userID
-            registration.$partnership.id = partnershipID
-            registration.asVisitor = asVisitor
-            registration.asHost = asHost
-            registration.motivation = motivation
-            registration.preferences = preferences
-            registration.status = .submitted
-            registration.reason = nil
-            registration.$decidedBy.id = nil
-            try await registration.save(on: tx)
-            organisation.validationStatus = .pending
-            organisation.validationReason = nil
-            try await organisation.save(on: tx)
-            for coordinator in coordinators {
-                try await Mailer.enqueue(
-                    to: coordinator.user.email, subject: "To validate: \(organisation.name)",
-                    body: "\(user.name) registered \(organisation.name) (\(organisation.city), \(organisation.country)) with \(partnership.name) as \([asVisitor ? "visitor" : nil, asHost ? "host" : nil].compactMap { $0 }.joined(separator: " and ")).\n\nThe validation queue: \(linkBase)/validation\n",
-                    on: tx)
-            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw AppError.conflict("organisation", "already-registered", "\(organisation.name) was registered a moment ago: reload the page")
         }
-        return try await load(try registration.requireID(), on: db)
+        return try RegistrationDTO(try await load(try registration.requireID()))
     }
 
-    enum Decision: String, CaseIterable {
+    enum Decision: String, CaseIterable, Sendable {
         case validate
         case reject
         case requestChanges = "request-changes"
     }
 
-    /// A coordinator's (or the support office's) decision; rejections and requests for changes say why.
-    static func decide(_ id: UUID, _ input: DecisionInput, by user: User, on db: any Database, linkBase: String = "") async throws -> Registration {
-        let registration = try await load(id, on: db)
-        guard try await Permissions.coordinates(registration.$partnership.id, user, on: db) else {
-            throw Abort(.forbidden, reason: "Only the coordinators of \(registration.partnership.name) decide on this registration.", identifier: "forbidden")
+    /// A coordinator's (or the support office's) decision, taken once; rejections and requests
+    /// for changes say why.
+    func decide(_ id: UUID, _ input: DecisionInput) async throws -> RegistrationDTO {
+        let caller = try context.signedIn()
+        let registration = try await visible(id)
+        guard try await context.permissions.coordinates(registration.$partnership.id) else {
+            throw AppError.forbidden("Only the coordinators of \(registration.partnership.name) decide on this registration.")
         }
-        guard let decision = Decision(rawValue: input.decision ?? "") else {
-            throw InputProblem(field: "decision", rule: "decision-unknown", "must be one of \(Decision.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard let decision = Decision(rawValue: (input.decision ?? "").trimmingCharacters(in: .whitespaces)) else {
+            throw AppError.invalid("decision", "decision-unknown", "must be one of validate, reject, request-changes")
         }
-        let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if decision != .validate && reason.count < 5 {
-            throw InputProblem(field: "reason", rule: "reason-required", "say why, so the organisation knows what to do")
-        }
-        guard registration.status == .submitted else {
-            throw InputProblem(field: "decision", rule: "not-waiting", "this registration is \(registration.status.rawValue), not waiting for a decision", status: .conflict)
-        }
+        var c = InputChecker()
+        let reason = c.text(input.reason, "reason", required: false, max: 2_000)
+        if decision != .validate && reason.count < 5 { c.fail("reason", "reason-required", "say why, so the organisation knows what to do") }
+        if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         let organisation = registration.organisation
-        let userID = try user.requireID()
+        let partnershipName = registration.partnership.name
+        let status: Registration.Status =
+            switch decision {
+            case .validate: .validated
+            case .reject: .rejected
+            case .requestChanges: .changesRequested
+            }
+        let linkBase = context.linkBase
         try await db.transaction { tx in
+            // Decided once: a second decision, even at the same moment, finds nothing to change.
+            let changed = try await tx.sql().update(Registration.schema)
+                .set("status", to: status.rawValue).set("reason", to: reason.isEmpty ? nil : reason).set("decided_by_id", to: caller.id)
+                .set("updated_at", to: Date())
+                .where("id", .equal, id).where("status", .equal, Registration.Status.submitted.rawValue)
+                .returning("id").all()
+            guard !changed.isEmpty else {
+                throw AppError.conflict(
+                    "decision", "not-waiting", "this registration is \(registration.status.words), not waiting for a decision")
+            }
             switch decision {
             case .validate:
-                registration.status = .validated
                 organisation.validationStatus = .validated
                 organisation.$partnership.id = registration.$partnership.id
-            case .reject:
-                registration.status = .rejected
-                organisation.validationStatus = .rejected
-            case .requestChanges:
-                registration.status = .changesRequested
-                organisation.validationStatus = .changesRequested
+            case .reject: organisation.validationStatus = .rejected
+            case .requestChanges: organisation.validationStatus = .changesRequested
             }
-            registration.reason = reason.isEmpty ? nil : reason
-            registration.$decidedBy.id = userID
-            organisation.validationReason = registration.reason
-            try await registration.save(on: tx)
+            organisation.validationReason = reason.isEmpty ? nil : reason
             try await organisation.save(on: tx)
-            let outcome = switch decision {
-            case .validate: "was validated by \(registration.partnership.name). It now appears in the catalogue."
-            case .reject: "was not accepted by \(registration.partnership.name). The reason: \(reason)"
-            case .requestChanges: "needs changes before \(registration.partnership.name) can validate it: \(reason)\n\nEdit and resubmit it: \(linkBase)/organisations/\(organisation.key)/registration"
-            }
-            try await Mailer.enqueue(to: registration.user.email, subject: "\(organisation.name): registration \(registration.status.rawValue)",
+            let outcome =
+                switch decision {
+                case .validate: "was validated by \(partnershipName). It now appears in the catalogue."
+                case .reject: "was not accepted by \(partnershipName). The reason: \(reason)"
+                case .requestChanges:
+                    "needs changes before \(partnershipName) can validate it: \(reason)\n\n"
+                        + "Edit and resubmit it: \(linkBase)/organisations/\(organisation.key)/registration"
+                }
+            try await Mailer.enqueue(
+                to: registration.user.email, subject: "\(organisation.name): registration \(status.words)",
                 body: "The registration of \(organisation.name) \(outcome)\n", on: tx)
         }
-        return try await load(id, on: db)
+        return try RegistrationDTO(try await load(id))
     }
 
-    /// What waits for `user`'s decision: its partnerships' submitted registrations (all for the admin).
-    static func queue(for user: User, on db: any Database) async throws -> [Registration] {
+    /// What waits for the caller's decision: its partnerships' submitted registrations (all for the support office).
+    func queue() async throws -> [RegistrationDTO] {
+        _ = try context.signedIn()
         let query = Registration.query(on: db).filter(\.$status == .submitted)
             .with(\.$organisation).with(\.$partnership).with(\.$user).sort(\.$updatedAt)
-        if user.role != .admin {
-            let ids = try await PartnershipCoordinator.query(on: db).filter(\.$user.$id == (try user.requireID())).all().map(\.$partnership.id)
-            query.filter(\.$partnership.$id ~~ ids)
+        if let coordinated = try await context.permissions.coordinatedPartnerships() {
+            query.filter(\.$partnership.$id ~~ Array(coordinated))
         }
-        return try await query.all()
+        return try await query.all().map(RegistrationDTO.init)
     }
 
-    static func load(_ id: UUID, on db: any Database) async throws -> Registration {
-        guard let registration = try await Registration.query(on: db).filter(\.$id == id)
-            .with(\.$organisation).with(\.$partnership).with(\.$user).first()
-        else { throw Abort(.notFound, reason: "No such registration.", identifier: "not-found") }
+    func registration(_ id: UUID) async throws -> RegistrationDTO {
+        try RegistrationDTO(try await visible(id))
+    }
+
+    /// Replaces the registration's CV; the old file goes.
+    func uploadCV(_ id: UUID, _ upload: Upload) async throws {
+        let caller = try context.signedIn()
+        let registration = try await visible(id)
+        guard try await context.permissions.isMember(of: registration.$organisation.id) else {
+            throw AppError.forbidden("Only the organisation's members upload its CV.")
+        }
+        try await db.transaction { tx in
+            let previous = registration.$cv.id
+            let file = StoredFile(ownerID: caller.id, filename: upload.filename, contentType: upload.contentType, data: upload.data)
+            try await file.create(on: tx)
+            registration.$cv.id = try file.requireID()
+            try await registration.save(on: tx)
+            if let previous { try await StoredFile.query(on: tx).filter(\.$id == previous).delete() }
+        }
+    }
+
+    /// The registration's CV, if the caller may see the registration; 404 otherwise.
+    func cv(_ id: UUID) async throws -> StoredFile {
+        let registration = try await visible(id)
+        guard let fileID = registration.$cv.id, let file = try await StoredFile.find(fileID, on: db) else {
+            throw AppError.notFound("No CV here.")
+        }
+        return file
+    }
+
+    /// The registration, if the caller may see it: the organisation's members, the partnership's
+    /// coordinators and the support office; 404 otherwise, so ids do not leak.
+    private func visible(_ id: UUID) async throws -> Registration {
+        let registration = try await load(id)
+        let permissions = context.permissions
+        if try await permissions.coordinates(registration.$partnership.id) { return registration }
+        guard try await permissions.mayManage(registration.organisation) else { throw AppError.forbiddenAsNotFound("No such registration.") }
         return registration
     }
 
-    /// The registration's CV as a download, if `user` may see the registration; 404 otherwise.
-    static func cvDownload(_ id: UUID, for user: User, on db: any Database) async throws -> Response {
-        let registration = try await load(id, on: db)
-        guard try await maySee(registration, user, on: db), let fileID = registration.$cv.id,
-            let file = try await StoredFile.find(fileID, on: db)
-        else { throw Abort(.notFound, reason: "No CV here.", identifier: "not-found") }
-        let response = Response(status: .ok, body: .init(data: file.data))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        response.headers.contentDisposition = .init(.attachment, filename: file.filename)
-        return response
-    }
-
-    /// The organisation's members, the partnership's coordinators and the support office.
-    static func maySee(_ registration: Registration, _ user: User, on db: any Database) async throws -> Bool {
-        if try await Permissions.coordinates(registration.$partnership.id, user, on: db) { return true }
-        return try await Permissions.mayManage(registration.organisation, user, on: db)
+    private func load(_ id: UUID) async throws -> Registration {
+        guard let registration = try await Registration.query(on: db).filter(\.$id == id)
+            .with(\.$organisation).with(\.$partnership).with(\.$user).first()
+        else { throw AppError.notFound("No such registration.") }
+        return registration
     }
 }
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+extension Registration.Status {
+    /// "changes requested".
+    var words: String {
         switch self {
-        case .some(let value): try await transform(value)
-        case .none: nil
+        case .submitted: "submitted"
+        case .validated: "validated"
+        case .changesRequested: "changes requested"
+        case .rejected: "rejected"
         }
     }
+}
+
+extension ServiceContext {
+    var registrations: Registrations { Registrations(context: self) }
 }

@@ -5,86 +5,93 @@ import ProgrammeRules
 import Vapor
 
 /// Suggestions and "why not" answers for a request or an offer, for those who manage it: its
-/// organisation's members, its partnership's coordinators and the support office.
-enum Suggestions {
+/// organisation's members, its partnership's coordinators and the support office. To anyone else
+/// the request or offer does not exist (404).
+struct Suggestions {
+    let context: ServiceContext
+
+    private var db: any Database { context.db }
+
     static let limits = 1...100
 
-    static func forRequest(_ key: String, limit: Int, viewer: User, on db: any Database, index: MatchingIndex) async throws -> MatchingIndex.Answer {
-        let matcher = try await index.matcher(on: db)
+    func forRequest(_ key: String, limit: Int) async throws -> MatchingIndex.Answer {
+        let matcher = try await context.matching.matcher(on: db)
         // The matcher knows the request's organisation, which saves the support office a query.
-        if viewer.role != .admin || matcher.requests[key] == nil { try await requireManagedRequest(key, viewer: viewer, on: db) }
-        return try await index.answer("request \(key) \(limit)", on: db) { matcher in
-            SuggestionListDTO(request: key, suggestions: (matcher.hosts(forRequest: key, limit: limit) ?? []).map { dto($0, matcher) })
+        if context.caller?.isAdmin != true || matcher.requests[key] == nil { _ = try await managedRequest(key) }
+        return try await context.matching.answer("request \(key) \(limit)", on: db) { matcher in
+            SuggestionListDTO(request: key, suggestions: (matcher.hosts(forRequest: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
         }
     }
 
-    static func forOffer(_ key: String, limit: Int, viewer: User, on db: any Database, index: MatchingIndex) async throws -> MatchingIndex.Answer {
-        let matcher = try await index.matcher(on: db)
-        if viewer.role != .admin || matcher.offers[key] == nil { try await requireManagedOffer(key, viewer: viewer, on: db) }
-        return try await index.answer("offer \(key) \(limit)", on: db) { matcher in
-            SuggestionListDTO(offer: key, suggestions: (matcher.visitors(forOffer: key, limit: limit) ?? []).map { dto($0, matcher) })
+    func forOffer(_ key: String, limit: Int) async throws -> MatchingIndex.Answer {
+        let matcher = try await context.matching.matcher(on: db)
+        if context.caller?.isAdmin != true || matcher.offers[key] == nil { _ = try await managedOffer(key) }
+        return try await context.matching.answer("offer \(key) \(limit)", on: db) { matcher in
+            SuggestionListDTO(offer: key, suggestions: (matcher.visitors(forOffer: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
         }
     }
 
-    /// Each offer of the named host, with what stands between it and the request.
-    static func fit(request key: String, host: String, viewer: User, on db: any Database, index: MatchingIndex) async throws -> PairFitListDTO {
-        try await requireManagedRequest(key, viewer: viewer, on: db)
-        try await requireOrganisation(host, field: "host", on: db)
-        let matcher = try await index.matcher(on: db)
-        let pairs = matcher.explain(request: key, host: host) ?? []
-        return PairFitListDTO(request: key, host: host, pairs: pairs.map(dto))
+    /// Each offer of the named host (by key or by name), with what stands between it and the request.
+    func fit(request key: String, host: String) async throws -> PairFitListDTO {
+        _ = try await managedRequest(key)
+        let organisation = try await organisation(named: host, field: "host")
+        let matcher = try await context.matching.matcher(on: db)
+        let pairs = matcher.explain(request: key, host: organisation.key) ?? []
+        return PairFitListDTO(request: key, host: organisation.key, organisationName: organisation.name, pairs: pairs.map { dto($0, matcher) })
     }
 
-    /// Each request of the named visitor, with what stands between it and the offer.
-    static func fit(offer key: String, visitor: String, viewer: User, on db: any Database, index: MatchingIndex) async throws -> PairFitListDTO {
-        try await requireManagedOffer(key, viewer: viewer, on: db)
-        try await requireOrganisation(visitor, field: "visitor", on: db)
-        let matcher = try await index.matcher(on: db)
-        let pairs = matcher.explain(offer: key, visitor: visitor) ?? []
-        return PairFitListDTO(offer: key, visitor: visitor, pairs: pairs.map(dto))
+    /// Each request of the named visitor (by key or by name), with what stands between it and the offer.
+    func fit(offer key: String, visitor: String) async throws -> PairFitListDTO {
+        _ = try await managedOffer(key)
+        let organisation = try await organisation(named: visitor, field: "visitor")
+        let matcher = try await context.matching.matcher(on: db)
+        let pairs = matcher.explain(offer: key, visitor: organisation.key) ?? []
+        return PairFitListDTO(offer: key, visitor: organisation.key, organisationName: organisation.name, pairs: pairs.map { dto($0, matcher) })
     }
 
     /// The `limit` query parameter, 10 when absent.
-    static func limit(_ value: String?) throws -> Int {
+    static func limit(_ value: String?) throws(AppError) -> Int {
         guard let value else { return 10 }
         guard let number = Int(value), limits.contains(number) else {
-            throw InputProblem(field: "limit", rule: "range", "limit must be a whole number from \(limits.lowerBound) to \(limits.upperBound).", status: .badRequest)
+            throw .badQuery("limit", "range", "limit must be a whole number from \(limits.lowerBound) to \(limits.upperBound)")
         }
         return number
     }
 
     // MARK: Who may ask
 
-    @discardableResult
-    static func requireManagedRequest(_ key: String, viewer: User, on db: any Database) async throws -> VisitRequest {
-        guard let request = try await VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
-            .filter(\.$key == key).first()
-        else {
-            throw Abort(.notFound, reason: "There is no request with key \(key).", identifier: "not-found")
-        }
-        guard try await Permissions.mayManage(try request.joined(Organisation.self), viewer, on: db) else {
-            throw Abort(.forbidden, reason: "Only the visitor organisation's members, its partnership's coordinators and the support office see its suggestions.", identifier: "forbidden")
-        }
+    func managedRequest(_ key: String) async throws -> VisitRequest {
+        guard let request = try await VisitRequest.query(on: db).filter(\.$key == key).with(\.$visitor).first(),
+            try await context.permissions.mayManage(request.visitor)
+        else { throw AppError.noSuch("request", key: key) }
         return request
     }
 
-    @discardableResult
-    static func requireManagedOffer(_ key: String, viewer: User, on db: any Database) async throws -> Offer {
-        guard let offer = try await Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
-            .filter(\.$key == key).first()
-        else {
-            throw Abort(.notFound, reason: "There is no offer with key \(key).", identifier: "not-found")
-        }
-        guard try await Permissions.mayManage(try offer.joined(Organisation.self), viewer, on: db) else {
-            throw Abort(.forbidden, reason: "Only the host organisation's members, its partnership's coordinators and the support office see its suggestions.", identifier: "forbidden")
-        }
+    func managedOffer(_ key: String) async throws -> Offer {
+        guard let offer = try await Offer.query(on: db).filter(\.$key == key).with(\.$host).first(),
+            try await context.permissions.mayManage(offer.host)
+        else { throw AppError.noSuch("offer", key: key) }
         return offer
     }
 
-    private static func requireOrganisation(_ key: String, field: String, on db: any Database) async throws {
-        guard try await Organisation.query(on: db).filter(\.$key == key).first() != nil else {
-            throw InputProblem(field: field, rule: "exists", "There is no organisation with key \(key).", status: .badRequest)
+    /// A validated organisation by its key, or by its name as people type it.
+    private func organisation(named text: String, field: String) async throws -> Organisation {
+        let wanted = InputChecker.clean(text).trimmingCharacters(in: .whitespaces)
+        guard !wanted.isEmpty, wanted.utf8.count <= 200 else {
+            throw AppError.badQuery(field, "required", "name the organisation")
         }
+        if let byKey = try await Organisation.query(on: db).filter(\.$key == wanted).filter(\.$validationStatus == .validated).first() {
+            return byKey
+        }
+        let folded = SearchText.term(wanted)
+        let candidates = try await Organisation.query(on: db).filter(\.$validationStatus == .validated)
+            .filter(\.$searchText ~~ folded).limit(50).all()
+        if let exact = candidates.first(where: { NameFolding.fold($0.name) == folded }) ?? candidates.first(where: {
+            NameFolding.fold($0.name).hasPrefix(folded)
+        }) {
+            return exact
+        }
+        throw AppError.badQuery(field, "unknown-organisation", "no validated organisation is called \"\(wanted)\"")
     }
 
     // MARK: Rendering
@@ -98,28 +105,29 @@ enum Suggestions {
             offerTitle: matcher.offers[suggestion.offer]?.title ?? suggestion.offer, hostName: host?.name ?? suggestion.host,
             hostCountry: host?.country.rawValue ?? "",
             requestTitle: matcher.requests[suggestion.request]?.title ?? suggestion.request, visitorName: visitor?.name ?? suggestion.visitor,
-            stay: .init(start: suggestion.stay.start.description, end: suggestion.stay.end.description),
-            distanceKm: (suggestion.distanceKm * 10).rounded() / 10,
-            lumpSumCents: lumpSum(suggestion, matcher),
-            parts: suggestion.parts)
+            stay: StayDTO(suggestion.stay), distanceKm: (suggestion.distanceKm * 10).rounded() / 10,
+            lumpSumCents: LumpSums.quote(suggestion, matcher)?.amountCents, parts: suggestion.parts)
     }
 
-    static func dto(_ explanation: PairExplanation) -> PairFitDTO {
-        PairFitDTO(offer: explanation.offer, request: explanation.request, suggestible: explanation.isSuggestible,
-            obstacles: explanation.obstacles, score: rounded(explanation.score), reasons: explanation.reasons)
+    private func dto(_ explanation: PairExplanation, _ matcher: Matcher) -> PairFitDTO {
+        PairFitDTO(
+            offer: explanation.offer, offerTitle: matcher.offers[explanation.offer]?.title ?? explanation.offer,
+            request: explanation.request, requestTitle: matcher.requests[explanation.request]?.title ?? explanation.request,
+            suggestible: explanation.isSuggestible, obstacles: explanation.obstacles, score: Self.rounded(explanation.score),
+            reasons: explanation.reasons)
     }
 
     static func rounded(_ score: Double) -> Double { (score * 10_000).rounded() / 10_000 }
+}
 
-    /// The lump sum the suggested stay would bring the visitor under the default rate table, in
-    /// cents; nil when either organisation has left the index or the quote is refused.
-    static func lumpSum(_ suggestion: Suggestion, _ matcher: Matcher) -> Int? {
-        guard let visitor = matcher.organisations[suggestion.visitor], let host = matcher.organisations[suggestion.host] else { return nil }
-        let calculator = LumpSumCalculator(countries: matcher.rules.countries, calendar: matcher.rules.calendar)
-        return try? calculator.quote(
-            from: Place(label: visitor.name, country: visitor.country, coordinate: visitor.coordinate),
-            to: Place(label: host.name, country: host.country, coordinate: host.coordinate),
-            stay: suggestion.stay, rates: .cxcDefault
-        ).amountCents
-    }
+extension ServiceContext {
+    var suggestions: Suggestions { Suggestions(context: self) }
+}
+
+extension Suggestions {
+    /// The request's title, if the caller manages it.
+    func managedRequestTitle(_ key: String) async throws -> String { try await managedRequest(key).title }
+
+    /// The offer's title, if the caller manages it.
+    func managedOfferTitle(_ key: String) async throws -> String { try await managedOffer(key).title }
 }

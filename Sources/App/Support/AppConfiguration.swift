@@ -1,4 +1,5 @@
 import Foundation
+import ProgrammeRules
 import Vapor
 
 /// Configuration read from the environment once, at start, with a clear message for each mistake.
@@ -20,6 +21,10 @@ struct AppConfiguration: Sendable {
     var smtp: SMTPConfiguration? = nil
     /// The base of links in e-mails.
     var linkBase: String { publicURL ?? "http://127.0.0.1:8080" }
+    /// `CLUSTERXCHANGE_TODAY`: the date the platform takes as today.
+    var today: CalendarDate? = nil
+    /// `TRUST_FORWARDED_FOR`: behind a proxy that appends the client's address to X-Forwarded-For.
+    var trustsForwardedFor = false
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, executablePath: String = CommandLine.arguments.first ?? "") throws -> AppConfiguration {
         let database: DatabaseChoice
@@ -41,9 +46,20 @@ struct AppConfiguration: Sendable {
         }
         let from = environment["MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "ClusterXchange <no-reply@clusterxchange.example>"
         let smtp = try environment["SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }.map { try SMTPConfiguration(url: $0, from: from) }
+        var today: CalendarDate?
+        if let text = environment["CLUSTERXCHANGE_TODAY"], !text.isEmpty {
+            guard let date = CalendarDate(iso: text) else {
+                throw ConfigurationError("CLUSTERXCHANGE_TODAY must be a date as YYYY-MM-DD, got \"\(text)\"")
+            }
+            today = date
+        }
+        let trust = environment["TRUST_FORWARDED_FOR"] ?? ""
+        guard ["", "0", "1", "true", "false"].contains(trust) else {
+            throw ConfigurationError("TRUST_FORWARDED_FOR must be true or false")
+        }
         return AppConfiguration(
             database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath), publicURL: publicURL,
-            smtp: smtp)
+            smtp: smtp, today: today, trustsForwardedFor: trust == "1" || trust == "true")
     }
 
     /// `CLUSTERXCHANGE_ROOT` when set; otherwise the working directory when it holds the views;
@@ -76,11 +92,4 @@ struct ConfigurationError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = "configuration: " + description }
 }
 
-struct LinkBaseKey: StorageKey {
-    typealias Value = String
-}
 
-extension Application {
-    /// "https://clusterxchange.example": the start of every link in an e-mail.
-    var linkBase: String { storage[LinkBaseKey.self] ?? "http://127.0.0.1:8080" }
-}

@@ -20,6 +20,25 @@ extension DecodingError {
         }
     }
 
+    /// The field at fault ("(document)" for the body as a whole).
+    var fieldPath: String {
+        switch self {
+        case .keyNotFound(let key, let context): Self.path(context.codingPath + [key])
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            Self.path(context.codingPath)
+        @unknown default: "(document)"
+        }
+    }
+
+    /// The rule the field broke, for problem details.
+    var rule: String {
+        switch self {
+        case .keyNotFound: "required"
+        case .typeMismatch, .valueNotFound: "type"
+        default: "malformed"
+        }
+    }
+
     static func path(_ keys: [any CodingKey]) -> String {
         guard !keys.isEmpty else { return "(document)" }
         return keys.enumerated().map { offset, key in

@@ -13,9 +13,18 @@ public struct RoundInstance: Codable, Sendable, Equatable {
         public var id: String
         /// Euros; `nil` means unbudgeted.
         public var budget: Double?
+        /// The same budget in exact cents, for callers that hold money as integers (the platform);
+        /// when set it is used instead of `budget`.
+        public var budgetCents: Int64?
         public init(id: String, budget: Double?) {
             self.id = id
             self.budget = budget
+        }
+
+        public init(id: String, budgetCents: Int64) {
+            self.id = id
+            self.budget = Double(budgetCents) / 100
+            self.budgetCents = budgetCents
         }
     }
 
@@ -46,11 +55,18 @@ public struct RoundInstance: Codable, Sendable, Equatable {
         public var host: String
         public var score: Double
         public var cost: Double
+        /// The same cost in exact cents; when set it is used instead of `cost`.
+        public var costCents: Int64?
         public init(visitor: String, host: String, score: Double, cost: Double) {
             self.visitor = visitor
             self.host = host
             self.score = score
             self.cost = cost
+        }
+
+        public init(visitor: String, host: String, score: Double, costCents: Int64) {
+            self.init(visitor: visitor, host: host, score: score, cost: Double(costCents) / 100)
+            self.costCents = costCents
         }
     }
 

@@ -66,7 +66,12 @@ struct RoundProblem: Sendable {
                     path: "partnerships[\(index)].id",
                     rule: "duplicate id \(Self.quoted(partnership.id)) (first at partnerships[\(first)])")
             }
-            if let budget = partnership.budget {
+            if let cents = partnership.budgetCents {
+                guard (0...Int64(Self.maximumBudget * 100)).contains(cents) else {
+                    throw RoundFileError(path: "partnerships[\(index)].budgetCents", rule: "must be 0 to \(Int64(Self.maximumBudget * 100))")
+                }
+                budgets.append(cents)
+            } else if let budget = partnership.budget {
                 if let rule = Self.moneyRule(budget, limit: Self.maximumBudget) {
                     throw RoundFileError(path: "partnerships[\(index)].budget", rule: rule)
                 }
@@ -135,7 +140,11 @@ struct RoundProblem: Sendable {
             guard abs(candidate.score) <= Self.maximumScore else {
                 throw RoundFileError(path: "candidates[\(index)].score", rule: "must be between -1000000 and 1000000")
             }
-            if let rule = Self.moneyRule(candidate.cost, limit: Self.maximumCost) {
+            if let cents = candidate.costCents {
+                guard (0...Int64(Self.maximumCost * 100)).contains(cents) else {
+                    throw RoundFileError(path: "candidates[\(index)].costCents", rule: "must be 0 to \(Int64(Self.maximumCost * 100))")
+                }
+            } else if let rule = Self.moneyRule(candidate.cost, limit: Self.maximumCost) {
                 throw RoundFileError(path: "candidates[\(index)].cost", rule: rule)
             }
             if candidate.score > 0, capacities[Int(host)] > 0 {
@@ -163,7 +172,7 @@ struct RoundProblem: Sendable {
             let candidate = instance.candidates[index]
             hosts[slot] = resolvedHost[index]
             scores[slot] = Self.micros(candidate.score)
-            costs[slot] = Self.cents(candidate.cost)
+            costs[slot] = candidate.costCents ?? Self.cents(candidate.cost)
             originals[slot] = candidate.score
         }
         try Self.refuseDuplicatePairs(resolvedVisitor, resolvedHost, instance: instance)

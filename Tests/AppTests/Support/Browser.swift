@@ -5,14 +5,15 @@ import VaporTesting
 
 @testable import App
 
-/// A tiny browser for tests: keeps cookies between requests and fills `_csrf` in forms.
+/// A tiny browser for tests: keeps cookies between requests and, like a person filling a form,
+/// sends back the `_csrf` token of the last page that had one.
 final class TestBrowser: @unchecked Sendable {
     let app: Application
     private(set) var cookies: [String: String] = [:]
+    /// The form token of the last page that carried one.
+    private(set) var csrf: String?
 
     init(_ app: Application) { self.app = app }
-
-    var csrf: String? { cookies[CSRFMiddleware.cookieName] }
 
     @discardableResult
     func get(_ path: String, accept: String = "text/html") async throws -> TestingHTTPResponse {
@@ -21,15 +22,16 @@ final class TestBrowser: @unchecked Sendable {
         addCookies(&headers)
         let response = try await app.testing().sendRequest(.GET, path, headers: headers)
         keepCookies(response)
+        keepFormToken(response)
         return response
     }
 
     /// Posts a form; `_csrf` is added from the cookie unless `csrf` says otherwise.
     @discardableResult
-    func post(_ path: String, form: [String: String], csrf: String?? = nil) async throws -> TestingHTTPResponse {
-        if self.csrf == nil { try await get("/login") }
+    func post(_ path: String, form: [String: String], csrf forged: String?? = nil) async throws -> TestingHTTPResponse {
+        if self.csrf == nil { try await get(cookies.isEmpty ? "/login" : "/account") }
         var fields = form
-        if let token = csrf ?? self.csrf { fields["_csrf"] = token }
+        if let token = forged ?? self.csrf { fields["_csrf"] = token }
         var headers = HTTPHeaders()
         headers.add(name: .accept, value: "text/html")
         headers.contentType = .urlEncodedForm
@@ -37,7 +39,17 @@ final class TestBrowser: @unchecked Sendable {
         let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
         keepCookies(response)
+        keepFormToken(response)
+        // A new session (signing in or out) has a new form token.
+        if response.headers.setCookie?.all.isEmpty == false && !response.body.string.contains("name=\"_csrf\"") { csrf = nil }
         return response
+    }
+
+    private func keepFormToken(_ response: TestingHTTPResponse) {
+        let body = response.body.string
+        guard let range = body.range(of: "name=\"_csrf\" value=\"") else { return }
+        let token = body[range.upperBound...].prefix { $0 != "\"" }
+        if !token.isEmpty { csrf = String(token) }
     }
 
     private func addCookies(_ headers: inout HTTPHeaders) {
@@ -57,7 +69,7 @@ final class TestBrowser: @unchecked Sendable {
 @discardableResult
 func makeUser(_ app: Application, _ email: String, role: User.Role = .participant, organisation: String? = nil, partnership: String? = nil) async throws -> User {
     let input = try AccountInput.validated(email: email, password: "a-long-password", role: role.rawValue, name: email.components(separatedBy: "@")[0])
-    return try await Accounts.create(input, organisationKey: organisation, partnershipKey: partnership, on: app.db, hasher: app.password)
+    return try await app.context.accounts.create(input, organisationKey: organisation, partnershipKey: partnership)
 }
 
 /// A bearer token for an account made with `makeUser`.
@@ -67,4 +79,12 @@ func token(_ app: Application, _ email: String) async throws -> String {
     })
     struct Token: Decodable { let token: String }
     return try response.content.decode(Token.self).token
+}
+
+/// Delivers what waits in the outbox, as the server's worker would, and returns what was sent:
+/// links in messages get their tokens only now.
+func deliverMail(_ app: Application) async throws -> [MailMessage] {
+    let transport = RecordingTransport()
+    try await OutboxDelivery(transport: transport, logger: app.logger, linkBase: app.linkBase).deliverPending(on: app.db, limit: 1_000)
+    return transport.messages
 }

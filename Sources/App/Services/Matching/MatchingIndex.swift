@@ -137,45 +137,6 @@ final class MatchingIndex: Sendable {
     }
 }
 
-/// Follows the change log in the background so that instances converge within seconds even
-/// when their own users change nothing, and trims lines every instance has long since read.
-final class MatchingFollowerWorker: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-    let interval: Duration
-    static let retention: TimeInterval = 24 * 3600
-
-    init(interval: Duration = .seconds(1)) { self.interval = interval }
-
-    func didBootAsync(_ application: Application) async throws {
-        let index = application.matching
-        let db = application.db
-        let logger = Logger(label: "clusterxchange.matching")
-        let interval = interval
-        try await index.rebuild(on: db)
-        task = Task {
-            var lastTrim = ContinuousClock.now
-            while !Task.isCancelled {
-                do {
-                    try await index.catchUp(on: db)
-                    if ContinuousClock.now - lastTrim > .seconds(600) {
-                        lastTrim = ContinuousClock.now
-                        try await MatchingChange.query(on: db)
-                            .filter(\.$changedAt < Date().addingTimeInterval(-Self.retention)).delete()
-                    }
-                } catch {
-                    logger.error("matching change log: \(String(reflecting: error))")
-                }
-                try? await Task.sleep(for: interval)
-            }
-        }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        task?.cancel()
-        await task?.value
-    }
-}
-
 struct MatchingIndexKey: StorageKey {
     typealias Value = MatchingIndex
 }
@@ -190,12 +151,4 @@ extension Application {
 
 extension Request {
     var matching: MatchingIndex { application.matching }
-}
-
-extension Request {
-    /// The matcher, for ranking a catalogue search; nil when there is nothing to rank.
-    func searchIndex(_ filter: CatalogueFilter) async throws -> Matcher? {
-        guard let q = filter.q, !Catalogue.terms(q).isEmpty else { return nil }
-        return try await matching.matcher(on: db)
-    }
 }

@@ -8,32 +8,28 @@ import ProgrammeRules
 /// left out of matching rather than guessed at.
 enum MatchingProfiles {
     static func organisation(_ model: Organisation) -> OrganisationProfile? {
-        guard model.validationStatus == .validated, let kind = model.organisationKind, let country = CountryCode(model.country)
-        else { return nil }
+        guard model.validationStatus == .validated else { return nil }
         return OrganisationProfile(
-            key: model.key, name: model.name, description: model.description,
-            participant: Participant(kind: kind, country: country, isClusterMember: model.$cluster.id != nil),
-            coordinate: Coordinate(latitude: model.latitude, longitude: model.longitude),
+            key: model.key, name: model.name, description: model.description, participant: model.participant,
+            coordinate: model.coordinate,
             sectors: model.sectors.compactMap(NACECode.init), topics: model.topics, languages: Set(model.languages),
             // Funded exchanges arrive with the exchange records; until then none is funded.
             fundedExchanges: 0)
     }
 
     static func offer(_ model: Offer, hostKey: String) -> OfferProfile? {
-        guard let from = CalendarDate(iso: model.availableFrom), let to = CalendarDate(iso: model.availableTo) else { return nil }
-        return OfferProfile(
+        OfferProfile(
             key: model.key, hostKey: hostKey, title: model.title, description: model.description, topics: model.topics,
-            purposes: Set(model.purposes.compactMap(Purpose.init(rawValue:))), languages: Set(model.languages),
-            availableFrom: from, availableTo: to, capacityLeft: model.capacity, isVirtual: model.isVirtual)
+            purposes: Set(model.purposes), languages: Set(model.languages),
+            availableFrom: model.availableFrom, availableTo: model.availableTo, capacityLeft: model.capacity, isVirtual: model.isVirtual)
     }
 
     static func request(_ model: VisitRequest, visitorKey: String) -> RequestProfile? {
-        guard let earliest = CalendarDate(iso: model.earliest), let latest = CalendarDate(iso: model.latest) else { return nil }
-        return RequestProfile(
+        RequestProfile(
             key: model.key, visitorKey: visitorKey, title: model.title, description: model.description, topics: model.topics,
-            purposes: Set(model.purposes.compactMap(Purpose.init(rawValue:))), languages: Set(model.languages),
-            earliest: earliest, latest: latest, workingDays: model.workingDays,
-            preferredCountries: Set(model.preferredCountries.compactMap(CountryCode.init)))
+            purposes: Set(model.purposes), languages: Set(model.languages),
+            earliest: model.earliest, latest: model.latest, workingDays: model.workingDays,
+            preferredCountries: Set(model.preferredCountries))
     }
 
     /// The whole matcher, read from the database in pages.

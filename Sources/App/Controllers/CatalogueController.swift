@@ -1,0 +1,164 @@
+import ProgrammeRules
+import Vapor
+
+/// The catalogue: partnerships, organisations, hosting offers and visiting requests, as pages
+/// and as JSON, from the same service calls.
+struct CatalogueController: Controller {
+    func boot(_ routes: Surfaces) {
+        let api = routes.api.access(.anyone)
+        api.get("partnerships", use: partnerships)
+        api.get("partnerships", ":key", use: partnership)
+        api.get("organisations", use: organisations)
+        api.get("organisations", ":key", use: organisation)
+        api.get("offers", use: offers)
+        api.get("offers", ":key", use: offer)
+        api.get("requests", use: requests)
+        api.get("requests", ":key", use: request)
+        let pages = routes.pages.access(.anyone)
+        pages.get("catalogue", use: cataloguePage)
+        pages.get("partnerships", use: partnershipsPage)
+        pages.get("partnerships", ":key", use: partnershipPage)
+        pages.get("organisations", ":key", use: organisationPage)
+        pages.get("offers", ":key", use: offerPage)
+        pages.get("requests", ":key", use: requestPage)
+    }
+
+    // MARK: JSON
+
+    @Sendable func partnerships(req: Request) async throws -> [PartnershipDTO] {
+        try await req.context.catalogue.partnerships()
+    }
+
+    @Sendable func partnership(req: Request) async throws -> PartnershipDetail {
+        try await req.context.catalogue.partnership(try req.key())
+    }
+
+    @Sendable func organisations(req: Request) async throws -> ListPage<OrganisationSummary> {
+        try await req.context.catalogue.organisations(try CatalogueFilter(query: req.query))
+    }
+
+    @Sendable func organisation(req: Request) async throws -> OrganisationDetail {
+        try await req.context.catalogue.organisation(try req.key())
+    }
+
+    @Sendable func offers(req: Request) async throws -> ListPage<OfferDTO> {
+        try await req.context.catalogue.listings(Offer.self, try CatalogueFilter(query: req.query))
+    }
+
+    @Sendable func offer(req: Request) async throws -> OfferDTO {
+        try await req.context.catalogue.listing(Offer.self, try req.key()).listing
+    }
+
+    @Sendable func requests(req: Request) async throws -> ListPage<RequestDTO> {
+        try await req.context.catalogue.listings(VisitRequest.self, try CatalogueFilter(query: req.query))
+    }
+
+    @Sendable func request(req: Request) async throws -> RequestDTO {
+        try await req.context.catalogue.listing(VisitRequest.self, try req.key()).listing
+    }
+
+    // MARK: Pages
+
+    struct CatalogueView: Encodable {
+        let tab: String
+        let filter: FilterValues
+        let countries: [Choice]
+        let kinds: [Choice]
+        let purposes: [Choice]
+        let partnerships: [Choice]
+        let organisations: ListPage<OrganisationSummary>?
+        let offers: ListPage<OfferDTO>?
+        let requests: ListPage<RequestDTO>?
+        let total: Int
+        let previousPage: String?
+        let nextPage: String?
+        /// The same search in each tab.
+        let tabLinks: [String: String]
+        let errors: [String: String]
+    }
+
+    struct FilterValues: Encodable {
+        let q: String
+        let sector: String
+        let topic: String
+        let language: String
+    }
+
+    @Sendable func cataloguePage(req: Request) async throws -> Response {
+        let context = req.context
+        let requestedTab = req.query[String.self, at: "tab"] ?? ""
+        let tab = ["organisations", "offers", "requests"].contains(requestedTab) ? requestedTab : "organisations"
+        var errors: [String: String] = [:]
+        var filter = CatalogueFilter()
+        var organisations: ListPage<OrganisationSummary>?
+        var offers: ListPage<OfferDTO>?
+        var requests: ListPage<RequestDTO>?
+        var total = 0
+        var pageCount = 1
+        var status = HTTPResponseStatus.ok
+        do {
+            filter = try CatalogueFilter(query: req.query)
+            switch tab {
+            case "offers":
+                let page = try await context.catalogue.listings(Offer.self, filter)
+                (offers, total, pageCount) = (page, page.total, page.pageCount)
+            case "requests":
+                let page = try await context.catalogue.listings(VisitRequest.self, filter)
+                (requests, total, pageCount) = (page, page.total, page.pageCount)
+            default:
+                let page = try await context.catalogue.organisations(filter)
+                (organisations, total, pageCount) = (page, page.total, page.pageCount)
+            }
+        } catch let error as AppError where !error.problems.isEmpty {
+            errors = error.fieldMessages
+            status = error.status
+        }
+        let partnerships = try await context.catalogue.partnerships()
+        let link = { (tab: String, number: Int) -> String in "/catalogue?tab=\(tab)&" + filter.queryString(page: number) }
+        let view = CatalogueView(
+            tab: tab,
+            filter: FilterValues(q: filter.q ?? "", sector: filter.sector ?? "", topic: filter.topic ?? "", language: filter.language ?? ""),
+            countries: CountryRegistry.cosme.participating(on: context.clock.today).map {
+                Choice(value: $0.code.rawValue, label: $0.name, selected: filter.country == $0.code)
+            },
+            kinds: OrganisationKind.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: filter.kind == $0) },
+            purposes: Purpose.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: filter.purpose == $0) },
+            partnerships: partnerships.map { Choice(value: $0.key, label: $0.name, selected: filter.partnership == $0.key) },
+            organisations: organisations, offers: offers, requests: requests, total: total,
+            previousPage: filter.page > 1 ? link(tab, filter.page - 1) : nil,
+            nextPage: filter.page < pageCount ? link(tab, filter.page + 1) : nil,
+            tabLinks: Dictionary(uniqueKeysWithValues: ["organisations", "offers", "requests"].map { ($0, link($0, 1)) }),
+            errors: errors)
+        return try await req.page("catalogue", title: "Catalogue", view, status: status)
+    }
+
+    @Sendable func partnershipsPage(req: Request) async throws -> Response {
+        try await req.page("partnerships", title: "Partnerships", try await req.context.catalogue.partnerships())
+    }
+
+    struct PartnershipView: Encodable {
+        let detail: PartnershipDetail
+        let budget: String
+    }
+
+    @Sendable func partnershipPage(req: Request) async throws -> Response {
+        let detail = try await req.context.catalogue.partnership(try req.key())
+        let view = PartnershipView(detail: detail, budget: Money.format(cents: detail.partnership.budgetCents, currency: "EUR"))
+        return try await req.page("partnership", title: detail.partnership.name, view)
+    }
+
+    @Sendable func organisationPage(req: Request) async throws -> Response {
+        let detail = try await req.context.catalogue.organisation(try req.key())
+        return try await req.page("organisation", title: detail.organisation.name, detail)
+    }
+
+    @Sendable func offerPage(req: Request) async throws -> Response {
+        let detail = try await req.context.catalogue.listing(Offer.self, try req.key())
+        return try await req.page("offer", title: detail.listing.title, detail)
+    }
+
+    @Sendable func requestPage(req: Request) async throws -> Response {
+        let detail = try await req.context.catalogue.listing(VisitRequest.self, try req.key())
+        return try await req.page("request", title: detail.listing.title, detail)
+    }
+}

@@ -1,0 +1,122 @@
+import Matching
+import ProgrammeRules
+import Vapor
+
+/// Suggestions and "why not" for a request or an offer, as pages and as JSON.
+struct SuggestionController: Controller {
+    func boot(_ routes: Surfaces) {
+        let api = routes.api.access(.signedIn)
+        api.get("requests", ":key", "suggestions", use: requestSuggestions)
+        api.get("offers", ":key", "suggestions", use: offerSuggestions)
+        api.get("requests", ":key", "fit", use: requestFit)
+        api.get("offers", ":key", "fit", use: offerFit)
+        let pages = routes.pages.access(.signedIn)
+        pages.get("requests", ":key", "suggestions", use: requestPage)
+        pages.get("offers", ":key", "suggestions", use: offerPage)
+    }
+
+    // MARK: JSON
+
+    @Sendable func requestSuggestions(req: Request) async throws -> Response {
+        Self.json(try await req.context.suggestions.forRequest(try req.key(), limit: try Suggestions.limit(req.query["limit"])))
+    }
+
+    @Sendable func offerSuggestions(req: Request) async throws -> Response {
+        Self.json(try await req.context.suggestions.forOffer(try req.key(), limit: try Suggestions.limit(req.query["limit"])))
+    }
+
+    /// The answer's JSON, encoded once per state of the index.
+    static func json(_ answer: MatchingIndex.Answer) -> Response {
+        Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(buffer: answer.json))
+    }
+
+    @Sendable func requestFit(req: Request) async throws -> PairFitListDTO {
+        try await req.context.suggestions.fit(request: try req.key(), host: try Self.required(req, "host"))
+    }
+
+    @Sendable func offerFit(req: Request) async throws -> PairFitListDTO {
+        try await req.context.suggestions.fit(offer: try req.key(), visitor: try Self.required(req, "visitor"))
+    }
+
+    static func required(_ req: Request, _ name: String) throws(AppError) -> String {
+        guard let value: String = req.query[name], !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .badQuery(name, "required", "name the organisation: ?\(name)=KEY or its name")
+        }
+        return value.trimmingCharacters(in: .whitespaces)
+    }
+
+    // MARK: Pages
+
+    /// One suggestion as a card: the view model with its figures written for people.
+    struct Card: Encodable {
+        let suggestion: SuggestionDTO
+        let scorePercent: Int
+        let lumpSum: String?
+        let parts: [Part]
+    }
+
+    struct Part: Encodable {
+        let label: String
+        let percent: Int
+    }
+
+    struct FitView: Encodable {
+        let organisation: String
+        let result: PairFitListDTO?
+        let error: String?
+    }
+
+    struct SuggestionsView: Encodable {
+        /// "request" (hosts are suggested) or "offer" (visitors are).
+        let side: String
+        let key: String
+        let title: String
+        let cards: [Card]
+        let otherSide: String
+        let fit: FitView?
+    }
+
+    @Sendable func requestPage(req: Request) async throws -> Response {
+        let context = req.context
+        let key = try req.key()
+        let request = try await context.suggestions.managedRequestTitle(key)
+        let list = try await context.suggestions.forRequest(key, limit: 10).list
+        let fit = await Self.fitView(req.query["host"]) { try await context.suggestions.fit(request: key, host: $0) }
+        let view = SuggestionsView(side: "request", key: key, title: request, cards: list.suggestions.map(Self.card), otherSide: "host", fit: fit)
+        return try await req.page("suggestions", title: "Hosts for \(request)", view)
+    }
+
+    @Sendable func offerPage(req: Request) async throws -> Response {
+        let context = req.context
+        let key = try req.key()
+        let offer = try await context.suggestions.managedOfferTitle(key)
+        let list = try await context.suggestions.forOffer(key, limit: 10).list
+        let fit = await Self.fitView(req.query["visitor"]) { try await context.suggestions.fit(offer: key, visitor: $0) }
+        let view = SuggestionsView(side: "offer", key: key, title: offer, cards: list.suggestions.map(Self.card), otherSide: "visitor", fit: fit)
+        return try await req.page("suggestions", title: "Visitors for \(offer)", view)
+    }
+
+    /// The explanation for the organisation the person named, or the problem with the name.
+    static func fitView(_ name: String?, _ load: (String) async throws -> PairFitListDTO) async -> FitView? {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
+        do {
+            return FitView(organisation: name, result: try await load(name), error: nil)
+        } catch let error as AppError {
+            return FitView(organisation: name, result: nil, error: error.problems.first?.message ?? error.detail)
+        } catch {
+            return FitView(organisation: name, result: nil, error: "That organisation cannot be explained right now.")
+        }
+    }
+
+    static func card(_ suggestion: SuggestionDTO) -> Card {
+        let p = suggestion.parts
+        let parts: [(String, Double)] = [
+            ("Text", p.text), ("Topics", p.topics), ("Sector", p.sector), ("Purposes", p.purposes),
+            ("Languages", p.languages), ("Country", p.country), ("Dates", p.dates), ("Distance", p.distance),
+        ]
+        return Card(
+            suggestion: suggestion, scorePercent: Int((suggestion.score * 100).rounded()),
+            lumpSum: suggestion.lumpSumCents.map { Money.format(cents: $0, currency: "EUR") },
+            parts: parts.map { Part(label: $0.0, percent: Int(($0.1 * 100).rounded())) })
+    }
+}

@@ -1,0 +1,7 @@
+import Vapor
+
+/// `GET /healthz`'s answer.
+struct HealthStatus: Content {
+    let status: String
+    let database: String
+}

@@ -1,0 +1,49 @@
+import ProgrammeRules
+import Vapor
+
+/// An organisation's profile.
+struct OrganisationDTO: Content {
+    let key: String
+    let name: String
+    let kind: OrganisationKind
+    let kindName: String
+    let country: CountryCode
+    let countryName: String
+    let city: String
+    let latitude: Double
+    let longitude: Double
+    let sectors: [String]
+    let topics: [String]
+    let languages: [String]
+    let description: String
+    let website: String?
+    /// The partnership's key and name.
+    let partnership: String?
+    let partnershipName: String?
+    /// For SMEs: the cluster organisation's key and name.
+    let cluster: String?
+    let clusterName: String?
+    let validationStatus: Organisation.ValidationStatus
+
+    init(_ o: Organisation, partnership: Partnership?, cluster: Organisation?) {
+        key = o.key
+        name = o.name
+        kind = o.kind
+        kindName = o.kind.displayName
+        country = o.country
+        countryName = CountryRegistry.cosme.name(of: o.country)
+        city = o.city
+        latitude = o.latitude
+        longitude = o.longitude
+        sectors = o.sectors
+        topics = o.topics
+        languages = o.languages
+        description = o.description
+        website = o.website
+        self.partnership = partnership?.key
+        partnershipName = partnership?.name
+        self.cluster = cluster?.key
+        clusterName = cluster?.name
+        validationStatus = o.validationStatus
+    }
+}

@@ -1,0 +1,16 @@
+import Vapor
+
+/// An organisation's page: its profile, offers and requests, and what the caller may do with it.
+struct OrganisationDetail: Content {
+    struct Viewer: Content {
+        /// "active" or "requested" when the caller is (asking to become) a member.
+        let membership: String?
+        let mayEdit: Bool
+        let mayAskToJoin: Bool
+    }
+
+    let organisation: OrganisationDTO
+    let offers: [OfferDTO]
+    let requests: [RequestDTO]
+    let viewer: Viewer
+}

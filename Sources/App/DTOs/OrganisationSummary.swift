@@ -1,0 +1,23 @@
+import ProgrammeRules
+import Vapor
+
+/// An organisation in a list or as the host or visitor of an offer or a request.
+struct OrganisationSummary: Content {
+    let key: String
+    let name: String
+    let kind: OrganisationKind
+    let kindName: String
+    let country: CountryCode
+    let countryName: String
+    let city: String
+
+    init(_ o: Organisation) {
+        key = o.key
+        name = o.name
+        kind = o.kind
+        kindName = o.kind.displayName
+        country = o.country
+        countryName = CountryRegistry.cosme.name(of: o.country)
+        city = o.city
+    }
+}

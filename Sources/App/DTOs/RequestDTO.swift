@@ -1,0 +1,31 @@
+import ProgrammeRules
+import Vapor
+
+/// A visiting request.
+struct RequestDTO: Content {
+    let key: String
+    let visitor: OrganisationSummary
+    let title: String
+    let description: String
+    let purposes: [Purpose]
+    let topics: [String]
+    let languages: [String]
+    let preferredCountries: [CountryCode]
+    let earliest: CalendarDate
+    let latest: CalendarDate
+    let workingDays: Int
+
+    init(_ r: VisitRequest, visitor: Organisation) {
+        key = r.key
+        self.visitor = OrganisationSummary(visitor)
+        title = r.title
+        description = r.description
+        purposes = r.purposes
+        topics = r.topics
+        languages = r.languages
+        preferredCountries = r.preferredCountries
+        earliest = r.earliest
+        latest = r.latest
+        workingDays = r.workingDays
+    }
+}

@@ -1,0 +1,9 @@
+import Vapor
+
+/// A partnership's budget against what the round's proposals would cost it.
+struct RoundBudgetDTO: Content {
+    let partnership: String
+    let name: String
+    let budgetCents: Int
+    let usedCents: Int
+}

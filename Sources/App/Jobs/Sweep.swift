@@ -1,0 +1,52 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Deletes what has expired, so no table grows without end: sign-in attempts past their window,
+/// used or expired e-mail links, expired API tokens and browser sessions, sent mail after a
+/// month, matching change-log lines every instance has read, and files nothing refers to.
+/// One instance at a time runs it (`PeriodicJobs`).
+enum Sweep {
+    static let interval: TimeInterval = 10 * 60
+    static let keepSentMail: TimeInterval = 30 * 24 * 3600
+    static let keepChangeLog: TimeInterval = 24 * 3600
+
+    struct Counts: Equatable, Sendable {
+        var loginAttempts = 0
+        var emailLinks = 0
+        var tokens = 0
+        var sessions = 0
+        var mail = 0
+        var changes = 0
+        var files = 0
+    }
+
+    @discardableResult
+    static func run(on db: any Database, now: Date = Date()) async throws -> Counts {
+        let sql = try db.sql()
+        func delete(_ table: String, _ build: (SQLDeleteBuilder) -> SQLDeleteBuilder) async throws -> Int {
+            try await build(sql.delete(from: table)).returning(SQLLiteral.all).all().count
+        }
+        var counts = Counts()
+        counts.loginAttempts = try await delete(LoginAttempt.schema) {
+            $0.where("at", .lessThan, now.addingTimeInterval(-Authentication.window))
+        }
+        counts.emailLinks = try await delete(EmailLink.schema) {
+            $0.where("expires_at", .lessThan, now).orWhere("used_at", .lessThan, now.addingTimeInterval(-24 * 3600))
+        }
+        counts.tokens = try await delete(UserToken.schema) { $0.where("expires_at", .lessThan, now) }
+        counts.sessions = try await delete(BrowserSession.schema) {
+            $0.where("expires_at", .lessThan, now)
+                .orWhere("last_seen_at", .lessThan, now.addingTimeInterval(-SessionMiddleware.idleTimeout))
+                .orWhere { $0.where("user_id", .is, SQLLiteral.null).where("last_seen_at", .lessThan, now.addingTimeInterval(-SessionMiddleware.anonymousIdleTimeout)) }
+        }
+        counts.mail = try await delete(OutboxMessage.schema) { $0.where("sent_at", .lessThan, now.addingTimeInterval(-keepSentMail)) }
+        counts.changes = try await delete(MatchingChange.schema) { $0.where("changed_at", .lessThan, now.addingTimeInterval(-keepChangeLog)) }
+        counts.files = try await delete(StoredFile.schema) {
+            $0.where("created_at", .lessThan, now.addingTimeInterval(-24 * 3600))
+                .where(SQLIdentifier("id"), .notIn, SQLGroupExpression(
+                    sql.select().column("cv_file_id").from(Registration.schema).where("cv_file_id", .isNot, SQLLiteral.null).select))
+        }
+        return counts
+    }
+}

@@ -1,0 +1,23 @@
+import Fluent
+import Vapor
+
+/// A sign-in attempt, recorded before the password is checked, so parallel guesses count too.
+final class LoginAttempt: Model, @unchecked Sendable {
+    static let schema = "login_attempts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    @OptionalField(key: "client_address") var clientAddress: String?
+    /// False until the password matched.
+    @Field(key: "succeeded") var succeeded: Bool
+    @Field(key: "at") var at: Date
+
+    init() {}
+
+    init(email: String, clientAddress: String?, at: Date) {
+        self.email = email
+        self.clientAddress = clientAddress
+        self.succeeded = false
+        self.at = at
+    }
+}

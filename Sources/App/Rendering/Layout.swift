@@ -1,0 +1,43 @@
+import Vapor
+
+/// What every page's frame shows: the title, who is signed in, the form token, a notice.
+struct Layout: Encodable {
+    let title: String
+    let user: SignedInUser?
+    /// The session's form token; empty on pages without forms for someone not signed in, so
+    /// reading the catalogue never creates a session.
+    let csrf: String
+    /// A one-time notice after an action ("Saved.").
+    let flash: String?
+}
+
+extension Request {
+    /// The frame of a page. `forms`: the page has a form even for someone not signed in.
+    func layout(_ title: String, forms: Bool = false) -> Layout {
+        let user = auth.get(User.self).map(SignedInUser.init)
+        let session = browserSession
+        let csrf = (user != nil || forms) ? (session?.csrfToken ?? "") : ""
+        return Layout(title: title, user: user, csrf: csrf, flash: session?.takeFlash())
+    }
+
+    /// Renders `template` with the frame and the view model as `view`.
+    func page<View: Encodable>(
+        _ template: String, title: String, _ view: View, status: HTTPResponseStatus = .ok, forms: Bool = false
+    ) async throws -> Response {
+        let response = try await self.view.render(template, Page(layout: layout(title, forms: forms), view: view)).encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+
+    /// A redirect after an action, with its confirmation shown once on the next page.
+    func redirect(to path: String, flash message: String) -> Response {
+        flash(message)
+        return redirect(to: path)
+    }
+}
+
+/// A page's template context: the frame and the one view model of the screen.
+struct Page<View: Encodable>: Encodable {
+    let layout: Layout
+    let view: View
+}

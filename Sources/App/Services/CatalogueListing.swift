@@ -1,0 +1,44 @@
+import Fluent
+import Vapor
+
+/// What the catalogue lists beside organisations: hosting offers and visiting requests. Both
+/// belong to an organisation and carry a title, purposes, topics and languages, so one query
+/// serves both (`Catalogue.listings`).
+protocol CatalogueListing: Model, TopicAndLanguageColumns, PurposeColumn where IDValue == UUID {
+    associatedtype View: Content
+    /// "offer" or "request", for messages.
+    static var noun: String { get }
+    static var ownerID: KeyPath<Self, FieldProperty<Self, UUID>> { get }
+    static var owner: KeyPath<Self, ParentProperty<Self, Organisation>> { get }
+    static var keyField: KeyPath<Self, FieldProperty<Self, String>> { get }
+    static var titleField: KeyPath<Self, FieldProperty<Self, String>> { get }
+    static var purposesField: KeyPath<Self, FieldProperty<Self, String>> { get }
+    static var languagesField: KeyPath<Self, FieldProperty<Self, String>> { get }
+    static var searchField: KeyPath<Self, FieldProperty<Self, String>> { get }
+    var key: String { get }
+    func view(owner: Organisation) -> View
+}
+
+extension Offer: CatalogueListing {
+    static var noun: String { "offer" }
+    static var ownerID: KeyPath<Offer, FieldProperty<Offer, UUID>> { \.$host.$id }
+    static var owner: KeyPath<Offer, ParentProperty<Offer, Organisation>> { \.$host }
+    static var keyField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$key }
+    static var titleField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$title }
+    static var purposesField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$purposeList }
+    static var languagesField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$languageList }
+    static var searchField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$searchText }
+    func view(owner: Organisation) -> OfferDTO { OfferDTO(self, host: owner) }
+}
+
+extension VisitRequest: CatalogueListing {
+    static var noun: String { "request" }
+    static var ownerID: KeyPath<VisitRequest, FieldProperty<VisitRequest, UUID>> { \.$visitor.$id }
+    static var owner: KeyPath<VisitRequest, ParentProperty<VisitRequest, Organisation>> { \.$visitor }
+    static var keyField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$key }
+    static var titleField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$title }
+    static var purposesField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$purposeList }
+    static var languagesField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$languageList }
+    static var searchField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$searchText }
+    func view(owner: Organisation) -> RequestDTO { RequestDTO(self, visitor: owner) }
+}

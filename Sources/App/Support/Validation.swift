@@ -1,0 +1,52 @@
+import ProgrammeRules
+
+/// Checks shared by the import, the API and the forms.
+enum Validation {
+    static func country(_ text: String) -> CountryCode? {
+        guard let code = CountryCode(text), text == code.rawValue,
+            !(CountryRegistry.cosme.country(code)?.participation.isEmpty ?? true)
+        else { return nil }
+        return code
+    }
+
+    static func countryProblem(_ text: String) -> String {
+        guard let code = CountryCode(text), text == code.rawValue else {
+            return "must be an ISO 3166-1 alpha-2 code in capitals (e.g. \"DE\", \"XK\"), got \"\(text)\""
+        }
+        return "\(CountryRegistry.cosme.label(of: code)) has never taken part in the programme"
+    }
+
+    static func sectorProblem(_ text: String) -> String? {
+        NACECode(text).map { $0.description == text ? nil : "must be written \"\($0)\"" }
+            ?? "must be a NACE Rev. 2 division as section letter and two digits (e.g. \"C26\"), got \"\(text)\""
+    }
+
+    /// The ISO 639-1 code for "de", "DE", "German" or "Deutsch"; nil when none fits.
+    static func languageCode(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if LanguageCode.isValid(trimmed.lowercased()) { return trimmed.lowercased() }
+        return LanguageCode.code(named: trimmed)
+    }
+
+    static func kindProblem(_ text: String) -> String {
+        "choose one of: " + OrganisationKind.allCases.map(\.displayName).joined(separator: ", ") + " (got \"\(text.prefix(40))\")"
+    }
+
+    static func languageProblem(_ text: String) -> String? {
+        LanguageCode.isValid(text) ? nil : "must be an ISO 639-1 language code in lower case (e.g. \"en\"), got \"\(text)\""
+    }
+
+    static func purposeProblem(_ text: String) -> String? {
+        Purpose(rawValue: text) == nil
+            ? "must be one of \(Purpose.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"" : nil
+    }
+
+    static func countryCodeProblem(_ text: String) -> String? {
+        country(text) == nil ? countryProblem(text) : nil
+    }
+
+    static func keyProblem(_ text: String) -> String? {
+        text.count <= 100 && text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+            ? nil : "must be at most 100 letters, digits, '-', '_' or '.', got \"\(text)\""
+    }
+}
