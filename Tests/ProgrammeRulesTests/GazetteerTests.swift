@@ -175,6 +175,42 @@ import Testing
         #expect(distance("qxzvbnmw", "nuremberg", bound: 3) == nil)
     }
 
+    /// The banded, early-exit distance agrees with the whole table on short random words over a
+    /// small alphabet (so that swaps, repeats and near misses are common).
+    @Test func theBandedDistanceAgreesWithTheWholeTable() {
+        func whole(_ a: [UInt8], _ b: [UInt8]) -> Int {
+            var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { d[i][0] = i }
+            for j in 0...b.count { d[0][j] = j }
+            for i in stride(from: 1, through: a.count, by: 1) {
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                }
+            }
+            return d[a.count][b.count]
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ below: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(below))
+        }
+        for _ in 0..<5_000 {
+            let a = (0..<next(9)).map { _ in UInt8(ascii: "a") + UInt8(next(3)) }
+            let b = (0..<next(9)).map { _ in UInt8(ascii: "a") + UInt8(next(3)) }
+            let bound = next(4)
+            // Stale values in the scratch rows must not leak into the answer.
+            var rows = [Int](repeating: -7, count: 3 * (b.count + 2))
+            let banded = a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    rows.withUnsafeMutableBufferPointer { EditDistance.bounded(a, b, bound: bound, rows: $0) }
+                }
+            }
+            let expected = whole(a, b)
+            #expect(banded == (expected <= bound ? expected : nil), "\(a) \(b) bound \(bound)")
+        }
+    }
+
     @Test func lettersOutsideDecompositionFold() {
         #expect(NameFolding.fold("Łódź") == "lodz")
         #expect(NameFolding.fold("Køge") == "koge")
