@@ -30,4 +30,4 @@ def test_a_coordinator_runs_a_round_and_sends_it(page, server):
     proposals = page.locator(".suggestion").count()
     assert proposals > 0
     page.click("text=Send the proposals as suggestions")
-    assert "were sent" in page.locator(".notice").inner_text()
+    assert "were sent" in page.locator(".flash").inner_text()

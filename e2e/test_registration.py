@@ -11,7 +11,7 @@ def sign_in(page, server, email, password):
     page.click("form[action='/login'] button[type=submit]")
 
 
-def test_a_newcomer_registers_and_the_coordinator_asks_for_changes(browser, server, tmp_path):
+def test_a_newcomer_registers_and_the_coordinator_asks_for_changes(browser, server, mailbox, tmp_path):
     email = f"newcomer-{uuid.uuid4().hex[:8]}@example.eu"
     person = browser.new_context().new_page()
     person.goto(server + "/register")
@@ -19,7 +19,13 @@ def test_a_newcomer_registers_and_the_coordinator_asks_for_changes(browser, serv
     person.fill("#email", email)
     person.fill("#password", "a-long-enough-password")
     person.click("form[action='/register'] button[type=submit]")
+    assert "Check your e-mail" in person.locator("h1").inner_text()
+
+    # The confirmation link in the e-mail opens a page whose button finishes the account.
+    person.goto(mailbox.link(email, "Confirm your ClusterXchange account", "/register/confirm"))
+    person.click("form[action='/register/confirm'] button[type=submit]")
     assert "Sign out Nora Newcomer" in person.locator("header").inner_text()
+    assert "your account is ready" in person.locator(".flash").inner_text()
 
     # A mistake is shown beside its field and the other values stay.
     person.goto(server + "/organisations/new")
@@ -46,7 +52,8 @@ def test_a_newcomer_registers_and_the_coordinator_asks_for_changes(browser, serv
     person.set_input_files("#cv", str(cv))
     person.click("form.form-page button[type=submit], section.form-page form button[type=submit]")
     assert person.url.endswith("/my")
-    assert "pending" in person.locator(".status-table").inner_text()
+    assert "waiting for validation" in person.locator(".status-table").inner_text()
+    assert "is submitted to" in person.locator(".flash").inner_text()
 
     # The demo coordinator sees it in the queue, downloads the CV and asks for changes.
     coordinator = browser.new_context(accept_downloads=True).new_page()
@@ -62,9 +69,9 @@ def test_a_newcomer_registers_and_the_coordinator_asks_for_changes(browser, serv
     item = coordinator.locator("article.queue-item", has_text="Nora Photonics Lab")
     item.locator("textarea[name=reason]").fill("Please describe the agenda you have in mind.")
     item.locator("button[value=request-changes]").click()
-    assert "Decision recorded" in coordinator.locator(".notice").inner_text()
+    assert "changes requested" in coordinator.locator(".flash").inner_text()
 
     # The person sees the reason.
     person.goto(server + "/my")
     text = person.locator(".status-table").inner_text()
-    assert "changes-requested" in text and "agenda you have in mind" in text
+    assert "changes requested" in text and "agenda you have in mind" in text
