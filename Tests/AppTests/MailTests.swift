@@ -105,6 +105,31 @@ final class RecordingTransport: MailTransport, @unchecked Sendable {
         #expect(sink.messages.count == 1)
     }
 
+    @Test func tlsIsRequiredAwayFromThisMachineAndThePasswordNeverGoesInClear() async throws {
+        #expect(try SMTPConfiguration(url: "smtp://mail.example.eu:587", from: "x@x.eu").tls == .required)
+        #expect(try SMTPConfiguration(url: "smtp://127.0.0.1:25", from: "x@x.eu").tls == .opportunistic)
+        #expect(try SMTPConfiguration(url: "smtps://mail.example.eu", from: "x@x.eu").tls == .implicit)
+        #expect(try SMTPConfiguration(url: "smtps://mail.example.eu", from: "x@x.eu").port == 465)
+        #expect(throws: ConfigurationError.self) { try SMTPConfiguration(url: "smtp://u:p@mail.example.eu?tls=none", from: "x@x.eu") }
+        // A server on loopback that offers no STARTTLS gets no password.
+        let sink = try SMTPSink(auth: "cx:mail-secret")
+        defer { sink.stop() }
+        let config = try SMTPConfiguration(url: "smtp://cx:mail-secret@127.0.0.1:\(sink.port)", from: "x@clusterxchange.example")
+        await #expect(throws: SMTPError.authenticationWithoutTLS) {
+            try await SMTPClient(configuration: config, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+                .send(MailMessage(to: "bob@example.eu", subject: "x", body: "x"))
+        }
+        #expect(sink.messages.isEmpty)
+    }
+
+    @Test func withoutSMTPTheLogNeverHoldsABody() async throws {
+        let recorder = LogRecorder()
+        try await LogTransport(logger: Logger(label: "test") { _ in recorder }).send(
+            MailMessage(to: "x@example.eu", subject: "Reset your password", body: "https://x/password/reset?token=SECRET"))
+        #expect(recorder.lines.joined().contains("Reset your password"))
+        #expect(!recorder.lines.joined().contains("SECRET"))
+    }
+
     @Test func tlsRequiredRefusesAPlainServer() async throws {
         let sink = try SMTPSink()
         defer { sink.stop() }

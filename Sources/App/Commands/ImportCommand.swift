@@ -25,7 +25,7 @@ struct ImportCommand: AsyncCommand {
             throw CommandFailure("cannot read \(signature.file) as UTF-8 text")
         }
         try await app.autoMigrate()
-        let summary = try await Self.importText(text, into: app.db, dryRun: signature.dryRun, progress: ProgressLine("importing"))
+        let summary = try await Self.importText(text, into: app.database, dryRun: signature.dryRun, progress: ProgressLine("importing"))
         context.console.output("\(signature.dryRun ? "dry run, nothing written: " : "imported: ")\(summary)".consoleText())
     }
 

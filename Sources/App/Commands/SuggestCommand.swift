@@ -45,17 +45,17 @@ struct SuggestCommand: AsyncCommand {
         }
         let app = context.application
         try await app.autoMigrate()
-        let matcher = try await app.matching.rebuild(on: app.db)
+        let matcher = try await app.matching.rebuild(on: app.database)
         let suggestions: [Suggestion]
         if let key = subject.request {
             guard let found = matcher.hosts(forRequest: key, limit: limit) else {
-                throw CommandFailure(try await Self.whyUnknown("request", key, exists: VisitRequest.query(on: app.db).filter(\.$key == key).count() > 0))
+                throw CommandFailure(try await Self.whyUnknown("request", key, exists: VisitRequest.query(on: app.database).filter(\.$key == key).count() > 0))
             }
             suggestions = found
         } else {
             let key = subject.offer ?? ""
             guard let found = matcher.visitors(forOffer: key, limit: limit) else {
-                throw CommandFailure(try await Self.whyUnknown("offer", key, exists: Offer.query(on: app.db).filter(\.$key == key).count() > 0))
+                throw CommandFailure(try await Self.whyUnknown("offer", key, exists: Offer.query(on: app.database).filter(\.$key == key).count() > 0))
             }
             suggestions = found
         }

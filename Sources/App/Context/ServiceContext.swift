@@ -53,7 +53,7 @@ extension Request {
     /// The service context of this request.
     var context: ServiceContext {
         ServiceContext(
-            caller: auth.get(User.self).flatMap(Caller.init), credential: storage[CredentialKey.self], db: db, linkBase: application.linkBase,
+            caller: auth.get(User.self).flatMap(Caller.init), credential: storage[CredentialKey.self], db: database, linkBase: application.linkBase,
             matching: application.matching, clock: application.clock, passwords: password.async,
             tokenCache: application.tokenCache, logger: logger, clientAddress: clientAddress,
             threadPool: application.threadPool)
@@ -76,7 +76,7 @@ extension Application {
     /// A context for commands and background jobs: nobody signed in.
     var context: ServiceContext {
         ServiceContext(
-            caller: nil, db: db, linkBase: linkBase, matching: matching, clock: clock, passwords: password.async,
+            caller: nil, db: database, linkBase: linkBase, matching: matching, clock: clock, passwords: password.async,
             tokenCache: tokenCache, logger: logger, clientAddress: nil, threadPool: threadPool)
     }
 }

@@ -6,14 +6,14 @@ enum BackgroundWork {
     static var workers: [PeriodicWorker] {
         [
             PeriodicWorker("outbox", every: .seconds(5)) { app in
-                try await OutboxDelivery(transport: app.mailTransport, logger: app.logger, linkBase: app.linkBase).deliverPending(on: app.db)
+                try await OutboxDelivery(transport: app.mailTransport, logger: app.logger, linkBase: app.linkBase).deliverPending(on: app.database)
             },
-            PeriodicWorker("matching", every: .seconds(1), start: { app in _ = try await app.matching.rebuild(on: app.db) }) { app in
-                _ = try await app.matching.catchUp(on: app.db)
+            PeriodicWorker("matching", every: .seconds(1), start: { app in _ = try await app.matching.rebuild(on: app.database) }) { app in
+                _ = try await app.matching.catchUp(on: app.database)
             },
             PeriodicWorker("sweep", every: .seconds(60)) { app in
-                guard try await PeriodicJobs.claim("sweep", interval: Sweep.interval, on: app.db) else { return }
-                let counts = try await Sweep.run(on: app.db)
+                guard try await PeriodicJobs.claim("sweep", interval: Sweep.interval, on: app.database) else { return }
+                let counts = try await Sweep.run(on: app.database)
                 app.logger.debug("sweep: \(counts)")
             },
         ]

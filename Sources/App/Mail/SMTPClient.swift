@@ -84,7 +84,7 @@ struct MailMessage: Sendable, Equatable {
     var headers: [String] = []
 }
 
-enum SMTPError: Error, CustomStringConvertible {
+enum SMTPError: Error, Equatable, CustomStringConvertible {
     case unexpectedReply(command: String, code: Int, text: String)
     case connectionClosed
     case tlsUnavailable

@@ -31,7 +31,7 @@ struct SessionMiddleware: AsyncMiddleware {
         if let token = request.cookies[cookieName]?.string {
             expireCookie = true
             if SecretToken.isWellFormed(token),
-                let row = try await BrowserSession.query(on: request.db)
+                let row = try await BrowserSession.query(on: request.database)
                     .join(User.self, on: \BrowserSession.$user.$id == \User.$id, method: .left)
                     .filter(\.$tokenDigest == SecretToken.digest(token)).first(),
                 let id = row.id
@@ -47,7 +47,7 @@ struct SessionMiddleware: AsyncMiddleware {
                     }
                     expireCookie = false
                 } else {
-                    try await BrowserSession.query(on: request.db).filter(\.$id == id).delete()
+                    try await BrowserSession.query(on: request.database).filter(\.$id == id).delete()
                 }
             }
         }
@@ -67,7 +67,7 @@ struct SessionMiddleware: AsyncMiddleware {
 
     private func persist(_ state: SessionState, request: Request, response: Response?, now: Date) async throws {
         let values = state.snapshot
-        let db = request.db
+        let db = request.database
         if values.destroy || values.rotate, let stored = values.stored {
             try await BrowserSession.query(on: db).filter(\.$id == stored.id).delete()
         }

@@ -11,17 +11,17 @@ import VaporTesting
 /// Runs `body` against a configured, migrated application and always shuts it down. Each call
 /// gets a database of its own, so tests run in parallel: a fresh SQLite file, or, when the test
 /// command started PostgreSQL (`DATABASE_URL`), a fresh database on that server.
-func withApp(_ body: (Application) async throws -> Void) async throws {
-    try await withInstances(1) { apps in try await body(apps[0]) }
+func withApp(publicURL: String? = nil, _ body: (Application) async throws -> Void) async throws {
+    try await withInstances(1, publicURL: publicURL) { apps in try await body(apps[0]) }
 }
 
 /// Several application instances sharing one fresh database, as production runs them.
-func withInstances(_ count: Int, _ body: ([Application]) async throws -> Void) async throws {
+func withInstances(_ count: Int, publicURL: String? = nil, _ body: ([Application]) async throws -> Void) async throws {
     let environment = ProcessInfo.processInfo.environment
     let sqlite = FileManager.default.temporaryDirectory.appendingPathComponent("cx-test-\(UUID()).sqlite").path
     let serverURL = environment["DATABASE_URL"]
     let database: AppConfiguration.DatabaseChoice = serverURL.map { .postgres(url: $0) } ?? .sqlite(path: sqlite)
-    let configuration = AppConfiguration(database: database, rootDirectory: Executable.packageRoot.path + "/")
+    let configuration = AppConfiguration(database: database, rootDirectory: Executable.packageRoot.path + "/", publicURL: publicURL)
     var apps: [Application] = []
     var ownDatabase: String?
     do {
