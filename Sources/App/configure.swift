@@ -20,7 +20,8 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     if case .sqlite = configuration.database { databaseLoop = app.eventLoopGroup.next() }
     app.settings = PlatformSettings(
         linkBase: configuration.linkBase, clock: PlatformClock(fixedToday: configuration.today),
-        secureCookies: configuration.secureCookies, trustsForwardedFor: configuration.trustsForwardedFor, databaseLoop: databaseLoop)
+        secureCookies: configuration.secureCookies, trustsForwardedFor: configuration.trustsForwardedFor,
+        databaseLoop: databaseLoop)
     app.storage[TokenCacheKey.self] = TokenCache()
     // A JSON body larger than this is refused before it is read; uploads name their own limit.
     app.routes.defaultMaxBodySize = "64kb"

@@ -137,7 +137,9 @@ import VaporTesting
                 let name = "\(route.method.rawValue) /\(route.path.map(\.description).joined(separator: "/"))"
                 seen.insert(name)
                 let declared = try #require(route.access, "\(name) declares no access policy")
-                #expect(Self.policies[name] == declared, "\(name) is \(declared), the table says \(Self.policies[name].map(\.description) ?? "nothing")")
+                #expect(
+                    Self.policies[name] == declared,
+                    "\(name) is \(declared), the table says \(Self.policies[name].map(\.description) ?? "nothing")")
             }
             #expect(Set(Self.policies.keys).subtracting(seen).isEmpty, "the table names routes that do not exist")
         }
@@ -145,13 +147,16 @@ import VaporTesting
 
     @Test func everyPersonaGetsTheRightAnswerOnEveryRoute() async throws {
         try await withApp { app in
-            _ = try await ImportCommand.importText(ImportTests.valid + "\n" + #"{"type":"partnership","key":"P2","name":"Other","budgetCents":0,"targetExchanges":1}"#, into: app.db)
+            _ = try await ImportCommand.importText(
+                ImportTests.valid + "\n"
+                    + #"{"type":"partnership","key":"P2","name":"Other","budgetCents":0,"targetExchanges":1}"#, into: app.db)
             var browsers: [Persona: TestBrowser] = [:]
             var tokens: [Persona: String] = [:]
             for persona in Persona.allCases {
                 let browser = TestBrowser(app)
                 if let user = persona.user {
-                    try await makeUser(app, user.email, role: user.role, organisation: user.organisation, partnership: user.partnership)
+                    try await makeUser(
+                        app, user.email, role: user.role, organisation: user.organisation, partnership: user.partnership)
                     let signedIn = try await browser.post("/login", form: ["email": user.email, "password": "a-long-password"])
                     #expect(signedIn.status == .seeOther)
                     tokens[persona] = try await token(app, user.email)
@@ -163,8 +168,12 @@ import VaporTesting
 
             // Routes that end the persona's sessions or token go last, so the others are still called signed in.
             let ending = ["POST /logout/everywhere", "POST /api/v1/auth/sign-out-everywhere", "DELETE /api/v1/auth/token"]
-            func name(_ route: Route) -> String { "\(route.method.rawValue) /\(route.path.map(\.description).joined(separator: "/"))" }
-            let ordered = app.routes.all.sorted { (ending.firstIndex(of: name($0)) ?? -1) < (ending.firstIndex(of: name($1)) ?? -1) }
+            func name(_ route: Route) -> String {
+                "\(route.method.rawValue) /\(route.path.map(\.description).joined(separator: "/"))"
+            }
+            let ordered = app.routes.all.sorted {
+                (ending.firstIndex(of: name($0)) ?? -1) < (ending.firstIndex(of: name($1)) ?? -1)
+            }
             for route in ordered {
                 let name = name(route)
                 let access = try #require(route.access)
@@ -177,13 +186,15 @@ import VaporTesting
                         var headers = HTTPHeaders()
                         if let token = tokens[persona] { headers.bearerAuthorization = BearerAuthorization(token: token) }
                         headers.contentType = .json
-                        let response = try await app.testing().sendRequest(route.method, path, headers: headers, body: ByteBuffer(string: "{}"))
+                        let response = try await app.testing().sendRequest(
+                            route.method, path, headers: headers, body: ByteBuffer(string: "{}"))
                         status = response.status
                         body = response.body.string
                     } else if route.method == .GET {
                         let response = try await #require(browsers[persona]).get(path)
                         // Pages send people without an account to the login form.
-                        let toLogin = response.status == .seeOther && (response.headers.first(name: .location) ?? "").hasPrefix("/login")
+                        let toLogin =
+                            response.status == .seeOther && (response.headers.first(name: .location) ?? "").hasPrefix("/login")
                         status = toLogin ? .unauthorized : response.status
                         body = toLogin ? "Sign in first" : response.body.string
                     } else {
@@ -203,7 +214,9 @@ import VaporTesting
                         // A wrong password on a sign-in route is a 401 too; only the guard's refusals count here.
                         #expect(!denied, "\(name) as \(persona): \(status)")
                     } else {
-                        #expect(denied && status == (persona == .anonymous ? .unauthorized : .forbidden), "\(name) as \(persona): \(status)")
+                        #expect(
+                            denied && status == (persona == .anonymous ? .unauthorized : .forbidden),
+                            "\(name) as \(persona): \(status)")
                     }
                 }
             }

@@ -8,7 +8,8 @@ import Testing
     @Test func createsAnAccountLinkedToItsOrganisation() async throws {
         try await withApp { app in
             _ = try await ImportCommand.importText(ImportTests.valid, into: app.db)
-            let input = try AccountInput.validated(email: " Anna@Example.EU ", password: "a-long-password", role: "participant", name: "Anna")
+            let input = try AccountInput.validated(
+                email: " Anna@Example.EU ", password: "a-long-password", role: "participant", name: "Anna")
             let user = try await app.context.accounts.create(input, organisationKey: "O1")
             #expect(user.email == "anna@example.eu")
             #expect(user.passwordHash != "a-long-password")
@@ -33,7 +34,8 @@ import Testing
             let input = try AccountInput.validated(email: "a@example.eu", password: "a-long-password", role: "admin", name: nil)
             _ = try await app.context.accounts.create(input)
             await #expect(throws: AppError.self) { try await app.context.accounts.create(input) }
-            let other = try AccountInput.validated(email: "b@example.eu", password: "a-long-password", role: "coordinator", name: nil)
+            let other = try AccountInput.validated(
+                email: "b@example.eu", password: "a-long-password", role: "coordinator", name: nil)
             await #expect(throws: AppError.self) { try await app.context.accounts.create(other, partnershipKey: "nope") }
             #expect(try await User.query(on: app.db).count() == 1)
         }
@@ -43,13 +45,16 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cx-user-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let ok = try Executable.run(["user", "create", "--email", "admin@example.eu", "--password", "a-long-password", "--role", "admin"], in: directory)
+        let ok = try Executable.run(
+            ["user", "create", "--email", "admin@example.eu", "--password", "a-long-password", "--role", "admin"], in: directory)
         #expect(ok.status == 0, "\(ok.standardError)")
         #expect(ok.standardOutput.contains("created admin admin@example.eu"))
-        let twice = try Executable.run(["user", "create", "--email", "admin@example.eu", "--password", "a-long-password", "--role", "admin"], in: directory)
+        let twice = try Executable.run(
+            ["user", "create", "--email", "admin@example.eu", "--password", "a-long-password", "--role", "admin"], in: directory)
         #expect(twice.status != 0)
         #expect(twice.standardError.contains("email: an account with this e-mail already exists"))
-        let short = try Executable.run(["user", "create", "--email", "x@example.eu", "--password", "short", "--role", "admin"], in: directory)
+        let short = try Executable.run(
+            ["user", "create", "--email", "x@example.eu", "--password", "short", "--role", "admin"], in: directory)
         #expect(short.standardError.contains("password: must be at least 12 characters"))
     }
 }

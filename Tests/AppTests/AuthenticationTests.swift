@@ -30,15 +30,19 @@ import VaporTesting
         try await withApp { app in
             try await makeUser(app, "bob@example.eu")
             for _ in 0..<Authentication.maximumFailuresPerAddressAndClient {
-                let wrong = try await app.testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { request in
-                    try request.content.encode(["email": "bob@example.eu", "password": "not-the-password"])
-                })
+                let wrong = try await app.testing().sendRequest(
+                    .POST, "/api/v1/auth/token",
+                    beforeRequest: { request in
+                        try request.content.encode(["email": "bob@example.eu", "password": "not-the-password"])
+                    })
                 #expect(wrong.status == .unauthorized)
                 #expect(wrong.body.string.contains("\"field\":\"password\""))
             }
-            let throttled = try await app.testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { request in
-                try request.content.encode(["email": "bob@example.eu", "password": "a-long-password"])
-            })
+            let throttled = try await app.testing().sendRequest(
+                .POST, "/api/v1/auth/token",
+                beforeRequest: { request in
+                    try request.content.encode(["email": "bob@example.eu", "password": "a-long-password"])
+                })
             #expect(throttled.status == .tooManyRequests)
             #expect(throttled.headers.first(name: "Retry-After") == "900")
         }
@@ -46,9 +50,11 @@ import VaporTesting
 
     @Test func malformedTokenRequestsNameTheField() async throws {
         try await withApp { app in
-            let response = try await app.testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { request in
-                try request.content.encode(["email": "x@example.eu"])
-            })
+            let response = try await app.testing().sendRequest(
+                .POST, "/api/v1/auth/token",
+                beforeRequest: { request in
+                    try request.content.encode(["email": "x@example.eu"])
+                })
             #expect(response.status == .badRequest)
             #expect(response.body.string.contains("\"field\":\"password\""))
         }
@@ -65,14 +71,16 @@ import VaporTesting
             let anonymous = try #require(form.headers.setCookie?["cx_session"])
             #expect(anonymous.isHTTPOnly && anonymous.sameSite == .lax)
 
-            let forged = try await browser.post("/login", form: ["email": "carla@example.eu", "password": "a-long-password"], csrf: "forged")
+            let forged = try await browser.post(
+                "/login", form: ["email": "carla@example.eu", "password": "a-long-password"], csrf: "forged")
             #expect(forged.status == .forbidden)
 
             let wrong = try await browser.post("/login", form: ["email": "carla@example.eu", "password": "wrong-password"])
             #expect(wrong.status == .unauthorized)
             #expect(wrong.body.string.contains("the e-mail or the password is wrong"))
 
-            let signedIn = try await browser.post("/login", form: ["email": "carla@example.eu", "password": "a-long-password", "next": "/catalogue"])
+            let signedIn = try await browser.post(
+                "/login", form: ["email": "carla@example.eu", "password": "a-long-password", "next": "/catalogue"])
             #expect(signedIn.status == .seeOther)
             #expect(signedIn.headers.first(name: .location) == "/catalogue")
             let session = try #require(signedIn.headers.setCookie?["cx_session"])
@@ -102,7 +110,8 @@ import VaporTesting
             #expect(bad.body.string.contains("id=\"email-error\""))
             #expect(bad.body.string.contains("must be at least 12 characters"))
             #expect(bad.body.string.contains("value=\"Dora\""))
-            let good = try await browser.post("/register", form: ["name": "Dora", "email": "dora@example.eu", "password": "a-long-password"])
+            let good = try await browser.post(
+                "/register", form: ["name": "Dora", "email": "dora@example.eu", "password": "a-long-password"])
             #expect(good.status == .ok)
             #expect(good.body.string.contains("Check your e-mail"))
             // Signing in waits for the confirmation.
@@ -110,10 +119,12 @@ import VaporTesting
             #expect(early.status == .conflict)
             #expect(early.body.string.contains("confirm your address first"))
             // A second sign-up with the same address gets the very same page: no one learns who has an account.
-            let again = try await TestBrowser(app).post("/register", form: ["name": "Dora", "email": "dora@example.eu", "password": "a-long-password"])
+            let again = try await TestBrowser(app).post(
+                "/register", form: ["name": "Dora", "email": "dora@example.eu", "password": "a-long-password"])
             #expect(again.status == good.status)
-            #expect(again.body.string.replacingOccurrences(of: #"value="[^"]*""#, with: "", options: .regularExpression)
-                == good.body.string.replacingOccurrences(of: #"value="[^"]*""#, with: "", options: .regularExpression))
+            #expect(
+                again.body.string.replacingOccurrences(of: #"value="[^"]*""#, with: "", options: .regularExpression)
+                    == good.body.string.replacingOccurrences(of: #"value="[^"]*""#, with: "", options: .regularExpression))
         }
     }
 }

@@ -23,7 +23,8 @@ import VaporTesting
             let page = try all.content.decode(ListPage<OrganisationSummary>.self)
             #expect(page.items.map(\.key) == ["O0"])
             #expect(page.total == 1)
-            let french = try await app.testing().sendRequest(.GET, "/api/v1/organisations?country=FR&kind=cluster-organisation&sector=C26&language=fr&partnership=P1")
+            let french = try await app.testing().sendRequest(
+                .GET, "/api/v1/organisations?country=FR&kind=cluster-organisation&sector=C26&language=fr&partnership=P1")
             #expect(try french.content.decode(ListPage<OrganisationSummary>.self).total == 1)
             let german = try await app.testing().sendRequest(.GET, "/api/v1/organisations?country=DE")
             #expect(try german.content.decode(ListPage<OrganisationSummary>.self).total == 0)
@@ -34,7 +35,8 @@ import VaporTesting
         try await withApp { app in
             try await Self.fixture(app)
             for q in ["PHOTONICS", "lyon", "Lyón photonics"] {
-                let response = try await app.testing().sendRequest(.GET, "/api/v1/organisations?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q)")
+                let response = try await app.testing().sendRequest(
+                    .GET, "/api/v1/organisations?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q)")
                 #expect(try response.content.decode(ListPage<OrganisationSummary>.self).total == 1, "\(q)")
             }
             let none = try await app.testing().sendRequest(.GET, "/api/v1/organisations?q=hydrogen")
@@ -88,7 +90,9 @@ import VaporTesting
             try await makeUser(app, "member@example.eu", organisation: "O1")
             try await makeUser(app, "coordinator@example.eu", role: .coordinator, partnership: "P1")
             try await makeUser(app, "stranger@example.eu")
-            for (email, status) in [("member@example.eu", HTTPStatus.ok), ("coordinator@example.eu", .ok), ("stranger@example.eu", .notFound)] {
+            for (email, status) in [
+                ("member@example.eu", HTTPStatus.ok), ("coordinator@example.eu", .ok), ("stranger@example.eu", .notFound),
+            ] {
                 var headers = HTTPHeaders()
                 headers.bearerAuthorization = BearerAuthorization(token: try await token(app, email))
                 let response = try await app.testing().sendRequest(.GET, "/api/v1/organisations/O1", headers: headers)

@@ -9,7 +9,9 @@ import Testing
         let pg = try AppConfiguration.fromEnvironment(root.merging(["DATABASE_URL": "postgres://u:p@127.0.0.1:5432/cx"]) { $1 })
         #expect(pg.database == .postgres(url: "postgres://u:p@127.0.0.1:5432/cx"))
         #expect(try AppConfiguration.fromEnvironment(root).database == .sqlite(path: "clusterxchange.sqlite"))
-        #expect(try AppConfiguration.fromEnvironment(root.merging(["DATABASE_PATH": "/tmp/x.sqlite"]) { $1 }).database == .sqlite(path: "/tmp/x.sqlite"))
+        #expect(
+            try AppConfiguration.fromEnvironment(root.merging(["DATABASE_PATH": "/tmp/x.sqlite"]) { $1 }).database
+                == .sqlite(path: "/tmp/x.sqlite"))
     }
 
     @Test func badValuesAreRefusedWithTheVariableName() {

@@ -17,7 +17,8 @@ import Testing
         try await withApp { app in
             let summary = try await ImportCommand.importText(Self.valid, into: app.db)
             #expect(summary.created == ["partnership": 1, "organisation": 2, "offer": 1, "request": 1])
-            let sme = try #require(try await Organisation.query(on: app.db).filter(\.$key == "O1").with(\.$cluster).with(\.$partnership).first())
+            let sme = try #require(
+                try await Organisation.query(on: app.db).filter(\.$key == "O1").with(\.$cluster).with(\.$partnership).first())
             #expect(sme.city == "Munich")
             #expect(sme.timeZone == "Europe/Berlin")
             #expect(sme.cluster?.key == "O0")
@@ -54,7 +55,9 @@ import Testing
         try await withApp { app in
             var lines = Self.valid.split(separator: "\n").map(String.init)
             lines[2] = lines[2].replacingOccurrences(of: "München", with: "Atlantis")
-            lines.append(#"{"type":"offer","key":"F2","host":"O0","title":"x","purposes":["sightseeing"],"availableFrom":"2027-02-30","availableTo":"2027-01-01","capacity":"two"}"#)
+            lines.append(
+                #"{"type":"offer","key":"F2","host":"O0","title":"x","purposes":["sightseeing"],"availableFrom":"2027-02-30","availableTo":"2027-01-01","capacity":"two"}"#
+            )
             lines.append("not json")
             do {
                 _ = try await ImportCommand.importText(lines.joined(separator: "\n"), into: app.db)
@@ -76,11 +79,14 @@ import Testing
 
     @Test func referencesMustExistAndMakeSense() async throws {
         try await withApp { app in
-            let file = Self.valid
+            let file =
+                Self.valid
                 .replacingOccurrences(of: #""cluster":"O0""#, with: #""cluster":"O9""#)
                 .replacingOccurrences(of: #""visitor":"O1""#, with: #""visitor":"O0""#)
-                + "\n" + #"{"type":"organisation","key":"O2","name":"Agency","kind":"public-authority","country":"IT","city":"Rome","partnership":"P9"}"#
-                + "\n" + #"{"type":"request","key":"R2","visitor":"O2","title":"x","purposes":["learn"],"earliest":"2027-03-01","latest":"2027-03-31","workingDays":5}"#
+                + "\n"
+                + #"{"type":"organisation","key":"O2","name":"Agency","kind":"public-authority","country":"IT","city":"Rome","partnership":"P9"}"#
+                + "\n"
+                + #"{"type":"request","key":"R2","visitor":"O2","title":"x","purposes":["learn"],"earliest":"2027-03-01","latest":"2027-03-31","workingDays":5}"#
             do {
                 _ = try await ImportCommand.importText(file, into: app.db)
                 Issue.record("imported broken references")
@@ -88,7 +94,10 @@ import Testing
                 let message = String(describing: error)
                 #expect(message.contains("line 3 (O1) cluster: no organisation has the key \"O9\""))
                 #expect(message.contains("line 6 (O2) partnership: no partnership has the key \"P9\""))
-                #expect(message.contains("line 7 (R2) visitor: host-only-kind: A public authority or innovation agency may host exchanges but may not visit"))
+                #expect(
+                    message.contains(
+                        "line 7 (R2) visitor: host-only-kind: A public authority or innovation agency may host exchanges but may not visit"
+                    ))
             }
             let offers = try await Offer.query(on: app.db).count()
             #expect(offers == 0)

@@ -6,21 +6,6 @@ import Vapor
 
 @testable import App
 
-/// Records what it sends; fails while `failing` is set.
-final class RecordingTransport: MailTransport, @unchecked Sendable {
-    private let lock = NSLock()
-    private var sent: [MailMessage] = []
-    var failing = false
-
-    var messages: [MailMessage] { lock.withLock { sent } }
-
-    func send(_ message: MailMessage) async throws {
-        if lock.withLock({ failing }) { throw SMTPError.connectionClosed }
-        try await Task.sleep(for: .milliseconds(5))
-        lock.withLock { sent.append(message) }
-    }
-}
-
 @Suite struct MailTests {
     @Test func theOutboxSendsEachMessageOnceEvenWithTwoWorkers() async throws {
         try await withApp { app in
@@ -62,33 +47,43 @@ final class RecordingTransport: MailTransport, @unchecked Sendable {
     }
 
     @Test func smtpURLsAreCheckedAtStart() throws {
-        let config = try SMTPConfiguration(url: "smtp://anna%40x.eu:s3cret@mail.example.eu:587?tls=required", from: "CX <no-reply@x.eu>")
-        #expect(config.host == "mail.example.eu" && config.port == 587 && config.username == "anna@x.eu" && config.password == "s3cret")
+        let config = try SMTPConfiguration(
+            url: "smtp://anna%40x.eu:s3cret@mail.example.eu:587?tls=required", from: "CX <no-reply@x.eu>")
+        #expect(
+            config.host == "mail.example.eu" && config.port == 587 && config.username == "anna@x.eu"
+                && config.password == "s3cret")
         #expect(config.tls == .required)
         #expect(throws: ConfigurationError.self) { try SMTPConfiguration(url: "http://mail.example.eu", from: "x@x.eu") }
-        #expect(throws: ConfigurationError.self) { try SMTPConfiguration(url: "smtp://mail.example.eu?tls=maybe", from: "x@x.eu") }
+        #expect(throws: ConfigurationError.self) {
+            try SMTPConfiguration(url: "smtp://mail.example.eu?tls=maybe", from: "x@x.eu")
+        }
     }
 
     @Test func plainSMTPToARealServer() async throws {
         let sink = try SMTPSink()
         defer { sink.stop() }
-        let client = SMTPClient(configuration: SMTPConfiguration(host: "127.0.0.1", port: sink.port, tls: .none, from: "ClusterXchange <no-reply@clusterxchange.example>"),
-                                eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
-        try await client.send(MailMessage(to: "anna@example.eu", subject: "Grüße aus Lyon", body: "Line one\n.\nLine three, with a lone dot above"))
+        let client = SMTPClient(
+            configuration: SMTPConfiguration(
+                host: "127.0.0.1", port: sink.port, tls: .none, from: "ClusterXchange <no-reply@clusterxchange.example>"),
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+        try await client.send(
+            MailMessage(to: "anna@example.eu", subject: "Grüße aus Lyon", body: "Line one\n.\nLine three, with a lone dot above"))
         let received = try #require(sink.messages.first)
         #expect(received.envelope["to"] as? [String] == ["anna@example.eu"])
         #expect(received.envelope["from"] as? String == "no-reply@clusterxchange.example")
         #expect(received.raw.contains("Subject: =?UTF-8?B?"))
-        let body = try #require(received.raw.components(separatedBy: "\r\n\r\n").dropFirst().first.flatMap {
-            Data(base64Encoded: $0.replacingOccurrences(of: "\r\n", with: ""))
-        })
+        let body = try #require(
+            received.raw.components(separatedBy: "\r\n\r\n").dropFirst().first.flatMap {
+                Data(base64Encoded: $0.replacingOccurrences(of: "\r\n", with: ""))
+            })
         #expect(String(decoding: body, as: UTF8.self) == "Line one\r\n.\r\nLine three, with a lone dot above")
     }
 
     @Test func startTLSAndAuthentication() async throws {
         let sink = try SMTPSink(tls: true, requireTLS: true, auth: "cx:mail-secret")
         defer { sink.stop() }
-        let config = try SMTPConfiguration(url: "smtp://cx:mail-secret@127.0.0.1:\(sink.port)?tls=required&verify=none", from: "no-reply@clusterxchange.example")
+        let config = try SMTPConfiguration(
+            url: "smtp://cx:mail-secret@127.0.0.1:\(sink.port)?tls=required&verify=none", from: "no-reply@clusterxchange.example")
         try await SMTPClient(configuration: config, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
             .send(MailMessage(to: "bob@example.eu", subject: "Over TLS", body: "Secret"))
         let received = try #require(sink.messages.first)
@@ -96,7 +91,8 @@ final class RecordingTransport: MailTransport, @unchecked Sendable {
         #expect(received.envelope["auth"] as? Bool == true)
 
         // A wrong password is an error (a refusal, or the deadline when the server stalls), and nothing is delivered.
-        var wrong = try SMTPConfiguration(url: "smtp://cx:nope@127.0.0.1:\(sink.port)?tls=required&verify=none", from: "no-reply@clusterxchange.example")
+        var wrong = try SMTPConfiguration(
+            url: "smtp://cx:nope@127.0.0.1:\(sink.port)?tls=required&verify=none", from: "no-reply@clusterxchange.example")
         wrong.timeout = .seconds(2)
         await #expect(throws: SMTPError.self) {
             try await SMTPClient(configuration: wrong, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
@@ -110,7 +106,9 @@ final class RecordingTransport: MailTransport, @unchecked Sendable {
         #expect(try SMTPConfiguration(url: "smtp://127.0.0.1:25", from: "x@x.eu").tls == .opportunistic)
         #expect(try SMTPConfiguration(url: "smtps://mail.example.eu", from: "x@x.eu").tls == .implicit)
         #expect(try SMTPConfiguration(url: "smtps://mail.example.eu", from: "x@x.eu").port == 465)
-        #expect(throws: ConfigurationError.self) { try SMTPConfiguration(url: "smtp://u:p@mail.example.eu?tls=none", from: "x@x.eu") }
+        #expect(throws: ConfigurationError.self) {
+            try SMTPConfiguration(url: "smtp://u:p@mail.example.eu?tls=none", from: "x@x.eu")
+        }
         // A server on loopback that offers no STARTTLS gets no password.
         let sink = try SMTPSink(auth: "cx:mail-secret")
         defer { sink.stop() }

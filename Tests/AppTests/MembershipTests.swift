@@ -21,15 +21,19 @@ import VaporTesting
             #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == "admin-of-o0@example.eu").count() == 1)
 
             // Not yet a member: no registering, no member list.
-            let early = try await joiner.send(.POST, "/api/v1/organisations/O0/registration", json: ["asHost": true, "motivation": "Twenty characters at least.", "partnership": "P1"])
+            let early = try await joiner.send(
+                .POST, "/api/v1/organisations/O0/registration",
+                json: ["asHost": true, "motivation": "Twenty characters at least.", "partnership": "P1"])
             #expect(early.status == .notFound)
             #expect(try await stranger.send(.GET, "/api/v1/organisations/O0/members").status == .notFound)
 
             let members = try await owner.send(.GET, "/api/v1/organisations/O0/members").content.decode([Memberships.Member].self)
             let request = try #require(members.first { $0.email == "gina@example.eu" })
             #expect(request.status == .requested)
-            #expect(try await stranger.send(.POST, "/api/v1/organisations/O0/members/\(request.userID)/approve").status == .notFound)
-            #expect(try await owner.send(.POST, "/api/v1/organisations/O0/members/\(request.userID)/approve").status == .noContent)
+            #expect(
+                try await stranger.send(.POST, "/api/v1/organisations/O0/members/\(request.userID)/approve").status == .notFound)
+            #expect(
+                try await owner.send(.POST, "/api/v1/organisations/O0/members/\(request.userID)/approve").status == .noContent)
             #expect(try await owner.send(.POST, "/api/v1/organisations/O0/members/\(request.userID)/approve").status == .conflict)
             #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == "gina@example.eu").count() == 1)
 
@@ -54,7 +58,10 @@ import VaporTesting
             _ = try await owner.post("/login", form: ["email": "owner@example.eu", "password": "a-long-password"])
             let page = try await owner.get("/my").body.string
             #expect(page.contains("ida (ida@example.eu) asks to join Lyon Photonics Cluster"))
-            let action = try #require(page.components(separatedBy: "action=\"").first { $0.hasPrefix("/organisations/O0/members/") }?.components(separatedBy: "\"").first)
+            let action = try #require(
+                page.components(separatedBy: "action=\"").first { $0.hasPrefix("/organisations/O0/members/") }?.components(
+                    separatedBy: "\""
+                ).first)
             #expect(try await owner.post(action, form: [:]).status == .seeOther)
             #expect(!(try await ida.get("/my").body.string.contains("Waiting for an admin")))
         }

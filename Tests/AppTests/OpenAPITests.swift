@@ -21,24 +21,30 @@ import VaporTesting
                     documented.insert("\(method.uppercased()) \(path)")
                 }
             }
-            let routed = Set(app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map { component in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
-                guard path.hasPrefix("/api/") || path == "/healthz" else { return nil }
-                return "\(route.method.rawValue) \(path)"
-            })
+            let routed = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path =
+                        "/"
+                        + route.path.map { component in
+                            if case .parameter(let name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
+                    guard path.hasPrefix("/api/") || path == "/healthz" else { return nil }
+                    return "\(route.method.rawValue) \(path)"
+                })
             #expect(routed.subtracting(documented).isEmpty, "undocumented: \(routed.subtracting(documented).sorted())")
             #expect(documented.subtracting(routed).isEmpty, "documented but missing: \(documented.subtracting(routed).sorted())")
         }
     }
 
     @Test func everyReferencedSchemaExists() throws {
-        let text = try String(contentsOf: Executable.packageRoot.appendingPathComponent("Resources/OpenAPI/openapi.json"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Executable.packageRoot.appendingPathComponent("Resources/OpenAPI/openapi.json"), encoding: .utf8)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
-        let references = text.components(separatedBy: "\"#/components/schemas/").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+        let references = text.components(separatedBy: "\"#/components/schemas/").dropFirst().compactMap {
+            $0.split(separator: "\"").first.map(String.init)
+        }
         #expect(!references.isEmpty)
         for name in Set(references) { #expect(schemas[name] != nil, "\(name)") }
     }

@@ -13,9 +13,15 @@ import VaporTesting
             let anna = try await RegistrationTests.client(app, "anna@example.eu")
             let coordinator = try await RegistrationTests.client(app, "coord@example.eu", role: .coordinator, partnership: "P1")
             let stranger = try await RegistrationTests.client(app, "stranger@example.eu")
-            let key = try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).content.decode(OrganisationDTO.self).key
-            let id = try await anna.send(.POST, "/api/v1/organisations/\(key)/registration", json: [
-                "asHost": true, "motivation": "We open our lab to cluster visitors.", "partnership": "P1"]).content.decode(RegistrationDTO.self).id
+            let key = try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).content.decode(
+                OrganisationDTO.self
+            ).key
+            let id = try await anna.send(
+                .POST, "/api/v1/organisations/\(key)/registration",
+                json: [
+                    "asHost": true, "motivation": "We open our lab to cluster visitors.", "partnership": "P1",
+                ]
+            ).content.decode(RegistrationDTO.self).id
             _ = try await coordinator.send(.POST, "/api/v1/registrations/\(id)/decision", json: ["decision": "validate"])
 
             var renamed = RegistrationTests.austrianLab
@@ -34,8 +40,13 @@ import VaporTesting
             incubator["kind"] = "incubator"
             let changed = try await anna.send(.PUT, "/api/v1/organisations/\(key)", json: incubator)
             #expect(try changed.content.decode(OrganisationDTO.self).validationStatus == .pending)
-            #expect(try await coordinator.send(.GET, "/api/v1/validation-queue").content.decode([RegistrationDTO].self).map(\.id) == [id])
-            #expect(try await OutboxMessage.query(on: app.db).filter(\.$subject == "To validate again: Graz Robotics Lab").count() == 1)
+            #expect(
+                try await coordinator.send(.GET, "/api/v1/validation-queue").content.decode([RegistrationDTO].self).map(\.id) == [
+                    id
+                ])
+            #expect(
+                try await OutboxMessage.query(on: app.db).filter(\.$subject == "To validate again: Graz Robotics Lab").count()
+                    == 1)
         }
     }
 
@@ -48,9 +59,13 @@ import VaporTesting
             let form = try await browser.get("/organisations/O0/edit")
             #expect(form.body.string.contains("value=\"Lyon Photonics Cluster\""))
             #expect(form.body.string.contains("action=\"/organisations/O0/edit\""))
-            let saved = try await browser.post("/organisations/O0/edit", form: [
-                "name": "Lyon Photonics Cluster", "kind": "cluster-organisation", "country": "FR", "city": "Lyon",
-                "sectors": "C26, C27", "topics": "photonics, lasers", "languages": "fr, en", "description": "Now with lasers."])
+            let saved = try await browser.post(
+                "/organisations/O0/edit",
+                form: [
+                    "name": "Lyon Photonics Cluster", "kind": "cluster-organisation", "country": "FR", "city": "Lyon",
+                    "sectors": "C26, C27", "topics": "photonics, lasers", "languages": "fr, en",
+                    "description": "Now with lasers.",
+                ])
             #expect(saved.status == .seeOther)
             #expect(try await browser.get("/organisations/O0").body.string.contains("Now with lasers."))
             #expect(try await TestBrowser(app).get("/organisations/O0/edit").status == .seeOther)

@@ -22,7 +22,9 @@ import Testing
     }
 
     @Test func printsTheInterfaceFieldsAsJSON() async throws {
-        let output = try await quote(["--from", "Lyon, FR", "--to", "München, DE", "--start", "2026-03-02", "--end", "2026-03-06", "--json"])
+        let output = try await quote([
+            "--from", "Lyon, FR", "--to", "München, DE", "--start", "2026-03-02", "--end", "2026-03-06", "--json",
+        ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(object["amountCents"] as? Int == 78_000)
         #expect(object["workingDays"] as? Int == 5)
@@ -38,9 +40,15 @@ import Testing
 
     @Test func readsARatesFile() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rates-\(UUID()).json")
-        try Data(#"{"name":"call-2027","version":"2","capCents":90000,"defaultThresholdCents":100000,"thresholdCents":{},"halveBelowWorkingDays":5,"halveBelowDistanceKm":200,"minWorkingDays":3,"maxCalendarDays":31}"#.utf8).write(to: file)
+        try Data(
+            #"{"name":"call-2027","version":"2","capCents":90000,"defaultThresholdCents":100000,"thresholdCents":{},"halveBelowWorkingDays":5,"halveBelowDistanceKm":200,"minWorkingDays":3,"maxCalendarDays":31}"#
+                .utf8
+        ).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let output = try await quote(["--from", "Lyon, FR", "--to", "Munich, DE", "--start", "2026-03-02", "--end", "2026-03-04", "--rates", file.path, "--json"])
+        let output = try await quote([
+            "--from", "Lyon, FR", "--to", "Munich, DE", "--start", "2026-03-02", "--end", "2026-03-04", "--rates", file.path,
+            "--json",
+        ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(object["amountCents"] as? Int == 45_000)
         #expect(object["halved"] as? Bool == true)
@@ -65,7 +73,10 @@ import Testing
             (with("--end", "2026-04-30"), "refused (too-long)"),
             (with("--to", "Oslo, NO"), "--to: Norway is not a participating country"),
             (with("--to", "London, GB"), "refused (country-not-participating): United Kingdom (GB)"),
-            (with("--rates", "/nonexistent/rates.json") + ["--rates", "/nonexistent/rates.json"], "--rates: cannot read /nonexistent/rates.json"),
+            (
+                with("--rates", "/nonexistent/rates.json") + ["--rates", "/nonexistent/rates.json"],
+                "--rates: cannot read /nonexistent/rates.json"
+            ),
             (Array(base.dropFirst(2)), "--from is required"),
         ]
         for (arguments, expected) in cases {
@@ -79,17 +90,23 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rates-\(UUID()).json")
         try Data(#"{"name":"x","defaultThresholdCents":"lots"}"#.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let message = await failure(["--from", "Lyon, FR", "--to", "Munich, DE", "--start", "2026-03-02", "--end", "2026-03-06", "--rates", file.path])
+        let message = await failure([
+            "--from", "Lyon, FR", "--to", "Munich, DE", "--start", "2026-03-02", "--end", "2026-03-06", "--rates", file.path,
+        ])
         #expect(message?.contains("defaultThresholdCents: expected a number") == true)
     }
 
     @Test func theBinaryExitsNonZeroWithOneLineOnStandardError() throws {
-        let ok = try Executable.run(["quote", "--from", "Gent, BE", "--to", "Sevilla, ES", "--start", "2026-03-02", "--end", "2026-03-06", "--json"])
+        let ok = try Executable.run([
+            "quote", "--from", "Gent, BE", "--to", "Sevilla, ES", "--start", "2026-03-02", "--end", "2026-03-06", "--json",
+        ])
         #expect(ok.status == 0, "\(ok.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(ok.standardOutput.utf8)) as? [String: Any])
         #expect(object["amountCents"] as? Int == 110_000)
 
-        let refused = try Executable.run(["quote", "--from", "Gent, BE", "--to", "Sevilla, ES", "--start", "2026-03-07", "--end", "2026-03-08", "--json"])
+        let refused = try Executable.run([
+            "quote", "--from", "Gent, BE", "--to", "Sevilla, ES", "--start", "2026-03-07", "--end", "2026-03-08", "--json",
+        ])
         #expect(refused.status != 0)
         #expect(refused.standardOutput.isEmpty)
         let lines = refused.standardError.split(separator: "\n")

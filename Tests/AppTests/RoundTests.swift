@@ -10,10 +10,11 @@ import VaporTesting
 @Suite struct RoundTests {
     /// The suggestion scene plus a second visitor and a budget of one lump sum (EUR 1,100): the
     /// round can fund only one of the two visitors.
-    static let scene = SuggestionTests.scene.replacingOccurrences(of: #""budgetCents":12000000"#, with: #""budgetCents":110000"#) + "\n" + """
-        {"type":"request","key":"R2","visitor":"CL","title":"Photonics cluster management","description":"Learn how a photonics cluster runs laser processing projects.","purposes":["learn","technology"],"topics":["photonics"],"earliest":"2027-03-01","latest":"2027-06-30","workingDays":5,"preferredCountries":[],"languages":["en"]}
-        {"type":"partnership","key":"P2","name":"Other Partnership","countries":["PL"],"sectors":["C10"],"budgetCents":5000000,"targetExchanges":10}
-        """
+    static let scene =
+        SuggestionTests.scene.replacingOccurrences(of: #""budgetCents":12000000"#, with: #""budgetCents":110000"#) + "\n" + """
+            {"type":"request","key":"R2","visitor":"CL","title":"Photonics cluster management","description":"Learn how a photonics cluster runs laser processing projects.","purposes":["learn","technology"],"topics":["photonics"],"earliest":"2027-03-01","latest":"2027-06-30","workingDays":5,"preferredCountries":[],"languages":["en"]}
+            {"type":"partnership","key":"P2","name":"Other Partnership","countries":["PL"],"sectors":["C10"],"budgetCents":5000000,"targetExchanges":10}
+            """
 
     struct Round: Decodable {
         struct Proposal: Decodable {
@@ -41,7 +42,9 @@ import VaporTesting
         let sentAt: Date?
     }
 
-    func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String, body: String = "{}") async throws -> TestingHTTPResponse {
+    func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String, body: String = "{}") async throws
+        -> TestingHTTPResponse
+    {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: token)
         headers.contentType = .json
@@ -81,14 +84,17 @@ import VaporTesting
             try await makeUser(app, "coordinator@p2.example", role: .coordinator, partnership: "P2")
             try await makeUser(app, "admin@example.eu", role: .admin)
             let other = try await token(app, "coordinator@p2.example")
-            #expect(try await send(app, .POST, "/api/v1/rounds", token: other, body: #"{"partnership":"P1"}"#).status == .forbidden)
+            #expect(
+                try await send(app, .POST, "/api/v1/rounds", token: other, body: #"{"partnership":"P1"}"#).status == .forbidden)
             let everything = try await send(app, .POST, "/api/v1/rounds", token: other, body: "{}")
             #expect(everything.status == .unprocessableEntity)
             #expect(everything.body.string.contains("\"field\":\"partnership\""))
             let unknown = try await send(app, .POST, "/api/v1/rounds", token: other, body: #"{"partnership":"NOPE"}"#)
             #expect(unknown.status == .unprocessableEntity)
 
-            let own = try await send(app, .POST, "/api/v1/rounds", token: try await token(app, "coordinator@p1.example"), body: #"{"partnership":"P1"}"#)
+            let own = try await send(
+                app, .POST, "/api/v1/rounds", token: try await token(app, "coordinator@p1.example"),
+                body: #"{"partnership":"P1"}"#)
             let round = try own.content.decode(Round.self)
             #expect(try await send(app, .GET, "/api/v1/rounds/\(round.id)", token: other).status == .notFound)
             #expect(try await send(app, .GET, "/api/v1/rounds/not-a-round", token: other).status == .notFound)
@@ -109,7 +115,8 @@ import VaporTesting
             try await makeUser(app, "host@at.example", organisation: "H-AT")
             try await makeUser(app, "host@fr.example", organisation: "H-FR")
             let token = try await token(app, "coordinator@p1.example")
-            let round = try await send(app, .POST, "/api/v1/rounds", token: token, body: #"{"partnership":"P1"}"#).content.decode(Round.self)
+            let round = try await send(app, .POST, "/api/v1/rounds", token: token, body: #"{"partnership":"P1"}"#).content.decode(
+                Round.self)
             let proposal = try #require(round.proposals.first)
             let sent = try await send(app, .POST, "/api/v1/rounds/\(round.id)/send", token: token)
             #expect(sent.status == .ok)
@@ -167,7 +174,8 @@ import VaporTesting
         #expect((written?["objective"] as? Double).map { abs($0 - 0.9) < 1e-9 } == true)
         #expect((written?["bound"] as? Double).map { $0 >= 0.9 - 1e-9 } == true)
 
-        try #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V1","host":"H9","score":0.5,"cost":1.0}]}"#
+        try
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V1","host":"H9","score":0.5,"cost":1.0}]}"#
             .write(to: instance, atomically: true, encoding: .utf8)
         let bad = try Executable.run(["optimise", "--instance", instance.path, "--solution", solution.path], in: directory)
         #expect(bad.status == 1)

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 @testable import App
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The real binary, started from an unrelated directory, serves its pages.
 @Suite struct ServeTests {

@@ -80,7 +80,8 @@ import VaporTesting
         try await withApp { app in
             _ = try await ImportCommand.importText(Self.scene, into: app.db)
             try await makeUser(app, "host@at.example", organisation: "H-AT")
-            let response = try await get(app, "/api/v1/offers/F-AT/suggestions?limit=5", token: try await token(app, "host@at.example"))
+            let response = try await get(
+                app, "/api/v1/offers/F-AT/suggestions?limit=5", token: try await token(app, "host@at.example"))
             #expect(response.status == .ok)
             let list = try response.content.decode(SuggestionList.self)
             #expect(list.offer == "F-AT")
@@ -114,7 +115,9 @@ import VaporTesting
             try await makeUser(app, "outsider@fr.example", organisation: "H-FR")
             try await makeUser(app, "admin@example.eu", role: .admin)
             #expect(try await get(app, "/api/v1/requests/R1/suggestions", token: nil).status == .unauthorized)
-            #expect(try await get(app, "/api/v1/requests/R1/suggestions", token: try await token(app, "outsider@fr.example")).status == .notFound)
+            #expect(
+                try await get(app, "/api/v1/requests/R1/suggestions", token: try await token(app, "outsider@fr.example")).status
+                    == .notFound)
             let admin = try await token(app, "admin@example.eu")
             #expect(try await get(app, "/api/v1/requests/R1/suggestions", token: admin).status == .ok)
             #expect(try await get(app, "/api/v1/requests/NOPE/suggestions", token: admin).status == .notFound)
@@ -133,7 +136,8 @@ import VaporTesting
             let member = try await token(writer, "member@v1.example")
             // Both instances build their index.
             for app in apps {
-                let list = try await get(app, "/api/v1/requests/R1/suggestions", token: member).content.decode(SuggestionList.self)
+                let list = try await get(app, "/api/v1/requests/R1/suggestions", token: member).content.decode(
+                    SuggestionList.self)
                 #expect(list.suggestions.first?.offer == "F-AT")
             }
             // The host withdraws its offer through the first instance.
@@ -145,7 +149,8 @@ import VaporTesting
             // The second instance learns of it from the change log (its background follower runs
             // this every second when serving).
             try await reader.matching.catchUp(on: reader.db)
-            let other = try await get(reader, "/api/v1/requests/R1/suggestions", token: member).content.decode(SuggestionList.self)
+            let other = try await get(reader, "/api/v1/requests/R1/suggestions", token: member).content.decode(
+                SuggestionList.self)
             #expect(other.suggestions.map(\.offer) == ["F-FR"])
             #expect(try await MatchingChange.query(on: reader.db).filter(\.$key == "F-AT").count() == 2)
         }
@@ -178,7 +183,8 @@ import VaporTesting
         let environment = ["DATABASE_PATH": directory.appendingPathComponent("cx.sqlite").path]
         #expect(try Executable.run(["import", file.path], in: directory, environment: environment).status == 0)
 
-        let result = try Executable.run(["suggest", "--request", "R1", "--limit", "1", "--json"], in: directory, environment: environment)
+        let result = try Executable.run(
+            ["suggest", "--request", "R1", "--limit", "1", "--json"], in: directory, environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
         let lines = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
         let first = try #require(lines?.first)

@@ -25,12 +25,15 @@ struct ImportCommand: AsyncCommand {
             throw CommandFailure("cannot read \(signature.file) as UTF-8 text")
         }
         try await app.autoMigrate()
-        let summary = try await Self.importText(text, into: app.database, dryRun: signature.dryRun, progress: ProgressLine("importing"))
+        let summary = try await Self.importText(
+            text, into: app.database, dryRun: signature.dryRun, progress: ProgressLine("importing"))
         context.console.output("\(signature.dryRun ? "dry run, nothing written: " : "imported: ")\(summary)".consoleText())
     }
 
     /// Parses, checks and writes; throws `CommandFailure` naming the lines at fault.
-    static func importText(_ text: String, into database: any Database, dryRun: Bool = false, progress: ProgressLine? = nil) async throws -> ImportSummary {
+    static func importText(_ text: String, into database: any Database, dryRun: Bool = false, progress: ProgressLine? = nil)
+        async throws -> ImportSummary
+    {
         let parser = ImportParser(gazetteer: try Gazetteer.bundled())
         let (records, issues) = parser.parse(text)
         guard issues.isEmpty else { throw CommandFailure(ImportFailure(issues: issues).description) }

@@ -21,10 +21,14 @@ struct OptimiseCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let instancePath = signature.instance else { throw CommandFailure("--instance: name the round file to solve") }
-        guard let solutionPath = signature.solution else { throw CommandFailure("--solution: name the file to write the solution to") }
+        guard let solutionPath = signature.solution else {
+            throw CommandFailure("--solution: name the file to write the solution to")
+        }
         var options = RoundOptimiser.Options()
         if let text = signature.targetGap {
-            guard let gap = Double(text), gap >= 0, gap < 1 else { throw CommandFailure("--target-gap must be a number from 0 to less than 1, not \(text)") }
+            guard let gap = Double(text), gap >= 0, gap < 1 else {
+                throw CommandFailure("--target-gap must be a number from 0 to less than 1, not \(text)")
+            }
             options.targetGap = gap
         }
         let data: Data
@@ -44,7 +48,8 @@ struct OptimiseCommand: AsyncCommand {
         } catch {
             throw CommandFailure("--solution: cannot write \(solutionPath)")
         }
-        let summary = String(format: "%d pairs, total score %.4f, proven bound %.4f, gap %.3f%% (%@, %d iterations)",
+        let summary = String(
+            format: "%d pairs, total score %.4f, proven bound %.4f, gap %.3f%% (%@, %d iterations)",
             result.assignments.count, result.objective, result.bound, result.gap * 100, result.method.rawValue, result.iterations)
         context.console.output(summary.consoleText())
     }

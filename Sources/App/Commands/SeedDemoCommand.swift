@@ -29,7 +29,8 @@ struct SeedDemoCommand: AsyncCommand {
             progress?.update(done, of: total)
         }
         for login in DemoDataset.logins where try await User.find(email: login.email, on: database) == nil {
-            let input = try AccountInput.validated(email: login.email, password: DemoDataset.password, role: login.role.rawValue, name: nil)
+            let input = try AccountInput.validated(
+                email: login.email, password: DemoDataset.password, role: login.role.rawValue, name: nil)
             _ = try await context.accounts.create(input, organisationKey: login.organisation, partnershipKey: login.partnership)
         }
         return "Demo dataset loaded: \(summary).\n" + loginsText
@@ -37,6 +38,7 @@ struct SeedDemoCommand: AsyncCommand {
 
     static var loginsText: String {
         "Demo logins (password \"\(DemoDataset.password)\"):\n"
-            + DemoDataset.logins.map { "  \($0.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.email)" }.joined(separator: "\n")
+            + DemoDataset.logins.map { "  \($0.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.email)" }
+            .joined(separator: "\n")
     }
 }

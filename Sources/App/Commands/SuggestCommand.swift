@@ -49,18 +49,23 @@ struct SuggestCommand: AsyncCommand {
         let suggestions: [Suggestion]
         if let key = subject.request {
             guard let found = matcher.hosts(forRequest: key, limit: limit) else {
-                throw CommandFailure(try await Self.whyUnknown("request", key, exists: VisitRequest.query(on: app.database).filter(\.$key == key).count() > 0))
+                throw CommandFailure(
+                    try await Self.whyUnknown(
+                        "request", key, exists: VisitRequest.query(on: app.database).filter(\.$key == key).count() > 0))
             }
             suggestions = found
         } else {
             let key = subject.offer ?? ""
             guard let found = matcher.visitors(forOffer: key, limit: limit) else {
-                throw CommandFailure(try await Self.whyUnknown("offer", key, exists: Offer.query(on: app.database).filter(\.$key == key).count() > 0))
+                throw CommandFailure(
+                    try await Self.whyUnknown(
+                        "offer", key, exists: Offer.query(on: app.database).filter(\.$key == key).count() > 0))
             }
             suggestions = found
         }
         let lines = suggestions.map { Suggestions.dto($0, matcher) }.map {
-            Line(offer: $0.offer, host: $0.host, request: $0.request, visitor: $0.visitor, score: $0.score, reasons: $0.reasons,
+            Line(
+                offer: $0.offer, host: $0.host, request: $0.request, visitor: $0.visitor, score: $0.score, reasons: $0.reasons,
                 stay: $0.stay, distanceKm: $0.distanceKm, lumpSumCents: $0.lumpSumCents)
         }
         if signature.json {
@@ -88,7 +93,8 @@ struct SuggestCommand: AsyncCommand {
 
     /// A key the matcher does not hold: unknown, or held back because its organisation is not validated.
     static func whyUnknown(_ kind: String, _ key: String, exists: Bool) -> String {
-        exists ? "the \(kind) \(key) belongs to an organisation that is not validated, so it is not matched"
+        exists
+            ? "the \(kind) \(key) belongs to an organisation that is not validated, so it is not matched"
             : "there is no \(kind) with key \(key)"
     }
 }

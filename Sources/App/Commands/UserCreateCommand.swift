@@ -1,12 +1,6 @@
 import Fluent
 import Vapor
 
-/// `clusterxchange user create --email E --password P --role R [--organisation KEY] [--partnership KEY]`.
-struct UserCommand: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["create": UserCreateCommand()] }
-    var help: String { "Manages accounts." }
-}
-
 struct UserCreateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "email", help: "The login e-mail") var email: String?
@@ -26,7 +20,8 @@ struct UserCreateCommand: AsyncCommand {
         try await app.autoMigrate()
         let input = try AccountInput.validated(
             email: signature.email, password: signature.password, role: signature.role, name: signature.name)
-        let user = try await app.context.accounts.create(input, organisationKey: signature.organisation, partnershipKey: signature.partnership)
+        let user = try await app.context.accounts.create(
+            input, organisationKey: signature.organisation, partnershipKey: signature.partnership)
         context.console.output("created \(user.role.rawValue) \(user.email)".consoleText())
     }
 }

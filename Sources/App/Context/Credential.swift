@@ -6,7 +6,3 @@ enum Credential: Sendable, Equatable {
     case session(UUID)
     case token(UUID)
 }
-
-struct CredentialKey: StorageKey {
-    typealias Value = Credential
-}

@@ -37,7 +37,8 @@ struct ServiceContext: Sendable {
     /// The same context on another connection (a transaction).
     func on(_ db: any Database) -> ServiceContext {
         ServiceContext(
-            caller: caller, credential: credential, db: db, linkBase: linkBase, matching: matching, clock: clock, passwords: passwords,
+            caller: caller, credential: credential, db: db, linkBase: linkBase, matching: matching, clock: clock,
+            passwords: passwords,
             tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool)
     }
 
@@ -53,7 +54,8 @@ extension Request {
     /// The service context of this request.
     var context: ServiceContext {
         ServiceContext(
-            caller: auth.get(User.self).flatMap(Caller.init), credential: storage[CredentialKey.self], db: database, linkBase: application.linkBase,
+            caller: auth.get(User.self).flatMap(Caller.init), credential: storage[CredentialKey.self], db: database,
+            linkBase: application.linkBase,
             matching: application.matching, clock: application.clock, passwords: password.async,
             tokenCache: application.tokenCache, logger: logger, clientAddress: clientAddress,
             threadPool: application.threadPool)
@@ -63,7 +65,8 @@ extension Request {
     /// address that proxy appended to `X-Forwarded-For` (a client can forge every earlier one).
     var clientAddress: String? {
         if application.trustsForwardedFor,
-            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(
+                in: .whitespaces),
             !forwarded.isEmpty
         {
             return String(forwarded.prefix(64))

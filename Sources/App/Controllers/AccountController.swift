@@ -57,7 +57,8 @@ struct AccountController: Controller {
 
     @Sendable func account(req: Request) async throws -> Response {
         let context = req.context
-        let view = AccountView(me: try await context.accounts.me(), sessions: try await context.credentials.sessions(),
+        let view = AccountView(
+            me: try await context.accounts.me(), sessions: try await context.credentials.sessions(),
             tokens: try await context.credentials.tokens())
         return try await req.page("account", title: "Your account", view)
     }

@@ -117,11 +117,14 @@ struct CatalogueController: Controller {
         let link = { (tab: String, number: Int) -> String in "/catalogue?tab=\(tab)&" + filter.queryString(page: number) }
         let view = CatalogueView(
             tab: tab,
-            filter: FilterValues(q: filter.q ?? "", sector: filter.sector ?? "", topic: filter.topic ?? "", language: filter.language ?? ""),
+            filter: FilterValues(
+                q: filter.q ?? "", sector: filter.sector ?? "", topic: filter.topic ?? "", language: filter.language ?? ""),
             countries: CountryRegistry.cosme.participating(on: context.clock.today).map {
                 Choice(value: $0.code.rawValue, label: $0.name, selected: filter.country == $0.code)
             },
-            kinds: OrganisationKind.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: filter.kind == $0) },
+            kinds: OrganisationKind.allCases.map {
+                Choice(value: $0.rawValue, label: $0.displayName, selected: filter.kind == $0)
+            },
             purposes: Purpose.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: filter.purpose == $0) },
             partnerships: partnerships.map { Choice(value: $0.key, label: $0.name, selected: filter.partnership == $0.key) },
             organisations: organisations, offers: offers, requests: requests, total: total,

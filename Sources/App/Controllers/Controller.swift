@@ -1,13 +1,5 @@
 import Vapor
 
-/// The three surfaces routes live on: the root (no session: health, the API's document), the
-/// pages (browser sessions and form tokens) and the JSON API under `/api/v1` (bearer tokens).
-struct Surfaces {
-    let root: any RoutesBuilder
-    let pages: any RoutesBuilder
-    let api: any RoutesBuilder
-}
-
 /// A resource's routes on every surface. Handlers only decode, call a service and render: the
 /// service owns the queries and the permission checks (docs/decisions/0015-one-boundary.md).
 protocol Controller: Sendable {
@@ -17,7 +9,9 @@ protocol Controller: Sendable {
 extension Request {
     /// A UUID path parameter; anything else names nothing here (404).
     func uuid(_ name: String, _ noun: String) throws(AppError) -> UUID {
-        guard let id = parameters.get(name, as: UUID.self) else { throw .notFound("There is no \(noun) \(parameters.get(name) ?? "").") }
+        guard let id = parameters.get(name, as: UUID.self) else {
+            throw .notFound("There is no \(noun) \(parameters.get(name) ?? "").")
+        }
         return id
     }
 

@@ -82,7 +82,8 @@ struct ListingController: Controller {
             RequestInput(
                 title: title, description: description, purposes: purposes, topics: InputChecker.commaSeparated(topics),
                 earliest: earliest, latest: latest, workingDays: Self.number(workingDays),
-                preferredCountries: InputChecker.commaSeparated(preferredCountries), languages: InputChecker.commaSeparated(languages))
+                preferredCountries: InputChecker.commaSeparated(preferredCountries),
+                languages: InputChecker.commaSeparated(languages))
         }
     }
 
@@ -106,7 +107,8 @@ struct ListingController: Controller {
         let form = try req.input(ListingForm.self)
         do {
             let offer = try await req.context.listings.createOffer(for: try req.key(), form.offer)
-            return req.redirect(to: "/offers/\(offer.key)", flash: "Your hosting offer is published. See the visitors it suits below.")
+            return req.redirect(
+                to: "/offers/\(offer.key)", flash: "Your hosting offer is published. See the visitors it suits below.")
         } catch let error as AppError where !error.problems.isEmpty {
             return try await render(req, isOffer: true, form: form, errors: error.fieldMessages, status: error.status)
         }
@@ -116,7 +118,8 @@ struct ListingController: Controller {
         let form = try req.input(ListingForm.self)
         do {
             let request = try await req.context.listings.createRequest(for: try req.key(), form.request)
-            return req.redirect(to: "/requests/\(request.key)", flash: "Your visiting request is published. See the hosts it suits below.")
+            return req.redirect(
+                to: "/requests/\(request.key)", flash: "Your visiting request is published. See the hosts it suits below.")
         } catch let error as AppError where !error.problems.isEmpty {
             return try await render(req, isOffer: false, form: form, errors: error.fieldMessages, status: error.status)
         }
@@ -129,8 +132,11 @@ struct ListingController: Controller {
         let chosen = Set(form.purposes ?? [])
         let view = ListingFormView(
             organisation: organisation, isOffer: isOffer, form: form,
-            purposes: Purpose.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: chosen.contains($0.rawValue)) },
+            purposes: Purpose.allCases.map {
+                Choice(value: $0.rawValue, label: $0.displayName, selected: chosen.contains($0.rawValue))
+            },
             errors: errors)
-        return try await req.page("listing-form", title: isOffer ? "Publish a hosting offer" : "Publish a visiting request", view, status: status)
+        return try await req.page(
+            "listing-form", title: isOffer ? "Publish a hosting offer" : "Publish a visiting request", view, status: status)
     }
 }

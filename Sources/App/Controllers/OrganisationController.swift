@@ -69,7 +69,8 @@ struct OrganisationController: Controller {
         var input: OrganisationInput {
             OrganisationInput(
                 name: name, kind: kind, country: country, city: city, sectors: InputChecker.commaSeparated(sectors),
-                topics: InputChecker.commaSeparated(topics), description: description, languages: InputChecker.commaSeparated(languages),
+                topics: InputChecker.commaSeparated(topics), description: description,
+                languages: InputChecker.commaSeparated(languages),
                 website: website, cluster: cluster)
         }
     }
@@ -116,7 +117,9 @@ struct OrganisationController: Controller {
         let form = try req.input(OrganisationForm.self)
         do {
             let organisation = try await req.context.organisations.update(key, form.input)
-            let note = organisation.validationStatus == .pending ? " The kind or country changed, so your partnership validates it again." : ""
+            let note =
+                organisation.validationStatus == .pending
+                ? " The kind or country changed, so your partnership validates it again." : ""
             return req.redirect(to: "/organisations/\(organisation.key)", flash: "The profile is saved.\(note)")
         } catch let error as AppError where !error.problems.isEmpty {
             return try await render(req, form: form, errors: error.fieldMessages, editing: key, status: error.status)
@@ -124,7 +127,8 @@ struct OrganisationController: Controller {
     }
 
     private func render(
-        _ req: Request, form: OrganisationForm, errors: [String: String], editing key: String? = nil, status: HTTPResponseStatus = .ok
+        _ req: Request, form: OrganisationForm, errors: [String: String], editing key: String? = nil,
+        status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let context = req.context
         let clusters = try await context.organisations.clusters()
@@ -132,7 +136,9 @@ struct OrganisationController: Controller {
             heading: key == nil ? "Add your organisation" : "Edit the profile of \(form.name ?? "")",
             action: key.map { "/organisations/\($0)/edit" } ?? "/organisations",
             submitLabel: key == nil ? "Add the organisation" : "Save the profile", form: form,
-            kinds: OrganisationKind.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: form.kind == $0.rawValue) },
+            kinds: OrganisationKind.allCases.map {
+                Choice(value: $0.rawValue, label: $0.displayName, selected: form.kind == $0.rawValue)
+            },
             countries: CountryRegistry.cosme.participating(on: context.clock.today).map {
                 Choice(value: $0.code.rawValue, label: $0.name, selected: form.country == $0.code.rawValue)
             },
@@ -146,7 +152,9 @@ struct OrganisationController: Controller {
     @Sendable func joinPage(req: Request) async throws -> Response {
         let key = try req.key()
         try await req.context.memberships.requestToJoin(key)
-        return req.redirect(to: "/my", flash: "Your request to join is sent: the organisation's administrators approve it, and you will get an e-mail.")
+        return req.redirect(
+            to: "/my",
+            flash: "Your request to join is sent: the organisation's administrators approve it, and you will get an e-mail.")
     }
 
     @Sendable func approvePage(req: Request) async throws -> Response {

@@ -47,7 +47,8 @@ struct PasswordResetController: Controller {
         let form = try req.input(Form.self)
         do {
             try await req.context.passwordResets.complete(token: form.token ?? "", newPassword: form.password ?? "")
-            return req.redirect(to: "/login", flash: "Your new password is set: sign in with it. Every other session was signed out.")
+            return req.redirect(
+                to: "/login", flash: "Your new password is set: sign in with it. Every other session was signed out.")
         } catch let error as AppError where !error.problems.isEmpty {
             let view = ResetView(
                 token: String((form.token ?? "").prefix(64)), error: error.problems.first?.message,

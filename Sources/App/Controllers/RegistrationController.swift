@@ -17,7 +17,8 @@ struct RegistrationController: Controller {
     // MARK: JSON
 
     @Sendable func register(req: Request) async throws -> Response {
-        let registration = try await req.context.registrations.submit(try req.input(RegistrationInput.self), for: try req.key(), cv: nil)
+        let registration = try await req.context.registrations.submit(
+            try req.input(RegistrationInput.self), for: try req.key(), cv: nil)
         return try await req.created(registration, at: "/api/v1/registrations/\(registration.id)")
     }
 
@@ -52,7 +53,9 @@ struct RegistrationController: Controller {
         var cv: File?
 
         var input: RegistrationInput {
-            RegistrationInput(asVisitor: asVisitor != nil, asHost: asHost != nil, motivation: motivation, preferences: preferences, partnership: partnership)
+            RegistrationInput(
+                asVisitor: asVisitor != nil, asHost: asHost != nil, motivation: motivation, preferences: preferences,
+                partnership: partnership)
         }
     }
 
@@ -91,19 +94,24 @@ struct RegistrationController: Controller {
             let submitted = try await context.registrations.submit(form.input, for: key, cv: cv)
             return req.redirect(
                 to: "/my",
-                flash: "\(submitted.organisation.name) is submitted to \(submitted.partnershipName): its coordinators validate it, and you will get an e-mail.")
+                flash:
+                    "\(submitted.organisation.name) is submitted to \(submitted.partnershipName): its coordinators validate it, and you will get an e-mail."
+            )
         } catch let error as AppError where !error.problems.isEmpty {
-            return try await render(req, try await context.registrations.form(key), form: form, errors: error.fieldMessages, status: error.status)
+            return try await render(
+                req, try await context.registrations.form(key), form: form, errors: error.fieldMessages, status: error.status)
         }
     }
 
     private func render(
-        _ req: Request, _ data: RegistrationFormData, form: RegistrationForm, errors: [String: String], status: HTTPResponseStatus = .ok
+        _ req: Request, _ data: RegistrationFormData, form: RegistrationForm, errors: [String: String],
+        status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let chosen = form.partnership ?? data.suggestions.first?.key
         let view = RegistrationView(
             organisation: data.organisation, status: data.registration?.status.words, reason: data.registration?.reason,
-            asVisitor: form.asVisitor != nil, asHost: form.asHost != nil, motivation: form.motivation ?? "", preferences: form.preferences ?? "",
+            asVisitor: form.asVisitor != nil, asHost: form.asHost != nil, motivation: form.motivation ?? "",
+            preferences: form.preferences ?? "",
             suggestions: data.suggestions,
             partnerships: data.partnerships.map { Choice(value: $0.key, label: $0.name, selected: $0.key == chosen) },
             hasCV: data.registration?.hasCV == true, errors: errors)

@@ -68,7 +68,9 @@ struct RoundController: Controller {
         let context = req.context
         let view = RoundsView(
             rounds: try await context.rounds.rounds(),
-            partnerships: try await context.rounds.runnablePartnerships().map { Choice(value: $0.key, label: $0.name, selected: false) },
+            partnerships: try await context.rounds.runnablePartnerships().map {
+                Choice(value: $0.key, label: $0.name, selected: false)
+            },
             mayRunAll: context.caller?.isAdmin == true, error: error)
         return try await req.page("rounds", title: "Matching rounds", view, status: status)
     }
@@ -76,7 +78,9 @@ struct RoundController: Controller {
     @Sendable func runPage(req: Request) async throws -> Response {
         do {
             let round = try await req.context.rounds.run(try req.input(RoundInput.self))
-            return req.redirect(to: "/rounds/\(round.id)", flash: "The round is done: \(round.proposals.count) pairs proposed. Nothing is sent yet.")
+            return req.redirect(
+                to: "/rounds/\(round.id)",
+                flash: "The round is done: \(round.proposals.count) pairs proposed. Nothing is sent yet.")
         } catch let error as AppError where !error.problems.isEmpty {
             return try await renderList(req, error: error.problems.first?.message, status: error.status)
         }
@@ -91,7 +95,8 @@ struct RoundController: Controller {
             bars: round.budgets.map { budget in
                 Bar(
                     label: budget.name, used: euros(budget.usedCents), budget: euros(budget.budgetCents),
-                    percent: budget.budgetCents > 0 ? min(100, Int(Int64(budget.usedCents) * 100 / Int64(budget.budgetCents))) : 0)
+                    percent: budget.budgetCents > 0 ? min(100, Int(Int64(budget.usedCents) * 100 / Int64(budget.budgetCents))) : 0
+                )
             },
             costs: round.proposals.map { euros($0.costCents) })
         return try await req.page("round", title: "Matching round", view)

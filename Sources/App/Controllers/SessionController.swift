@@ -75,7 +75,8 @@ struct SessionController: Controller {
     }
 
     @Sendable func registerForm(req: Request) async throws -> Response {
-        let view = RegisterView(name: "", email: "", errors: [:], minimumPasswordLength: AccountInput.minimumPasswordLength, sentTo: nil)
+        let view = RegisterView(
+            name: "", email: "", errors: [:], minimumPasswordLength: AccountInput.minimumPasswordLength, sentTo: nil)
         return try await req.page("register", title: "Create an account", view, forms: true)
     }
 
@@ -90,7 +91,8 @@ struct SessionController: Controller {
             return try await req.page("register", title: "Check your e-mail", view, forms: true)
         } catch let error as AppError where !error.problems.isEmpty {
             let view = RegisterView(
-                name: String((form.name ?? "").prefix(200)), email: String((form.email ?? "").prefix(254)), errors: error.fieldMessages,
+                name: String((form.name ?? "").prefix(200)), email: String((form.email ?? "").prefix(254)),
+                errors: error.fieldMessages,
                 minimumPasswordLength: AccountInput.minimumPasswordLength, sentTo: nil)
             return try await req.page("register", title: "Create an account", view, status: error.status, forms: true)
         }
@@ -112,7 +114,8 @@ struct SessionController: Controller {
         let user = try await req.context.accounts.confirm(token: try req.input(Form.self).token ?? "")
         req.browserSession?.signIn(try user.requireID())
         req.auth.login(user)
-        return req.redirect(to: "/my", flash: "Welcome, \(user.name): your account is ready. Add your organisation or ask to join it.")
+        return req.redirect(
+            to: "/my", flash: "Welcome, \(user.name): your account is ready. Add your organisation or ask to join it.")
     }
 
     /// Only paths on this site: never an open redirect. A path with a scheme, a host, a

@@ -82,7 +82,8 @@ struct SuggestionController: Controller {
         let request = try await context.suggestions.managedRequestTitle(key)
         let list = try await context.suggestions.forRequest(key, limit: 10).list
         let fit = await Self.fitView(req.query["host"]) { try await context.suggestions.fit(request: key, host: $0) }
-        let view = SuggestionsView(side: "request", key: key, title: request, cards: list.suggestions.map(Self.card), otherSide: "host", fit: fit)
+        let view = SuggestionsView(
+            side: "request", key: key, title: request, cards: list.suggestions.map(Self.card), otherSide: "host", fit: fit)
         return try await req.page("suggestions", title: "Hosts for \(request)", view)
     }
 
@@ -92,7 +93,8 @@ struct SuggestionController: Controller {
         let offer = try await context.suggestions.managedOfferTitle(key)
         let list = try await context.suggestions.forOffer(key, limit: 10).list
         let fit = await Self.fitView(req.query["visitor"]) { try await context.suggestions.fit(offer: key, visitor: $0) }
-        let view = SuggestionsView(side: "offer", key: key, title: offer, cards: list.suggestions.map(Self.card), otherSide: "visitor", fit: fit)
+        let view = SuggestionsView(
+            side: "offer", key: key, title: offer, cards: list.suggestions.map(Self.card), otherSide: "visitor", fit: fit)
         return try await req.page("suggestions", title: "Visitors for \(offer)", view)
     }
 

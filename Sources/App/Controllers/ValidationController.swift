@@ -33,14 +33,19 @@ struct ValidationController: Controller {
         let id = try req.uuid("id", "registration")
         do {
             let decided = try await req.context.registrations.decide(id, try req.input(DecisionInput.self))
-            return req.redirect(to: "/validation", flash: "Recorded: \(decided.organisation.name) is \(decided.status.words). They are told by e-mail.")
+            return req.redirect(
+                to: "/validation",
+                flash: "Recorded: \(decided.organisation.name) is \(decided.status.words). They are told by e-mail.")
         } catch let error as AppError where !error.problems.isEmpty && error.status == .unprocessableEntity {
             return try await render(req, errors: error.fieldMessages, failedID: id.uuidString, status: error.status)
         }
     }
 
-    private func render(_ req: Request, errors: [String: String], failedID: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func render(_ req: Request, errors: [String: String], failedID: String?, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let items = try await req.context.registrations.queue()
-        return try await req.page("validation", title: "Validation queue", QueueView(items: items, errors: errors, failedID: failedID), status: status)
+        return try await req.page(
+            "validation", title: "Validation queue", QueueView(items: items, errors: errors, failedID: failedID), status: status)
     }
 }

@@ -11,36 +11,67 @@ enum DemoCatalogue {
 
     /// 13 partnerships, 21 countries between them (the pilot's figures).
     static let partnerships: [Focus] = [
-        Focus(key: "photonics-4x", name: "Photonics and Advanced Manufacturing Partnership", sectors: ["C26", "C27", "C28"],
-              topics: ["photonics", "laser processing", "optical sensors", "machine vision", "additive manufacturing"], countries: ["DE", "FR", "NL", "AT", "CZ"]),
-        Focus(key: "agrifood-4x", name: "Agri-Food Innovation Partnership", sectors: ["A01", "C10", "C11"],
-              topics: ["precision farming", "food safety", "alternative proteins", "food packaging", "cold chain"], countries: ["IT", "ES", "PL", "HU", "GR"]),
-        Focus(key: "circular-plastics-4x", name: "Circular Plastics Partnership", sectors: ["C22", "E38"],
-              topics: ["plastics recycling", "bio-based polymers", "eco-design", "circular economy", "chemical recycling"], countries: ["BE", "NL", "SI", "PT", "FR"]),
-        Focus(key: "medtech-4x", name: "Health and Medical Technologies Partnership", sectors: ["C21", "C32", "Q86"],
-              topics: ["medical devices", "digital health", "diagnostics", "regulatory affairs", "telemedicine"], countries: ["DK", "FI", "IE", "DE", "EE"]),
-        Focus(key: "aero-4x", name: "Aerospace and Space Partnership", sectors: ["C30", "H51"],
-              topics: ["composites", "drones", "satellite data", "aircraft maintenance", "space applications"], countries: ["FR", "ES", "IT", "RO", "PL"]),
-        Focus(key: "textile-4x", name: "Textile and Fashion Partnership", sectors: ["C13", "C14", "C15"],
-              topics: ["technical textiles", "sustainable fashion", "smart textiles", "textile recycling", "digital printing"], countries: ["PT", "IT", "BG", "RO", "LT"]),
-        Focus(key: "blue-economy-4x", name: "Maritime and Blue Economy Partnership", sectors: ["H50", "C30", "A03"],
-              topics: ["shipbuilding", "offshore wind", "aquaculture", "port logistics", "marine biotechnology"], countries: ["GR", "HR", "DK", "EE", "IE"]),
-        Focus(key: "energy-4x", name: "Renewable Energy Partnership", sectors: ["D35", "C27"],
-              topics: ["hydrogen", "solar energy", "energy storage", "smart grids", "energy efficiency"], countries: ["AT", "DE", "ES", "SI", "CZ"]),
-        Focus(key: "digital-4x", name: "Digital Transformation Partnership", sectors: ["J62", "J63"],
-              topics: ["artificial intelligence", "cybersecurity", "internet of things", "cloud computing", "data spaces"], countries: ["EE", "FI", "LT", "BG", "NL"]),
-        Focus(key: "construction-4x", name: "Sustainable Construction and Wood Partnership", sectors: ["F41", "C16"],
-              topics: ["timber construction", "building information modelling", "energy renovation", "prefabrication", "green building materials"], countries: ["AT", "FI", "SI", "HR", "HU"]),
-        Focus(key: "mobility-4x", name: "Automotive and Smart Mobility Partnership", sectors: ["C29", "H49"],
-              topics: ["electric vehicles", "battery technology", "autonomous driving", "mobility services", "lightweight materials"], countries: ["CZ", "DE", "HU", "RO", "AT"]),
-        Focus(key: "creative-4x", name: "Tourism and Creative Industries Partnership", sectors: ["I55", "R90", "J59"],
-              topics: ["sustainable tourism", "cultural heritage", "video games", "immersive media", "design"], countries: ["GR", "IT", "HR", "PT", "ES"]),
-        Focus(key: "biochem-4x", name: "Chemicals and Industrial Biotechnology Partnership", sectors: ["C20", "M72"],
-              topics: ["industrial biotechnology", "green chemistry", "biorefineries", "process intensification", "enzymes"], countries: ["BE", "DE", "PL", "IE", "DK"]),
+        Focus(
+            key: "photonics-4x", name: "Photonics and Advanced Manufacturing Partnership", sectors: ["C26", "C27", "C28"],
+            topics: ["photonics", "laser processing", "optical sensors", "machine vision", "additive manufacturing"],
+            countries: ["DE", "FR", "NL", "AT", "CZ"]),
+        Focus(
+            key: "agrifood-4x", name: "Agri-Food Innovation Partnership", sectors: ["A01", "C10", "C11"],
+            topics: ["precision farming", "food safety", "alternative proteins", "food packaging", "cold chain"],
+            countries: ["IT", "ES", "PL", "HU", "GR"]),
+        Focus(
+            key: "circular-plastics-4x", name: "Circular Plastics Partnership", sectors: ["C22", "E38"],
+            topics: ["plastics recycling", "bio-based polymers", "eco-design", "circular economy", "chemical recycling"],
+            countries: ["BE", "NL", "SI", "PT", "FR"]),
+        Focus(
+            key: "medtech-4x", name: "Health and Medical Technologies Partnership", sectors: ["C21", "C32", "Q86"],
+            topics: ["medical devices", "digital health", "diagnostics", "regulatory affairs", "telemedicine"],
+            countries: ["DK", "FI", "IE", "DE", "EE"]),
+        Focus(
+            key: "aero-4x", name: "Aerospace and Space Partnership", sectors: ["C30", "H51"],
+            topics: ["composites", "drones", "satellite data", "aircraft maintenance", "space applications"],
+            countries: ["FR", "ES", "IT", "RO", "PL"]),
+        Focus(
+            key: "textile-4x", name: "Textile and Fashion Partnership", sectors: ["C13", "C14", "C15"],
+            topics: ["technical textiles", "sustainable fashion", "smart textiles", "textile recycling", "digital printing"],
+            countries: ["PT", "IT", "BG", "RO", "LT"]),
+        Focus(
+            key: "blue-economy-4x", name: "Maritime and Blue Economy Partnership", sectors: ["H50", "C30", "A03"],
+            topics: ["shipbuilding", "offshore wind", "aquaculture", "port logistics", "marine biotechnology"],
+            countries: ["GR", "HR", "DK", "EE", "IE"]),
+        Focus(
+            key: "energy-4x", name: "Renewable Energy Partnership", sectors: ["D35", "C27"],
+            topics: ["hydrogen", "solar energy", "energy storage", "smart grids", "energy efficiency"],
+            countries: ["AT", "DE", "ES", "SI", "CZ"]),
+        Focus(
+            key: "digital-4x", name: "Digital Transformation Partnership", sectors: ["J62", "J63"],
+            topics: ["artificial intelligence", "cybersecurity", "internet of things", "cloud computing", "data spaces"],
+            countries: ["EE", "FI", "LT", "BG", "NL"]),
+        Focus(
+            key: "construction-4x", name: "Sustainable Construction and Wood Partnership", sectors: ["F41", "C16"],
+            topics: [
+                "timber construction", "building information modelling", "energy renovation", "prefabrication",
+                "green building materials",
+            ], countries: ["AT", "FI", "SI", "HR", "HU"]),
+        Focus(
+            key: "mobility-4x", name: "Automotive and Smart Mobility Partnership", sectors: ["C29", "H49"],
+            topics: [
+                "electric vehicles", "battery technology", "autonomous driving", "mobility services", "lightweight materials",
+            ], countries: ["CZ", "DE", "HU", "RO", "AT"]),
+        Focus(
+            key: "creative-4x", name: "Tourism and Creative Industries Partnership", sectors: ["I55", "R90", "J59"],
+            topics: ["sustainable tourism", "cultural heritage", "video games", "immersive media", "design"],
+            countries: ["GR", "IT", "HR", "PT", "ES"]),
+        Focus(
+            key: "biochem-4x", name: "Chemicals and Industrial Biotechnology Partnership", sectors: ["C20", "M72"],
+            topics: ["industrial biotechnology", "green chemistry", "biorefineries", "process intensification", "enzymes"],
+            countries: ["BE", "DE", "PL", "IE", "DK"]),
     ]
 
     /// The programme's other countries, where member organisations are also found.
-    static let otherCountries = ["SK", "LV", "LU", "MT", "CY", "SE", "AL", "AM", "BA", "IS", "XK", "MD", "ME", "MK", "RS", "TR", "UA"]
+    static let otherCountries = [
+        "SK", "LV", "LU", "MT", "CY", "SE", "AL", "AM", "BA", "IS", "XK", "MD", "ME", "MK", "RS", "TR", "UA",
+    ]
 
     static let languagesByCountry: [String: String] = [
         "AT": "de", "BE": "fr", "BG": "bg", "HR": "hr", "CY": "el", "CZ": "cs", "DK": "da", "EE": "et", "FI": "fi",

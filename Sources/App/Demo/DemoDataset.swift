@@ -43,11 +43,14 @@ struct DemoDataset {
 
         // Partnerships.
         for focus in DemoCatalogue.partnerships {
-            records.append(.partnership(PartnershipRecord(
-                line: next(), key: focus.key, name: focus.name,
-                description: "An ESCP-4x partnership of cluster organisations in \(focus.countries.count) countries working on \(focus.topics.prefix(3).joined(separator: ", ")).",
-                countries: focus.countries, sectors: focus.sectors,
-                budgetCents: 100 * Int.random(in: 900...1_400, using: &random) * 100, targetExchanges: 100)))
+            records.append(
+                .partnership(
+                    PartnershipRecord(
+                        line: next(), key: focus.key, name: focus.name,
+                        description:
+                            "An ESCP-4x partnership of cluster organisations in \(focus.countries.count) countries working on \(focus.topics.prefix(3).joined(separator: ", ")).",
+                        countries: focus.countries, sectors: focus.sectors,
+                        budgetCents: 100 * Int.random(in: 900...1_400, using: &random) * 100, targetExchanges: 100)))
         }
 
         // 69 cluster organisations: six for the first four partnerships, five for the others.
@@ -60,13 +63,17 @@ struct DemoDataset {
                 let key = String(format: "cluster-%03d", clusterNumber)
                 clusterNumber += 1
                 let topics = random.pick(3, of: focus.topics)
-                records.append(.organisation(OrganisationRecord(
-                    line: next(), key: key,
-                    name: "\(place.name) \(focus.name.split(separator: " ").first.map(String.init) ?? "") \(random.pick(DemoCatalogue.kindWords["cluster-organisation"] ?? ["Cluster"]))",
-                    kind: .clusterOrganisation, city: place, sectors: focus.sectors, topics: topics,
-                    description: "The \(focus.name.lowercased().replacingOccurrences(of: " partnership", with: "")) cluster of \(place.name): \(topics.joined(separator: ", ")). We connect SMEs, research and public partners of the region.",
-                    languages: languages(country), website: "https://\(key).clusterxchange.example",
-                    partnership: focus.key, cluster: nil)))
+                records.append(
+                    .organisation(
+                        OrganisationRecord(
+                            line: next(), key: key,
+                            name:
+                                "\(place.name) \(focus.name.split(separator: " ").first.map(String.init) ?? "") \(random.pick(DemoCatalogue.kindWords["cluster-organisation"] ?? ["Cluster"]))",
+                            kind: .clusterOrganisation, city: place, sectors: focus.sectors, topics: topics,
+                            description:
+                                "The \(focus.name.lowercased().replacingOccurrences(of: " partnership", with: "")) cluster of \(place.name): \(topics.joined(separator: ", ")). We connect SMEs, research and public partners of the region.",
+                            languages: languages(country), website: "https://\(key).clusterxchange.example",
+                            partnership: focus.key, cluster: nil)))
                 clustersByPartnership[focus.key, default: []].append((key, country))
             }
         }
@@ -95,7 +102,8 @@ struct DemoDataset {
             let record = OrganisationRecord(
                 line: next(), key: key, name: name, kind: kind, city: place,
                 sectors: random.pick(Int.random(in: 1...2, using: &random), of: focus.sectors), topics: topics,
-                description: "\(kind.displayName) in \(place.name) working on \(topics.joined(separator: " and ")). \(random.pick(DemoCatalogue.closings))",
+                description:
+                    "\(kind.displayName) in \(place.name) working on \(topics.joined(separator: " and ")). \(random.pick(DemoCatalogue.closings))",
                 languages: languages(country), website: random.chance(0.7) ? "https://\(key).clusterxchange.example" : nil,
                 partnership: focus.key, cluster: cluster)
             members.append(record)
@@ -109,28 +117,38 @@ struct DemoDataset {
             let topic = random.pick(member.topics)
             let from = CalendarDate(year: year, month: start, day: 4) ?? CalendarDate(dayNumber: 0)
             let to = CalendarDate(year: year, month: min(12, start + Int.random(in: 3...8, using: &random)), day: 18) ?? from
-            records.append(.offer(OfferRecord(
-                line: next(), key: String(format: "offer-%04d", number), host: member.key,
-                title: "\(topic.capitalized): a week inside \(member.name)",
-                description: random.pick(DemoCatalogue.offerOpenings).replacingOccurrences(of: "%@", with: topic) + " " + random.pick(DemoCatalogue.closings),
-                purposes: random.pick(Int.random(in: 1...3, using: &random), of: Purpose.allCases.map(\.rawValue)),
-                topics: member.topics, availableFrom: from, availableTo: to, capacity: Int.random(in: 1...3, using: &random),
-                languages: member.languages, isVirtual: false)))
+            records.append(
+                .offer(
+                    OfferRecord(
+                        line: next(), key: String(format: "offer-%04d", number), host: member.key,
+                        title: "\(topic.capitalized): a week inside \(member.name)",
+                        description: random.pick(DemoCatalogue.offerOpenings).replacingOccurrences(of: "%@", with: topic) + " "
+                            + random.pick(DemoCatalogue.closings),
+                        purposes: random.pick(Int.random(in: 1...3, using: &random), of: Purpose.allCases.map(\.rawValue)),
+                        topics: member.topics, availableFrom: from, availableTo: to,
+                        capacity: Int.random(in: 1...3, using: &random),
+                        languages: member.languages, isVirtual: false)))
         }
         for (number, member) in members.enumerated() where member.kind.mayVisit && (number == 0 || random.chance(0.27)) {
             let focus = DemoCatalogue.partnerships[number % DemoCatalogue.partnerships.count]
             let topic = random.pick(member.topics)
             let month = Int.random(in: 2...8, using: &random)
             let earliest = CalendarDate(year: year, month: month, day: 1) ?? CalendarDate(dayNumber: 0)
-            let latest = CalendarDate(year: year, month: min(12, month + Int.random(in: 1...3, using: &random)), day: 28) ?? earliest
+            let latest =
+                CalendarDate(year: year, month: min(12, month + Int.random(in: 1...3, using: &random)), day: 28) ?? earliest
             let abroad = focus.countries.filter { $0 != member.city.country.rawValue }
-            records.append(.request(RequestRecord(
-                line: next(), key: String(format: "request-%04d", number), visitor: member.key,
-                title: "Learning \(topic) abroad",
-                description: random.pick(DemoCatalogue.requestOpenings).replacingOccurrences(of: "%@", with: topic) + " " + random.pick(DemoCatalogue.closings),
-                purposes: random.pick(Int.random(in: 1...2, using: &random), of: Purpose.allCases.map(\.rawValue)),
-                topics: member.topics, earliest: earliest, latest: latest, workingDays: Int.random(in: 3...10, using: &random),
-                preferredCountries: random.pick(Int.random(in: 1...2, using: &random), of: abroad), languages: member.languages)))
+            records.append(
+                .request(
+                    RequestRecord(
+                        line: next(), key: String(format: "request-%04d", number), visitor: member.key,
+                        title: "Learning \(topic) abroad",
+                        description: random.pick(DemoCatalogue.requestOpenings).replacingOccurrences(of: "%@", with: topic) + " "
+                            + random.pick(DemoCatalogue.closings),
+                        purposes: random.pick(Int.random(in: 1...2, using: &random), of: Purpose.allCases.map(\.rawValue)),
+                        topics: member.topics, earliest: earliest, latest: latest,
+                        workingDays: Int.random(in: 3...10, using: &random),
+                        preferredCountries: random.pick(Int.random(in: 1...2, using: &random), of: abroad),
+                        languages: member.languages)))
         }
         self.records = records
     }

@@ -66,6 +66,7 @@ struct Problem: Content {
         headers.replaceOrAdd(name: .contentType, value: "application/problem+json; charset=utf-8")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Response(status: HTTPResponseStatus(statusCode: status), headers: headers, body: .init(data: try encoder.encode(self)))
+        return Response(
+            status: HTTPResponseStatus(statusCode: status), headers: headers, body: .init(data: try encoder.encode(self)))
     }
 }

@@ -12,15 +12,3 @@ struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         return "\(location): \(message)"
     }
 }
-
-/// An import that changed nothing, with every problem found.
-struct ImportFailure: Error, CustomStringConvertible {
-    let issues: [ImportIssue]
-
-    /// One line: the count and the first problems.
-    var description: String {
-        let shown = issues.prefix(5).map(\.description).joined(separator: "; ")
-        let more = issues.count > 5 ? "; and \(issues.count - 5) more" : ""
-        return "\(issues.count) \(issues.count == 1 ? "problem" : "problems"), nothing imported: \(shown)\(more)"
-    }
-}

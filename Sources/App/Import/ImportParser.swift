@@ -20,7 +20,8 @@ struct ImportParser {
                 continue
             }
             guard case .object(let object) = value else {
-                issues.append(ImportIssue(line: line, key: nil, field: nil, message: "must be a JSON object, not \(value.typeName)"))
+                issues.append(
+                    ImportIssue(line: line, key: nil, field: nil, message: "must be a JSON object, not \(value.typeName)"))
                 continue
             }
             let key: String? = if case .string(let k) = object["key"] { k } else { nil }
@@ -30,7 +31,8 @@ struct ImportParser {
             guard let record else { continue }
             if let key, let type = object["type"], case .string(let typeName) = type {
                 if let first = seen["\(typeName)/\(key)"] {
-                    issues.append(ImportIssue(line: line, key: key, field: "key", message: "repeats the \(typeName) of line \(first)"))
+                    issues.append(
+                        ImportIssue(line: line, key: key, field: "key", message: "repeats the \(typeName) of line \(first)"))
                     continue
                 }
                 seen["\(typeName)/\(key)"] = line
@@ -63,7 +65,8 @@ struct ImportParser {
         let budget = r.integer("budgetCents", in: 0...100_000_000_000)
         let target = r.integer("targetExchanges", in: 0...1_000_000)
         guard let key, let name, let budget, let target else { return nil }
-        return PartnershipRecord(line: r.line, key: key, name: name, description: description, countries: countries,
+        return PartnershipRecord(
+            line: r.line, key: key, name: name, description: description, countries: countries,
             sectors: sectors, budgetCents: budget, targetExchanges: target)
     }
 
@@ -73,7 +76,9 @@ struct ImportParser {
         if let text = r.string("kind") {
             kind = OrganisationKind(rawValue: text)
             if kind == nil {
-                r.fail("kind", "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"")
+                r.fail(
+                    "kind", "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\""
+                )
             }
         }
         let country = r.country("country")
@@ -98,7 +103,8 @@ struct ImportParser {
         let cluster = r.string("cluster", required: false, maxLength: 100)
         if let cluster, cluster == key { r.fail("cluster", "an organisation cannot be its own cluster") }
         guard let key, let name, let kind, let city else { return nil }
-        return OrganisationRecord(line: r.line, key: key, name: name, kind: kind, city: city, sectors: sectors, topics: topics,
+        return OrganisationRecord(
+            line: r.line, key: key, name: name, kind: kind, city: city, sectors: sectors, topics: topics,
             description: description, languages: languages, website: website, partnership: partnership, cluster: cluster)
     }
 
@@ -115,7 +121,8 @@ struct ImportParser {
         let languages = r.strings("languages", validate: Validation.languageProblem)
         let isVirtual = r.bool("virtual", default: false)
         guard let key, let host, let title, let from, let to, let capacity else { return nil }
-        return OfferRecord(line: r.line, key: key, host: host, title: title, description: description, purposes: purposes,
+        return OfferRecord(
+            line: r.line, key: key, host: host, title: title, description: description, purposes: purposes,
             topics: topics, availableFrom: from, availableTo: to, capacity: capacity, languages: languages, isVirtual: isVirtual)
     }
 
@@ -136,7 +143,8 @@ struct ImportParser {
         let preferred = r.strings("preferredCountries", validate: Validation.countryCodeProblem)
         let languages = r.strings("languages", validate: Validation.languageProblem)
         guard let key, let visitor, let title, let earliest, let latest, let workingDays else { return nil }
-        return RequestRecord(line: r.line, key: key, visitor: visitor, title: title, description: description,
+        return RequestRecord(
+            line: r.line, key: key, visitor: visitor, title: title, description: description,
             purposes: purposes, topics: topics, earliest: earliest, latest: latest, workingDays: workingDays,
             preferredCountries: preferred, languages: languages)
     }

@@ -2,33 +2,22 @@ import Fluent
 import ProgrammeRules
 import Vapor
 
-/// What an import did (or, in a dry run, would do).
-struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
-    var created: [String: Int] = [:]
-    var updated: [String: Int] = [:]
-
-    var description: String {
-        ["partnership", "organisation", "offer", "request"].compactMap { type in
-            let c = created[type, default: 0]
-            let u = updated[type, default: 0]
-            return c + u == 0 ? nil : "\(type)s: \(c) created, \(u) updated"
-        }.joined(separator: "; ").nonEmpty ?? "nothing to import"
-    }
-}
-
-
 /// Writes checked records: all or nothing, in one transaction; a key seen before updates its row.
 struct Importer {
     let database: any Database
 
-    func run(_ records: [ImportRecord], dryRun: Bool = false, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportSummary {
+    func run(_ records: [ImportRecord], dryRun: Bool = false, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in })
+        async throws -> ImportSummary
+    {
         let partnerships = records.compactMap { if case .partnership(let r) = $0 { r } else { nil } }
         let organisations = records.compactMap { if case .organisation(let r) = $0 { r } else { nil } }
         let offers = records.compactMap { if case .offer(let r) = $0 { r } else { nil } }
         let requests = records.compactMap { if case .request(let r) = $0 { r } else { nil } }
 
-        let existingPartnerships = try await keys(Partnership.self, \.$key, partnerships.map(\.key) + organisations.compactMap(\.partnership), on: database)
-        let referencedOrganisations = organisations.map(\.key) + organisations.compactMap(\.cluster) + offers.map(\.host) + requests.map(\.visitor)
+        let existingPartnerships = try await keys(
+            Partnership.self, \.$key, partnerships.map(\.key) + organisations.compactMap(\.partnership), on: database)
+        let referencedOrganisations =
+            organisations.map(\.key) + organisations.compactMap(\.cluster) + offers.map(\.host) + requests.map(\.visitor)
         let existingOrganisations = try await Self.chunked(Array(Set(referencedOrganisations))) { chunk in
             try await Organisation.query(on: database).filter(\.$key ~~ chunk).all()
         }
@@ -48,26 +37,41 @@ struct Importer {
         var issues: [ImportIssue] = []
         for o in organisations {
             if let p = o.partnership, !partnershipKeys.contains(p) {
-                issues.append(ImportIssue(line: o.line, key: o.key, field: "partnership", message: "no partnership has the key \"\(p)\""))
+                issues.append(
+                    ImportIssue(line: o.line, key: o.key, field: "partnership", message: "no partnership has the key \"\(p)\""))
             }
             if let c = o.cluster {
                 switch kinds[c] {
-                case nil: issues.append(ImportIssue(line: o.line, key: o.key, field: "cluster", message: "no organisation has the key \"\(c)\""))
+                case nil:
+                    issues.append(
+                        ImportIssue(line: o.line, key: o.key, field: "cluster", message: "no organisation has the key \"\(c)\""))
                 case .clusterOrganisation?: break
-                case let kind?: issues.append(ImportIssue(line: o.line, key: o.key, field: "cluster", message: "\"\(c)\" is a \(kind.rawValue), not a cluster-organisation"))
+                case let kind?:
+                    issues.append(
+                        ImportIssue(
+                            line: o.line, key: o.key, field: "cluster",
+                            message: "\"\(c)\" is a \(kind.rawValue), not a cluster-organisation"))
                 }
             }
         }
         for offer in offers where kinds[offer.host] == nil {
-            issues.append(ImportIssue(line: offer.line, key: offer.key, field: "host", message: "no organisation has the key \"\(offer.host)\""))
+            issues.append(
+                ImportIssue(
+                    line: offer.line, key: offer.key, field: "host", message: "no organisation has the key \"\(offer.host)\""))
         }
         for request in requests {
             guard let visitor = participants[request.visitor] else {
-                issues.append(ImportIssue(line: request.line, key: request.key, field: "visitor", message: "no organisation has the key \"\(request.visitor)\""))
+                issues.append(
+                    ImportIssue(
+                        line: request.line, key: request.key, field: "visitor",
+                        message: "no organisation has the key \"\(request.visitor)\""))
                 continue
             }
             if let violation = rules.visitorViolations(visitor).first {
-                issues.append(ImportIssue(line: request.line, key: request.key, field: "visitor", message: "\(violation.rule.rawValue): \(violation.message)"))
+                issues.append(
+                    ImportIssue(
+                        line: request.line, key: request.key, field: "visitor",
+                        message: "\(violation.rule.rawValue): \(violation.message)"))
             }
         }
         guard issues.isEmpty else { throw ImportFailure(issues: issues.sorted { $0.line < $1.line }) }
@@ -153,7 +157,12 @@ struct Importer {
                 let model = existingOffers[record.key] ?? Offer()
                 summary.count("offer", existed: model.id != nil)
                 model.key = record.key
-                guard let hostID = organisationIDs[record.host] else { throw ImportFailure(issues: [ImportIssue(line: record.line, key: record.key, field: "host", message: "the host vanished during the import")]) }
+                guard let hostID = organisationIDs[record.host] else {
+                    throw ImportFailure(issues: [
+                        ImportIssue(
+                            line: record.line, key: record.key, field: "host", message: "the host vanished during the import")
+                    ])
+                }
                 model.$host.id = hostID
                 model.title = record.title
                 model.description = record.description
@@ -173,7 +182,13 @@ struct Importer {
                 let model = existingRequests[record.key] ?? VisitRequest()
                 summary.count("request", existed: model.id != nil)
                 model.key = record.key
-                guard let visitorID = organisationIDs[record.visitor] else { throw ImportFailure(issues: [ImportIssue(line: record.line, key: record.key, field: "visitor", message: "the visitor vanished during the import")]) }
+                guard let visitorID = organisationIDs[record.visitor] else {
+                    throw ImportFailure(issues: [
+                        ImportIssue(
+                            line: record.line, key: record.key, field: "visitor",
+                            message: "the visitor vanished during the import")
+                    ])
+                }
                 model.$visitor.id = visitorID
                 model.title = record.title
                 model.description = record.description
@@ -193,7 +208,9 @@ struct Importer {
     }
 
     /// Existing rows' ids by key, for the keys asked.
-    private func keys<M: Model>(_ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ wanted: [String], on db: any Database) async throws -> [String: UUID] where M.IDValue == UUID {
+    private func keys<M: Model>(
+        _ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ wanted: [String], on db: any Database
+    ) async throws -> [String: UUID] where M.IDValue == UUID {
         let models = try await Self.chunked(Array(Set(wanted))) { chunk in
             try await M.query(on: db).filter(key ~~ chunk).all()
         }
@@ -209,33 +226,5 @@ struct Importer {
             start += size
         }
         return result
-    }
-}
-
-extension ImportSummary {
-    mutating func count(_ type: String, existed: Bool) {
-        if existed { updated[type, default: 0] += 1 } else { created[type, default: 0] += 1 }
-    }
-}
-
-/// Counts steps and reports at most a hundred times.
-final class ProgressCounter: @unchecked Sendable {
-    private let total: Int
-    private let report: @Sendable (Int, Int) -> Void
-    private var done = 0
-    private let lock = NSLock()
-
-    init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
-        self.total = total
-        self.report = report
-    }
-
-    func step() {
-        let (now, shouldReport) = lock.withLock { () -> (Int, Bool) in
-            done += 1
-            let every = max(1, total / 100)
-            return (done, done % every == 0 || done == total)
-        }
-        if shouldReport { report(now, total) }
     }
 }

@@ -6,9 +6,11 @@ enum BackgroundWork {
     static var workers: [PeriodicWorker] {
         [
             PeriodicWorker("outbox", every: .seconds(5)) { app in
-                try await OutboxDelivery(transport: app.mailTransport, logger: app.logger, linkBase: app.linkBase).deliverPending(on: app.database)
+                try await OutboxDelivery(transport: app.mailTransport, logger: app.logger, linkBase: app.linkBase).deliverPending(
+                    on: app.database)
             },
-            PeriodicWorker("matching", every: .seconds(1), start: { app in _ = try await app.matching.rebuild(on: app.database) }) { app in
+            PeriodicWorker("matching", every: .seconds(1), start: { app in _ = try await app.matching.rebuild(on: app.database) })
+            { app in
                 _ = try await app.matching.catchUp(on: app.database)
             },
             PeriodicWorker("sweep", every: .seconds(60)) { app in

@@ -38,14 +38,24 @@ enum Sweep {
         counts.sessions = try await delete(BrowserSession.schema) {
             $0.where("expires_at", .lessThan, now)
                 .orWhere("last_seen_at", .lessThan, now.addingTimeInterval(-SessionMiddleware.idleTimeout))
-                .orWhere { $0.where("user_id", .is, SQLLiteral.null).where("last_seen_at", .lessThan, now.addingTimeInterval(-SessionMiddleware.anonymousIdleTimeout)) }
+                .orWhere {
+                    $0.where("user_id", .is, SQLLiteral.null).where(
+                        "last_seen_at", .lessThan, now.addingTimeInterval(-SessionMiddleware.anonymousIdleTimeout))
+                }
         }
-        counts.mail = try await delete(OutboxMessage.schema) { $0.where("sent_at", .lessThan, now.addingTimeInterval(-keepSentMail)) }
-        counts.changes = try await delete(MatchingChange.schema) { $0.where("changed_at", .lessThan, now.addingTimeInterval(-keepChangeLog)) }
+        counts.mail = try await delete(OutboxMessage.schema) {
+            $0.where("sent_at", .lessThan, now.addingTimeInterval(-keepSentMail))
+        }
+        counts.changes = try await delete(MatchingChange.schema) {
+            $0.where("changed_at", .lessThan, now.addingTimeInterval(-keepChangeLog))
+        }
         counts.files = try await delete(StoredFile.schema) {
             $0.where("created_at", .lessThan, now.addingTimeInterval(-24 * 3600))
-                .where(SQLIdentifier("id"), .notIn, SQLGroupExpression(
-                    sql.select().column("cv_file_id").from(Registration.schema).where("cv_file_id", .isNot, SQLLiteral.null).select))
+                .where(
+                    SQLIdentifier("id"), .notIn,
+                    SQLGroupExpression(
+                        sql.select().column("cv_file_id").from(Registration.schema).where("cv_file_id", .isNot, SQLLiteral.null)
+                            .select))
         }
         return counts
     }

@@ -7,10 +7,6 @@ protocol MailTransport: Sendable {
 
 extension SMTPClient: MailTransport {}
 
-struct MailTransportKey: StorageKey {
-    typealias Value = any MailTransport
-}
-
 extension Application {
     /// SMTP when configured, the log otherwise; tests put their own here.
     var mailTransport: any MailTransport {

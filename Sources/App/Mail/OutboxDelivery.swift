@@ -38,7 +38,8 @@ struct OutboxDelivery: Sendable {
                     continue
                 }
                 let headers = (message.extraHeaders ?? "").split(separator: "\n").map(String.init)
-                try await transport.send(MailMessage(to: message.recipient, subject: message.subject, body: body, headers: headers))
+                try await transport.send(
+                    MailMessage(to: message.recipient, subject: message.subject, body: body, headers: headers))
                 message.sentAt = now
                 message.body = ""
                 message.lastError = nil

@@ -39,8 +39,6 @@ enum Access: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-struct AccessKey: Hashable, Sendable {}
-
 extension Route {
     var access: Access? { userInfo[AnySendableHashable(AccessKey())] as? Access }
 }

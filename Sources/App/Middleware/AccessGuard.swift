@@ -11,7 +11,8 @@ struct AccessGuard: AsyncMiddleware {
             if role == nil {
                 if request.browserSession != nil && request.method == .GET {
                     let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
-                    return request.redirect(to: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")")
+                    return request.redirect(
+                        to: "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")")
                 }
                 throw AppError.unauthenticated
             }

@@ -16,9 +16,10 @@ struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
             return
         }
         // One query: the token joined to its account.
-        guard let token = try await UserToken.query(on: request.database)
-            .join(User.self, on: \UserToken.$user.$id == \User.$id)
-            .filter(\.$digest == digest).first(),
+        guard
+            let token = try await UserToken.query(on: request.database)
+                .join(User.self, on: \UserToken.$user.$id == \User.$id)
+                .filter(\.$digest == digest).first(),
             token.expiresAt > Date(), let tokenID = token.id
         else { return }
         let user = try token.joined(User.self)

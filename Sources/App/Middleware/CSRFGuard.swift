@@ -24,8 +24,6 @@ struct CSRFGuard: AsyncMiddleware {
     }
 }
 
-struct BodyLimitKey: Hashable, Sendable {}
-
 extension Route {
     /// The largest body this route takes, when it differs from the application's default.
     var bodyLimit: Int? {

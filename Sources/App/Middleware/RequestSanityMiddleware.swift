@@ -10,7 +10,8 @@ struct RequestSanityMiddleware: AsyncMiddleware {
         let raw = request.url.string
         guard raw.utf8.count <= Self.maximumURLBytes else {
             throw AppError.invalid(
-                [FieldProblem("url", "url-too-long", "the address is longer than \(Self.maximumURLBytes) bytes")], status: .uriTooLong)
+                [FieldProblem("url", "url-too-long", "the address is longer than \(Self.maximumURLBytes) bytes")],
+                status: .uriTooLong)
         }
         if Self.holdsControlCharacters(raw) {
             throw AppError.badQuery("url", "control-character", "the address holds a control character")

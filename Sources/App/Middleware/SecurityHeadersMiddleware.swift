@@ -20,7 +20,8 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         if hsts { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains") }
-        let personal = request.auth.has(User.self) || headers.contains(name: .setCookie)
+        let personal =
+            request.auth.has(User.self) || headers.contains(name: .setCookie)
             || headers.contentDisposition?.value == .attachment || request.url.path.hasPrefix("/password")
             || request.url.path.hasPrefix("/register") || request.url.path.hasPrefix("/login")
         if personal {

@@ -83,7 +83,9 @@ struct SessionMiddleware: AsyncMiddleware {
                 .set(\.$lastSeenAt, to: touch ? now : stored.lastSeenAt).set(\.$flash, to: flash).update()
             return
         }
-        guard values.dirty || values.rotate, values.userID != nil || values.csrf != nil || values.flashToStore != nil else { return }
+        guard values.dirty || values.rotate, values.userID != nil || values.csrf != nil || values.flashToStore != nil else {
+            return
+        }
         let token = SecretToken.generate()
         let row = BrowserSession(
             tokenDigest: SecretToken.digest(token), userID: values.userID, csrfToken: values.csrf ?? SecretToken.generate(),
@@ -97,7 +99,8 @@ struct SessionMiddleware: AsyncMiddleware {
 
     private var expiredCookie: HTTPCookies.Value {
         HTTPCookies.Value(
-            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/", isSecure: secure, isHTTPOnly: true,
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/", isSecure: secure,
+            isHTTPOnly: true,
             sameSite: .lax)
     }
 }

@@ -79,10 +79,6 @@ final class SessionState: Sendable {
     }
 }
 
-struct SessionStateKey: StorageKey {
-    typealias Value = SessionState
-}
-
 extension Request {
     /// The browser session of a page request; nil on the API, which has no cookies.
     var browserSession: SessionState? { storage[SessionStateKey.self] }

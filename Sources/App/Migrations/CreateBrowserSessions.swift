@@ -27,15 +27,3 @@ struct CreateBrowserSessions: AsyncMigration {
         try await database.schema(BrowserSession.schema).delete()
     }
 }
-
-extension Database {
-    /// SQLKit for what Fluent cannot say (indexes, conditional updates, locks).
-    func sql() throws -> any SQLDatabase {
-        guard let sql = self as? any SQLDatabase else { throw DatabaseNotSQL() }
-        return sql
-    }
-}
-
-struct DatabaseNotSQL: Error, CustomStringConvertible {
-    var description: String { "the database driver does not speak SQL" }
-}

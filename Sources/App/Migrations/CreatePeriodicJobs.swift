@@ -10,7 +10,8 @@ struct CreatePeriodicJobs: AsyncMigration {
             .field("next_run_at", .datetime, .required)
             .field("last_run_at", .datetime)
             .create()
-        try await database.sql().create(index: "registrations_organisation").on(Registration.schema).column("organisation_id").unique().run()
+        try await database.sql().create(index: "registrations_organisation").on(Registration.schema).column("organisation_id")
+            .unique().run()
     }
 
     func revert(on database: any Database) async throws {

@@ -1,5 +1,5 @@
-import Foundation
 import Fluent
+import Foundation
 import SQLKit
 
 /// Accounts confirm their e-mail before they sign in; sign-in attempts are counted per address
@@ -12,7 +12,8 @@ struct HardenAccounts: AsyncMigration {
         try await database.schema(LoginAttempt.schema).field("client_address", .string).update()
         let sql = try database.sql()
         try await sql.create(index: "login_attempts_email_at").on(LoginAttempt.schema).column("email").column("at").run()
-        try await sql.create(index: "login_attempts_client_at").on(LoginAttempt.schema).column("client_address").column("at").run()
+        try await sql.create(index: "login_attempts_client_at").on(LoginAttempt.schema).column("client_address").column("at")
+            .run()
         try await sql.create(index: "user_tokens_user").on(UserToken.schema).column("user_id").run()
         try await sql.create(index: "user_tokens_expiry").on(UserToken.schema).column("expires_at").run()
     }

@@ -24,7 +24,10 @@ final class Partnership: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, key: String, name: String, description: String = "", sectors: [String], countries: [String], budgetCents: Int, targetExchanges: Int) {
+    init(
+        id: UUID? = nil, key: String, name: String, description: String = "", sectors: [String], countries: [String],
+        budgetCents: Int, targetExchanges: Int
+    ) {
         self.id = id
         self.key = key
         self.name = name

@@ -24,7 +24,8 @@ extension Request {
     func page<View: Encodable>(
         _ template: String, title: String, _ view: View, status: HTTPResponseStatus = .ok, forms: Bool = false
     ) async throws -> Response {
-        let response = try await self.view.render(template, Page(layout: layout(title, forms: forms), view: view)).encodeResponse(for: self)
+        let response = try await self.view.render(template, Page(layout: layout(title, forms: forms), view: view)).encodeResponse(
+            for: self)
         response.status = status
         return response
     }
@@ -34,10 +35,4 @@ extension Request {
         flash(message)
         return redirect(to: path)
     }
-}
-
-/// A page's template context: the frame and the one view model of the screen.
-struct Page<View: Encodable>: Encodable {
-    let layout: Layout
-    let view: View
 }

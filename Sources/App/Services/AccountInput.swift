@@ -23,7 +23,8 @@ struct AccountInput: Sendable {
         let trimmedName = c.text(name, "name", required: false, max: 200)
         guard c.problems.isEmpty, let parsedRole else { throw .invalid(c.problems) }
         let fallbackName = String(email.split(separator: "@").first ?? "")
-        return AccountInput(email: email, password: password, role: parsedRole, name: trimmedName.isEmpty ? fallbackName : trimmedName)
+        return AccountInput(
+            email: email, password: password, role: parsedRole, name: trimmedName.isEmpty ? fallbackName : trimmedName)
     }
 
     static func passwordProblem(_ password: String) -> String? {

@@ -35,7 +35,9 @@ struct Accounts {
             user.emailConfirmedAt = now
             try await user.create(on: tx)
             let userID = try user.requireID()
-            if let organisationID { try await Membership(organisationID: organisationID, userID: userID, isAdmin: true).create(on: tx) }
+            if let organisationID {
+                try await Membership(organisationID: organisationID, userID: userID, isAdmin: true).create(on: tx)
+            }
             if let partnershipID { try await PartnershipCoordinator(partnershipID: partnershipID, userID: userID).create(on: tx) }
             return user
         }
@@ -101,7 +103,8 @@ struct Accounts {
         let caller = try context.signedIn()
         let organisations = try await Membership.active(on: db).filter(\.$user.$id == caller.id).with(\.$organisation).all()
             .map(\.organisation.key)
-        let partnerships = try await PartnershipCoordinator.query(on: db).filter(\.$user.$id == caller.id).with(\.$partnership).all()
+        let partnerships = try await PartnershipCoordinator.query(on: db).filter(\.$user.$id == caller.id).with(\.$partnership)
+            .all()
             .map(\.partnership.key)
         return MeDTO(
             email: caller.email, name: caller.name, role: caller.role.rawValue, organisations: organisations.sorted(),

@@ -40,13 +40,15 @@ struct Authentication {
         let matches = try await context.passwords.verify(password, created: user?.passwordHash ?? Self.dummyHash)
         guard let user, matches else { throw Self.wrong }
         guard user.emailConfirmedAt != nil else {
-            throw AppError.conflict("email", "email-unconfirmed", "confirm your address first: follow the link in the e-mail we sent you")
+            throw AppError.conflict(
+                "email", "email-unconfirmed", "confirm your address first: follow the link in the e-mail we sent you")
         }
         try await LoginAttempt.query(on: db).filter(\.$id == (try attempt.requireID())).set(\.$succeeded, to: true).update()
         return user
     }
 
-    static let wrong = AppError.invalid([FieldProblem("password", "invalid-credentials", "the e-mail or the password is wrong")], status: .unauthorized)
+    static let wrong = AppError.invalid(
+        [FieldProblem("password", "invalid-credentials", "the e-mail or the password is wrong")], status: .unauthorized)
 
     /// A bcrypt hash of a random string, compared against when the e-mail is unknown.
     private static let dummyHash = (try? Bcrypt.hash(UUID().uuidString)) ?? ""

@@ -40,7 +40,9 @@ struct Catalogue {
         guard let partnership = try await Partnership.query(on: db).filter(\.$key == key).first(), let id = partnership.id else {
             throw AppError.noSuch("partnership", key: key)
         }
-        let members = try await Organisation.query(on: db).filter(\.$partnership.$id == id).filter(\.$validationStatus == .validated).all()
+        let members = try await Organisation.query(on: db).filter(\.$partnership.$id == id).filter(
+            \.$validationStatus == .validated
+        ).all()
         let clusters = members.filter { $0.kind == .clusterOrganisation }.sorted { $0.name < $1.name }
         return PartnershipDetail(
             partnership: PartnershipDTO(partnership, memberCount: members.count),
@@ -70,7 +72,8 @@ struct Catalogue {
             let index = try await context.matching.matcher(on: db).organisationIndex
             let (keys, total) = try await ranked(query, key: \.$key, q: q, index: index, filter: filter)
             let rows = try await Organisation.query(on: db).filter(\.$key ~~ keys).all()
-            return ListPage(items: ordered(rows, keys: keys, key: \.key).map(OrganisationSummary.init), filter: filter, total: total)
+            return ListPage(
+                items: ordered(rows, keys: keys, key: \.key).map(OrganisationSummary.init), filter: filter, total: total)
         }
         let total = try await query.count()
         let rows = try await query.sort(\.$name).sort(\.$key).range(filter.offset..<(filter.offset + filter.per)).all()
@@ -78,7 +81,9 @@ struct Catalogue {
     }
 
     func organisation(_ key: String) async throws -> OrganisationDetail {
-        guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).with(\.$partnership).with(\.$cluster).first(),
+        guard
+            let organisation = try await Organisation.query(on: db).filter(\.$key == key).with(\.$partnership).with(\.$cluster)
+                .first(),
             try await context.permissions.maySee(organisation), let id = organisation.id
         else {
             throw AppError.notFound("No organisation has the key \"\(key)\", or it is not yet validated.")
@@ -88,14 +93,16 @@ struct Catalogue {
         var membership: String?
         var isAdmin = false
         if let caller = context.caller,
-            let row = try await Membership.query(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == id).first()
+            let row = try await Membership.query(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == id)
+                .first()
         {
             membership = row.status.rawValue
             isAdmin = row.status == .active && row.isAdmin
         }
         return OrganisationDetail(
             organisation: OrganisationDTO(organisation, partnership: organisation.partnership, cluster: organisation.cluster),
-            offers: offers.map { OfferDTO($0, host: organisation) }, requests: requests.map { RequestDTO($0, visitor: organisation) },
+            offers: offers.map { OfferDTO($0, host: organisation) },
+            requests: requests.map { RequestDTO($0, visitor: organisation) },
             viewer: OrganisationDetail.Viewer(
                 membership: membership, mayEdit: isAdmin || context.caller?.isAdmin == true,
                 mayAskToJoin: context.caller != nil && membership == nil && context.caller?.role == .participant))
@@ -154,7 +161,8 @@ struct Catalogue {
     /// of the query, accent-blind, plus the filters), the BM25 index decides their order, best
     /// first, then the key.
     private func ranked<M: Model>(
-        _ query: QueryBuilder<M>, key: KeyPath<M, FieldProperty<M, String>>, q: String, index: InvertedIndex, filter: CatalogueFilter
+        _ query: QueryBuilder<M>, key: KeyPath<M, FieldProperty<M, String>>, q: String, index: InvertedIndex,
+        filter: CatalogueFilter
     ) async throws -> (keys: [String], total: Int) {
         let keys = try await query.all(key)
         let ranked = keys.map { ($0, index.score(q, key: $0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }

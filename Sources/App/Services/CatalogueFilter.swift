@@ -47,7 +47,9 @@ struct CatalogueFilter: Sendable, Equatable {
         }
         if let text = clean(raw.sector, "sector") {
             sector = NACECode(text)?.description
-            if sector == nil, let problem = Validation.sectorProblem(text) { problems.append(FieldProblem("sector", "nace-code", problem)) }
+            if sector == nil, let problem = Validation.sectorProblem(text) {
+                problems.append(FieldProblem("sector", "nace-code", problem))
+            }
         }
         if let text = clean(raw.purpose, "purpose") {
             purpose = Purpose(rawValue: text)
@@ -66,12 +68,16 @@ struct CatalogueFilter: Sendable, Equatable {
         q = raw.q.map { String($0.trimmingCharacters(in: .whitespaces).utf8.prefix(Self.maximumTextBytes)) ?? "" }
             .flatMap { $0.isEmpty ? nil : $0 }
         if let text = raw.page?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let value = Int(text), (1...Self.maximumPage).contains(value) { page = value } else {
+            if let value = Int(text), (1...Self.maximumPage).contains(value) {
+                page = value
+            } else {
                 problems.append(FieldProblem("page", "page-number", "must be a whole number from 1 to \(Self.maximumPage)"))
             }
         }
         if let text = raw.per?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let value = Int(text), (1...Self.maximumPerPage).contains(value) { per = value } else {
+            if let value = Int(text), (1...Self.maximumPerPage).contains(value) {
+                per = value
+            } else {
                 problems.append(FieldProblem("per", "page-size", "must be a whole number from 1 to \(Self.maximumPerPage)"))
             }
         }

@@ -21,7 +21,8 @@ struct Credentials {
         return try await UserToken.query(on: db).filter(\.$user.$id == caller.id).filter(\.$expiresAt > context.clock.now)
             .sort(\.$createdAt, .descending).all().compactMap { token in
                 token.id.map {
-                    TokenSummaryDTO(id: $0, createdAt: token.createdAt, expiresAt: token.expiresAt, current: context.credential == .token($0))
+                    TokenSummaryDTO(
+                        id: $0, createdAt: token.createdAt, expiresAt: token.expiresAt, current: context.credential == .token($0))
                 }
             }
     }
@@ -37,8 +38,10 @@ struct Credentials {
         } else {
             throw AppError.invalid("token", "no-token", "this request was not made with an API token")
         }
-        let deleted = try await db.sql().delete(from: UserToken.schema).where("id", .equal, target).where("user_id", .equal, caller.id)
-            .returning("id").all()
+        let deleted = try await db.sql().delete(from: UserToken.schema).where("id", .equal, target).where(
+            "user_id", .equal, caller.id
+        )
+        .returning("id").all()
         guard !deleted.isEmpty else { throw AppError.notFound("You have no such token.") }
         context.tokenCache.forgetAll()
     }
@@ -49,7 +52,8 @@ struct Credentials {
             .sort(\.$lastSeenAt, .descending).all().compactMap { session in
                 session.id.map {
                     SessionSummaryDTO(
-                        id: $0, createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, browser: session.userAgent ?? "unknown browser",
+                        id: $0, createdAt: session.createdAt, lastSeenAt: session.lastSeenAt,
+                        browser: session.userAgent ?? "unknown browser",
                         current: context.credential == .session($0))
                 }
             }
@@ -57,8 +61,10 @@ struct Credentials {
 
     func revokeSession(_ id: UUID) async throws {
         let caller = try context.signedIn()
-        let deleted = try await db.sql().delete(from: BrowserSession.schema).where("id", .equal, id).where("user_id", .equal, caller.id)
-            .returning("id").all()
+        let deleted = try await db.sql().delete(from: BrowserSession.schema).where("id", .equal, id).where(
+            "user_id", .equal, caller.id
+        )
+        .returning("id").all()
         guard !deleted.isEmpty else { throw AppError.notFound("You have no such session.") }
     }
 

@@ -5,7 +5,8 @@ import Vapor
 /// Links sent by e-mail that work once: the message is written to the outbox with a placeholder,
 /// the token is made when the message leaves (`OutboxDelivery`), and only its digest is stored.
 enum EmailLinks {
-    static let invalid = AppError.gone(FieldProblem("token", "link-invalid", "this link is invalid, used or too old: ask for a new one"))
+    static let invalid = AppError.gone(
+        FieldProblem("token", "link-invalid", "this link is invalid, used or too old: ask for a new one"))
 
     /// Writes a link row and its message, in the caller's transaction.
     static func send(

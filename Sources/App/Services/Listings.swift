@@ -20,7 +20,9 @@ struct Listings {
         let offer = Offer()
         try apply(input, to: offer)
         offer.$host.id = try organisation.requireID()
-        try await UniqueKeys.insert(base: UniqueKeys.slug(offer.title, prefix: "offer", words: 5, fallback: "untitled"), \Offer.$key, on: db) {
+        try await UniqueKeys.insert(
+            base: UniqueKeys.slug(offer.title, prefix: "offer", words: 5, fallback: "untitled"), \Offer.$key, on: db
+        ) {
             key, tx in
             offer.id = nil
             offer.key = key
@@ -55,7 +57,8 @@ struct Listings {
         let description = c.text(input.description, "description", required: false, max: 5_000)
         let purposes = c.list(input.purposes, "purposes", required: true, check: Validation.purposeProblem)
         let topics = c.list(input.topics, "topics")
-        let languages = c.list(input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
+        let languages = c.list(
+            input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
         let from = c.date(input.availableFrom, "availableFrom")
         let to = c.date(input.availableTo, "availableTo")
         if let from, let to, to < from { c.fail("availableTo", "date-order", "is before the first day available (\(from))") }
@@ -119,13 +122,17 @@ struct Listings {
         let description = c.text(input.description, "description", required: false, max: 5_000)
         let purposes = c.list(input.purposes, "purposes", required: true, check: Validation.purposeProblem)
         let topics = c.list(input.topics, "topics")
-        let languages = c.list(input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
+        let languages = c.list(
+            input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
         let preferred = c.list(input.preferredCountries?.map { $0.uppercased() }, "preferredCountries") { code in
-            Validation.countryCodeProblem(code) ?? (code == visitorCountry.rawValue ? "an exchange crosses a border: not your own country" : nil)
+            Validation.countryCodeProblem(code)
+                ?? (code == visitorCountry.rawValue ? "an exchange crosses a border: not your own country" : nil)
         }
         let earliest = c.date(input.earliest, "earliest")
         let latest = c.date(input.latest, "latest")
-        if let earliest, let latest, latest < earliest { c.fail("latest", "date-order", "is before the earliest start (\(earliest))") }
+        if let earliest, let latest, latest < earliest {
+            c.fail("latest", "date-order", "is before the earliest start (\(earliest))")
+        }
         let limits = RateTable.cxcDefault.limits
         let workingDays = c.number(input.workingDays, "workingDays", in: limits.minWorkingDays...limits.maxCalendarDays)
         if let workingDays, let earliest, let latest, latest.dayNumber - earliest.dayNumber + 1 < workingDays {
@@ -153,11 +160,13 @@ struct Listings {
             throw AppError.conflict(
                 "organisation", "not-validated", "\(organisation.name) is not validated yet: its partnership validates it first")
         }
-        let registration = try await Registration.query(on: db).filter(\.$organisation.$id == (try organisation.requireID())).first()
+        let registration = try await Registration.query(on: db).filter(\.$organisation.$id == (try organisation.requireID()))
+            .first()
         if let registration, host ? !registration.asHost : !registration.asVisitor {
             throw AppError.conflict(
                 "organisation", host ? "not-a-host" : "not-a-visitor",
-                "\(organisation.name) is registered as \(host ? "a visitor only: register it as a host" : "a host only: register it as a visitor") first")
+                "\(organisation.name) is registered as \(host ? "a visitor only: register it as a host" : "a host only: register it as a visitor") first"
+            )
         }
         let rules = context.matching.rules
         let violations = host ? rules.hostViolations(organisation.participant) : rules.visitorViolations(organisation.participant)

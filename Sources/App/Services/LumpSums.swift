@@ -6,7 +6,9 @@ import ProgrammeRules
 enum LumpSums {
     /// Nil when either organisation has left the index or the quote is refused.
     static func quote(_ suggestion: Suggestion, _ matcher: Matcher, rates: RateTable = .cxcDefault) -> LumpSumQuote? {
-        guard let visitor = matcher.organisations[suggestion.visitor], let host = matcher.organisations[suggestion.host] else { return nil }
+        guard let visitor = matcher.organisations[suggestion.visitor], let host = matcher.organisations[suggestion.host] else {
+            return nil
+        }
         let calculator = LumpSumCalculator(countries: matcher.rules.countries, calendar: matcher.rules.calendar)
         return try? calculator.quote(
             from: Place(label: visitor.name, country: visitor.country, coordinate: visitor.coordinate),

@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
-import SQLKit
 import Matching
 import ProgrammeRules
+import SQLKit
 import Vapor
 
 /// Matching rounds: every open request of a partnership's visitors (or of all, for the support
@@ -42,12 +42,15 @@ struct MatchingRounds {
         } else {
             guard caller.isAdmin else {
                 throw AppError.invalid(
-                    "partnership", "required", "choose the partnership whose round to run; a round over every partnership is for the support office")
+                    "partnership", "required",
+                    "choose the partnership whose round to run; a round over every partnership is for the support office")
             }
             scope = partnerships
         }
         let partnershipKeys = Dictionary(uniqueKeysWithValues: scope.compactMap { p in p.id.map { ($0, p.key) } })
-        let members = try await Organisation.query(on: db).filter(\.$validationStatus == .validated).filter(\.$partnership.$id != nil).all()
+        let members = try await Organisation.query(on: db).filter(\.$validationStatus == .validated).filter(
+            \.$partnership.$id != nil
+        ).all()
         // Visitors without a partnership have no budget to draw on, so they are left out.
         let partnershipOf: [String: String] = Dictionary(
             uniqueKeysWithValues: members.compactMap { organisation in
@@ -58,32 +61,43 @@ struct MatchingRounds {
         let (chosen, instance) = try await context.offload { () -> ([Candidate], RoundInstance) in
             // Per visitor organisation and offer, the request that suits it best (a visitor is funded once).
             var best: [String: Candidate] = [:]
-            for request in matcher.requests.values.sorted(by: { $0.key < $1.key }) where partnershipOf[request.visitorKey] != nil {
+            for request in matcher.requests.values.sorted(by: { $0.key < $1.key }) where partnershipOf[request.visitorKey] != nil
+            {
                 for suggestion in matcher.hosts(forRequest: request.key, limit: Self.candidatesPerRequest) ?? [] {
                     guard let cost = LumpSums.quote(suggestion, matcher)?.amountCents else { continue }
                     let pair = "\(suggestion.visitor)\u{1F}\(suggestion.offer)"
-                    if best[pair].map({ suggestion.score > $0.suggestion.score }) ?? true { best[pair] = Candidate(suggestion: suggestion, costCents: cost) }
+                    if best[pair].map({ suggestion.score > $0.suggestion.score }) ?? true {
+                        best[pair] = Candidate(suggestion: suggestion, costCents: cost)
+                    }
                 }
             }
-            let chosen = best.values.sorted { ($0.suggestion.visitor, $0.suggestion.offer) < ($1.suggestion.visitor, $1.suggestion.offer) }
+            let chosen = best.values.sorted {
+                ($0.suggestion.visitor, $0.suggestion.offer) < ($1.suggestion.visitor, $1.suggestion.offer)
+            }
             let instance = RoundInstance(
                 partnerships: scope.map { .init(id: $0.key, budgetCents: Int64($0.budgetCents)) },
-                hosts: Set(chosen.map(\.suggestion.offer)).sorted().map { .init(id: $0, capacity: matcher.offers[$0]?.capacityLeft ?? 0) },
+                hosts: Set(chosen.map(\.suggestion.offer)).sorted().map {
+                    .init(id: $0, capacity: matcher.offers[$0]?.capacityLeft ?? 0)
+                },
                 visitors: Set(chosen.map(\.suggestion.visitor)).sorted().map { .init(id: $0, partnership: partnershipOf[$0]) },
                 candidates: chosen.map {
-                    .init(visitor: $0.suggestion.visitor, host: $0.suggestion.offer, score: $0.suggestion.score, costCents: Int64($0.costCents))
+                    .init(
+                        visitor: $0.suggestion.visitor, host: $0.suggestion.offer, score: $0.suggestion.score,
+                        costCents: Int64($0.costCents))
                 })
             return (chosen, instance)
         }
         let result = try await context.offload {
             try RoundOptimiser(options: .init(timeLimit: Self.timeLimit)).solve(instance)
         }
-        let round = try await store(result, scope: named == nil ? nil : scope.first, candidates: chosen, instance: instance, by: caller)
+        let round = try await store(
+            result, scope: named == nil ? nil : scope.first, candidates: chosen, instance: instance, by: caller)
         return try await dto(round)
     }
 
     private func store(
-        _ result: RoundResult, scope partnership: Partnership?, candidates: [Candidate], instance: RoundInstance, by caller: Caller
+        _ result: RoundResult, scope partnership: Partnership?, candidates: [Candidate], instance: RoundInstance,
+        by caller: Caller
     ) async throws -> MatchingRound {
         let picked = Set(result.assignments.map { "\($0.visitor)\u{1F}\($0.host)" })
         let proposals = candidates.filter { picked.contains("\($0.suggestion.visitor)\u{1F}\($0.suggestion.offer)") }
@@ -119,7 +133,8 @@ struct MatchingRounds {
         return round
     }
 
-    private func ids<M: Model>(_ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ keys: [String]) async throws -> [String: UUID]
+    private func ids<M: Model>(_ type: M.Type, _ key: KeyPath<M, FieldProperty<M, String>>, _ keys: [String]) async throws
+        -> [String: UUID]
     where M.IDValue == UUID {
         guard !keys.isEmpty else { return [:] }
         var found: [String: UUID] = [:]
@@ -147,7 +162,8 @@ struct MatchingRounds {
         return try await query.all().compactMap { round in
             round.id.map {
                 RoundSummaryDTO(
-                    id: $0, partnership: round.partnership?.key, partnershipName: round.partnership?.name, createdAt: round.createdAt,
+                    id: $0, partnership: round.partnership?.key, partnershipName: round.partnership?.name,
+                    createdAt: round.createdAt,
                     sentAt: round.sentAt, objective: round.objective, gap: round.gap)
             }
         }
@@ -186,7 +202,8 @@ struct MatchingRounds {
                     """
                 for organisation in [visitor, host] {
                     for email in try await Self.memberEmails(organisation, on: tx) {
-                        try await Mailer.enqueue(to: email, subject: "Suggested exchange: \(visitor.name) with \(host.name)", body: body, on: tx)
+                        try await Mailer.enqueue(
+                            to: email, subject: "Suggested exchange: \(visitor.name) with \(host.name)", body: body, on: tx)
                     }
                 }
             }
@@ -208,13 +225,16 @@ struct MatchingRounds {
             .sort(\.$score, .descending).all()
         var used: [UUID: Int] = [:]
         for proposal in proposals {
-            if let partnershipID = proposal.request.visitor.$partnership.id { used[partnershipID, default: 0] += proposal.costCents }
+            if let partnershipID = proposal.request.visitor.$partnership.id {
+                used[partnershipID, default: 0] += proposal.costCents
+            }
         }
         let partnership = round.$partnership.value ?? nil
         let scope: [Partnership]
         if let partnership { scope = [partnership] } else { scope = try await Partnership.query(on: db).sort(\.$key).all() }
         return RoundDTO(
-            id: try round.requireID(), partnership: partnership?.key, partnershipName: partnership?.name, createdAt: round.createdAt,
+            id: try round.requireID(), partnership: partnership?.key, partnershipName: partnership?.name,
+            createdAt: round.createdAt,
             sentAt: round.sentAt, objective: round.objective, bound: round.bound, gap: round.gap, method: round.method,
             visitors: round.visitorCount, candidates: round.candidateCount,
             proposals: proposals.map { proposal in
@@ -222,7 +242,8 @@ struct MatchingRounds {
                     request: proposal.request.key, requestTitle: proposal.request.title, visitor: proposal.request.visitor.key,
                     visitorName: proposal.request.visitor.name, offer: proposal.offer.key, offerTitle: proposal.offer.title,
                     host: proposal.offer.host.key, hostName: proposal.offer.host.name, score: Suggestions.rounded(proposal.score),
-                    costCents: proposal.costCents, reasons: proposal.reasons, stay: StayDTO(start: proposal.stayStart, end: proposal.stayEnd))
+                    costCents: proposal.costCents, reasons: proposal.reasons,
+                    stay: StayDTO(start: proposal.stayStart, end: proposal.stayEnd))
             },
             budgets: scope.map { partnership in
                 RoundBudgetDTO(
@@ -232,7 +253,8 @@ struct MatchingRounds {
     }
 
     private static func memberEmails(_ organisation: Organisation, on db: any Database) async throws -> [String] {
-        try await Membership.active(on: db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$user).all().map(\.user.email)
+        try await Membership.active(on: db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$user).all().map(
+            \.user.email)
     }
 }
 

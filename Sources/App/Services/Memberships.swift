@@ -21,7 +21,9 @@ struct Memberships {
         guard let organisation = try await Organisation.query(on: db).filter(\.$key == organisationKey).first(),
             try await context.permissions.maySee(organisation), let organisationID = organisation.id
         else { throw AppError.noSuch("organisation", key: organisationKey) }
-        if let existing = try await Membership.query(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == organisationID).first() {
+        if let existing = try await Membership.query(on: db).filter(\.$user.$id == caller.id).filter(
+            \.$organisation.$id == organisationID
+        ).first() {
             throw Self.alreadyMember(existing.status, organisation)
         }
         let admins = try await Membership.active(on: db).filter(\.$organisation.$id == organisationID).filter(\.$isAdmin == true)
@@ -29,11 +31,13 @@ struct Memberships {
         let linkBase = context.linkBase
         do {
             try await db.transaction { tx in
-                try await Membership(organisationID: organisationID, userID: caller.id, isAdmin: false, status: .requested).create(on: tx)
+                try await Membership(organisationID: organisationID, userID: caller.id, isAdmin: false, status: .requested)
+                    .create(on: tx)
                 for admin in admins {
                     try await Mailer.enqueue(
                         to: admin.user.email, subject: "\(caller.name) asks to join \(organisation.name)",
-                        body: "\(caller.name) asks to join \(organisation.name) on ClusterXchange.\n\nApprove or ignore it: \(linkBase)/my\n",
+                        body:
+                            "\(caller.name) asks to join \(organisation.name) on ClusterXchange.\n\nApprove or ignore it: \(linkBase)/my\n",
                         on: tx)
                 }
             }
@@ -51,17 +55,21 @@ struct Memberships {
     /// The members and those asking to join, for the organisation's administrators.
     func members(of key: String) async throws -> [Member] {
         let organisation = try await context.organisations.administered(key)
-        return try await Membership.query(on: db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$user).all().map {
-            Member(userID: try $0.user.requireID(), name: $0.user.name, email: $0.user.email, isAdmin: $0.isAdmin, status: $0.status)
-        }.sorted { ($0.status.rawValue, $0.name) < ($1.status.rawValue, $1.name) }
+        return try await Membership.query(on: db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$user)
+            .all().map {
+                Member(
+                    userID: try $0.user.requireID(), name: $0.user.name, email: $0.user.email, isAdmin: $0.isAdmin,
+                    status: $0.status)
+            }.sorted { ($0.status.rawValue, $0.name) < ($1.status.rawValue, $1.name) }
     }
 
     /// Approves a request to join, once: a second approval is a conflict, not a second e-mail.
     func approve(_ organisationKey: String, member memberID: UUID) async throws -> String {
         let organisation = try await context.organisations.administered(organisationKey)
         let organisationID = try organisation.requireID()
-        guard let membership = try await Membership.query(on: db).filter(\.$organisation.$id == organisationID)
-            .filter(\.$user.$id == memberID).with(\.$user).first(), let membershipID = membership.id
+        guard
+            let membership = try await Membership.query(on: db).filter(\.$organisation.$id == organisationID)
+                .filter(\.$user.$id == memberID).with(\.$user).first(), let membershipID = membership.id
         else { throw AppError.notFound("This person did not ask to join.") }
         let linkBase = context.linkBase
         try await db.transaction { tx in

@@ -15,16 +15,21 @@ struct MyOrganisations {
             .with(\.$organisation) { $0.with(\.$partnership) }.all()
         let active = memberships.filter { $0.status == .active }
         let organisationIDs = active.compactMap { $0.organisation.id }
-        let registrations = try await Registration.query(on: db).filter(\.$organisation.$id ~~ organisationIDs).with(\.$partnership).all()
+        let registrations = try await Registration.query(on: db).filter(\.$organisation.$id ~~ organisationIDs).with(
+            \.$partnership
+        ).all()
         let registrationOf = Dictionary(registrations.map { ($0.$organisation.id, $0) }, uniquingKeysWith: { first, _ in first })
         let administered = active.filter(\.isAdmin).compactMap { $0.organisation.id }
-        let requests = try await Membership.query(on: db).filter(\.$organisation.$id ~~ administered).filter(\.$status == .requested)
-            .with(\.$user).with(\.$organisation).all()
+        let requests = try await Membership.query(on: db).filter(\.$organisation.$id ~~ administered).filter(
+            \.$status == .requested
+        )
+        .with(\.$user).with(\.$organisation).all()
         let organisations = memberships.map { membership -> MyOrganisationsDTO.Item in
             let organisation = membership.organisation
             guard membership.status == .active else {
                 return MyOrganisationsDTO.Item(
-                    key: organisation.key, name: organisation.name, membership: .requested, isAdmin: false, status: nil, statusWords: nil,
+                    key: organisation.key, name: organisation.name, membership: .requested, isAdmin: false, status: nil,
+                    statusWords: nil,
                     reason: nil, registrationStatus: nil, partnership: nil, partnershipName: nil, mayPublish: false)
             }
             let registration = organisation.id.flatMap { registrationOf[$0] }

@@ -32,11 +32,15 @@ struct Organisations {
         var city: City?
         let cityName = c.text(input.city, "city", required: true, max: 200)
         if let country, !cityName.isEmpty {
-            do { city = try Gazetteer.bundled().resolve("\(cityName), \(country)") } catch { c.fail("city", "unknown-city", "\(error)") }
+            do { city = try Gazetteer.bundled().resolve("\(cityName), \(country)") } catch {
+                c.fail("city", "unknown-city", "\(error)")
+            }
         }
-        let sectors = c.list(input.sectors.map { $0.map { $0.uppercased() } }, "sectors", required: true, check: Validation.sectorProblem)
+        let sectors = c.list(
+            input.sectors.map { $0.map { $0.uppercased() } }, "sectors", required: true, check: Validation.sectorProblem)
         let topics = c.list(input.topics, "topics")
-        let languages = c.list(input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
+        let languages = c.list(
+            input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
         let description = c.text(input.description, "description", required: false, max: 5_000)
         let website = c.text(input.website, "website", required: false, max: 500)
         if !website.isEmpty, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.contains(" ") {
@@ -67,7 +71,9 @@ struct Organisations {
         apply(profile, to: organisation)
         organisation.validationStatus = .pending
         let callerID = caller.id
-        try await UniqueKeys.insert(base: UniqueKeys.slug(profile.name, words: 6, fallback: "organisation"), \Organisation.$key, on: db) {
+        try await UniqueKeys.insert(
+            base: UniqueKeys.slug(profile.name, words: 6, fallback: "organisation"), \Organisation.$key, on: db
+        ) {
             key, tx in
             organisation.id = nil
             organisation.$id.exists = false
@@ -83,23 +89,29 @@ struct Organisations {
     func update(_ key: String, _ input: OrganisationInput) async throws -> OrganisationDTO {
         let organisation = try await administered(key)
         let profile = try await check(input)
-        let revalidate = organisation.validationStatus == .validated
+        let revalidate =
+            organisation.validationStatus == .validated
             && (organisation.kind != profile.kind || organisation.country != profile.city.country)
         apply(profile, to: organisation)
         let organisationID = try organisation.requireID()
         let linkBase = context.linkBase
         try await db.transaction { tx in
-            if revalidate, let registration = try await Registration.query(on: tx).filter(\.$organisation.$id == organisationID).first() {
+            if revalidate,
+                let registration = try await Registration.query(on: tx).filter(\.$organisation.$id == organisationID).first()
+            {
                 organisation.validationStatus = .pending
                 organisation.validationReason = "The kind or the country changed: the partnership validates it again."
                 registration.status = .submitted
                 try await registration.save(on: tx)
-                let coordinators = try await PartnershipCoordinator.query(on: tx).filter(\.$partnership.$id == registration.$partnership.id)
-                    .with(\.$user).all()
+                let coordinators = try await PartnershipCoordinator.query(on: tx).filter(
+                    \.$partnership.$id == registration.$partnership.id
+                )
+                .with(\.$user).all()
                 for coordinator in coordinators {
                     try await Mailer.enqueue(
                         to: coordinator.user.email, subject: "To validate again: \(organisation.name)",
-                        body: "\(organisation.name) changed its kind or country and needs your validation again: \(linkBase)/validation\n",
+                        body:
+                            "\(organisation.name) changed its kind or country and needs your validation again: \(linkBase)/validation\n",
                         on: tx)
                 }
             }
@@ -111,7 +123,9 @@ struct Organisations {
     /// The organisation, if the caller administers it (the support office administers all); 404 otherwise.
     func administered(_ key: String) async throws -> Organisation {
         let caller = try context.signedIn()
-        guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).with(\.$partnership).with(\.$cluster).first(),
+        guard
+            let organisation = try await Organisation.query(on: db).filter(\.$key == key).with(\.$partnership).with(\.$cluster)
+                .first(),
             let organisationID = organisation.id
         else { throw AppError.noSuch("organisation", key: key) }
         if caller.isAdmin { return organisation }
@@ -124,7 +138,8 @@ struct Organisations {
     /// The organisation, if the caller is an approved member of it (or the support office); 404 otherwise.
     func own(_ key: String) async throws -> Organisation {
         let caller = try context.signedIn()
-        guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).first(), let id = organisation.id else {
+        guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).first(), let id = organisation.id
+        else {
             throw AppError.notFound("No organisation of yours has the key \"\(key)\".")
         }
         if caller.isAdmin { return organisation }
@@ -197,7 +212,9 @@ struct Organisations {
             }
             if !sameSection.isEmpty {
                 score += sameSection.count
-                reasons.append("works in the same NACE section " + Set(sameSection.map { String($0.section) }).sorted().joined(separator: ", "))
+                reasons.append(
+                    "works in the same NACE section "
+                        + Set(sameSection.map { String($0.section) }).sorted().joined(separator: ", "))
             }
             return PartnershipSuggestion(key: partnership.key, name: partnership.name, score: score, reasons: reasons)
         }

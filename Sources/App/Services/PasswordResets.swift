@@ -30,13 +30,17 @@ struct PasswordResets {
 
     /// Sets the new password if the link is valid, unused and recent; the link proves the address.
     func complete(token: String, newPassword: String) async throws {
-        if let problem = AccountInput.passwordProblem(newPassword) { throw AppError.invalid("password", "password-length", problem) }
+        if let problem = AccountInput.passwordProblem(newPassword) {
+            throw AppError.invalid("password", "password-length", problem)
+        }
         let hash = try await context.passwords.hash(newPassword)
         let now = context.clock.now
         try await db.transaction { tx in
             let userID = try await EmailLinks.use(token, .passwordReset, now: now, on: tx)
             try await User.query(on: tx).filter(\.$id == userID).set(\.$passwordHash, to: hash).update()
-            try await User.query(on: tx).filter(\.$id == userID).filter(\.$emailConfirmedAt == nil).set(\.$emailConfirmedAt, to: now).update()
+            try await User.query(on: tx).filter(\.$id == userID).filter(\.$emailConfirmedAt == nil).set(
+                \.$emailConfirmedAt, to: now
+            ).update()
             try await Credentials.endEverything(of: userID, on: tx)
         }
         context.tokenCache.forgetAll()

@@ -26,12 +26,14 @@ struct Registrations {
     static func checkCV(filename: String, data: Data) throws(AppError) -> Upload {
         guard !data.isEmpty else { throw .invalid("cv", "empty-file", "the file is empty") }
         guard data.count <= maximumCVBytes else {
-            throw .payloadTooLarge(FieldProblem("cv", "file-too-large", "must be at most 5 MB (this file has \(data.count / 1024) KB)"))
+            throw .payloadTooLarge(
+                FieldProblem("cv", "file-too-large", "must be at most 5 MB (this file has \(data.count / 1024) KB)"))
         }
         guard data.starts(with: Array("%PDF-".utf8)) else {
             throw .unsupportedMediaType(FieldProblem("cv", "file-type", "must be a PDF document"))
         }
-        let name = InputChecker.clean(filename).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "cv.pdf"
+        let name =
+            InputChecker.clean(filename).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "cv.pdf"
         return Upload(filename: String(name.utf8.prefix(120)) ?? "cv.pdf", contentType: "application/pdf", data: data)
     }
 
@@ -51,9 +53,11 @@ struct Registrations {
         let caller = try context.signedIn()
         guard let organisation = try await Organisation.query(on: db).filter(\.$key == organisationKey).first(),
             let organisationID = organisation.id,
-            try await Membership.active(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == organisationID).first() != nil
+            try await Membership.active(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == organisationID)
+                .first() != nil
         else { throw AppError.notFound("No organisation of yours has the key \"\(organisationKey)\".") }
-        let registration = try await Registration.query(on: db).filter(\.$organisation.$id == organisationID).with(\.$partnership).first()
+        let registration = try await Registration.query(on: db).filter(\.$organisation.$id == organisationID).with(\.$partnership)
+            .first()
         return (organisation, registration)
     }
 
@@ -73,13 +77,18 @@ struct Registrations {
         if asVisitor { violations += rules.visitorViolations(organisation.participant) }
         if asHost { violations += rules.hostViolations(organisation.participant) }
         for violation in violations {
-            c.fail(violation.rule == .countryNotParticipating ? "organisation" : "asVisitor", violation.rule.rawValue, violation.message)
+            c.fail(
+                violation.rule == .countryNotParticipating ? "organisation" : "asVisitor", violation.rule.rawValue,
+                violation.message)
         }
         let motivation = c.text(input.motivation, "motivation", required: false, max: 5_000)
-        if motivation.count < 20 { c.fail("motivation", "length", "tell the partnership why you take part, in at least 20 characters") }
+        if motivation.count < 20 {
+            c.fail("motivation", "length", "tell the partnership why you take part, in at least 20 characters")
+        }
         let preferences = c.text(input.preferences, "preferences", required: false, max: 5_000)
         let partnershipKey = c.text(input.partnership, "partnership", required: false, max: 100)
-        let partnership = partnershipKey.isEmpty ? nil : try await Partnership.query(on: db).filter(\.$key == partnershipKey).first()
+        let partnership =
+            partnershipKey.isEmpty ? nil : try await Partnership.query(on: db).filter(\.$key == partnershipKey).first()
         if partnership == nil { c.fail("partnership", "required", "choose the partnership that will support you") }
         guard c.problems.isEmpty, let partnership else { throw AppError.invalid(c.problems) }
 
@@ -88,7 +97,9 @@ struct Registrations {
         }
         let registration = existing ?? Registration()
         let partnershipID = try partnership.requireID()
-        let coordinators = try await PartnershipCoordinator.query(on: db).filter(\.$partnership.$id == partnershipID).with(\.$user).all()
+        let coordinators = try await PartnershipCoordinator.query(on: db).filter(\.$partnership.$id == partnershipID).with(
+            \.$user
+        ).all()
         let linkBase = context.linkBase
         let roles = [asVisitor ? "visitor" : nil, asHost ? "host" : nil].compactMap { $0 }.joined(separator: " and ")
         do {
@@ -128,7 +139,8 @@ struct Registrations {
                 }
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw AppError.conflict("organisation", "already-registered", "\(organisation.name) was registered a moment ago: reload the page")
+            throw AppError.conflict(
+                "organisation", "already-registered", "\(organisation.name) was registered a moment ago: reload the page")
         }
         return try RegistrationDTO(try await load(try registration.requireID()))
     }
@@ -152,7 +164,9 @@ struct Registrations {
         }
         var c = InputChecker()
         let reason = c.text(input.reason, "reason", required: false, max: 2_000)
-        if decision != .validate && reason.count < 5 { c.fail("reason", "reason-required", "say why, so the organisation knows what to do") }
+        if decision != .validate && reason.count < 5 {
+            c.fail("reason", "reason-required", "say why, so the organisation knows what to do")
+        }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         let organisation = registration.organisation
         let partnershipName = registration.partnership.name
@@ -166,7 +180,9 @@ struct Registrations {
         try await db.transaction { tx in
             // Decided once: a second decision, even at the same moment, finds nothing to change.
             let changed = try await tx.sql().update(Registration.schema)
-                .set("status", to: status.rawValue).set("reason", to: reason.isEmpty ? nil : reason).set("decided_by_id", to: caller.id)
+                .set("status", to: status.rawValue).set("reason", to: reason.isEmpty ? nil : reason).set(
+                    "decided_by_id", to: caller.id
+                )
                 .set("updated_at", to: Date())
                 .where("id", .equal, id).where("status", .equal, Registration.Status.submitted.rawValue)
                 .returning("id").all()
@@ -222,7 +238,8 @@ struct Registrations {
         }
         try await db.transaction { tx in
             let previous = registration.$cv.id
-            let file = StoredFile(ownerID: caller.id, filename: upload.filename, contentType: upload.contentType, data: upload.data)
+            let file = StoredFile(
+                ownerID: caller.id, filename: upload.filename, contentType: upload.contentType, data: upload.data)
             try await file.create(on: tx)
             registration.$cv.id = try file.requireID()
             try await registration.save(on: tx)
@@ -245,13 +262,16 @@ struct Registrations {
         let registration = try await load(id)
         let permissions = context.permissions
         if try await permissions.coordinates(registration.$partnership.id) { return registration }
-        guard try await permissions.mayManage(registration.organisation) else { throw AppError.forbiddenAsNotFound("No such registration.") }
+        guard try await permissions.mayManage(registration.organisation) else {
+            throw AppError.forbiddenAsNotFound("No such registration.")
+        }
         return registration
     }
 
     private func load(_ id: UUID) async throws -> Registration {
-        guard let registration = try await Registration.query(on: db).filter(\.$id == id)
-            .with(\.$organisation).with(\.$partnership).with(\.$user).first()
+        guard
+            let registration = try await Registration.query(on: db).filter(\.$id == id)
+                .with(\.$organisation).with(\.$partnership).with(\.$user).first()
         else { throw AppError.notFound("No such registration.") }
         return registration
     }

@@ -19,7 +19,8 @@ struct Suggestions {
         // The matcher knows the request's organisation, which saves the support office a query.
         if context.caller?.isAdmin != true || matcher.requests[key] == nil { _ = try await managedRequest(key) }
         return try await context.matching.answer("request \(key) \(limit)", on: db) { matcher in
-            SuggestionListDTO(request: key, suggestions: (matcher.hosts(forRequest: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
+            SuggestionListDTO(
+                request: key, suggestions: (matcher.hosts(forRequest: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
         }
     }
 
@@ -27,7 +28,8 @@ struct Suggestions {
         let matcher = try await context.matching.matcher(on: db)
         if context.caller?.isAdmin != true || matcher.offers[key] == nil { _ = try await managedOffer(key) }
         return try await context.matching.answer("offer \(key) \(limit)", on: db) { matcher in
-            SuggestionListDTO(offer: key, suggestions: (matcher.visitors(forOffer: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
+            SuggestionListDTO(
+                offer: key, suggestions: (matcher.visitors(forOffer: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
         }
     }
 
@@ -37,7 +39,8 @@ struct Suggestions {
         let organisation = try await organisation(named: host, field: "host")
         let matcher = try await context.matching.matcher(on: db)
         let pairs = matcher.explain(request: key, host: organisation.key) ?? []
-        return PairFitListDTO(request: key, host: organisation.key, organisationName: organisation.name, pairs: pairs.map { dto($0, matcher) })
+        return PairFitListDTO(
+            request: key, host: organisation.key, organisationName: organisation.name, pairs: pairs.map { dto($0, matcher) })
     }
 
     /// Each request of the named visitor (by key or by name), with what stands between it and the offer.
@@ -46,7 +49,8 @@ struct Suggestions {
         let organisation = try await organisation(named: visitor, field: "visitor")
         let matcher = try await context.matching.matcher(on: db)
         let pairs = matcher.explain(offer: key, visitor: organisation.key) ?? []
-        return PairFitListDTO(offer: key, visitor: organisation.key, organisationName: organisation.name, pairs: pairs.map { dto($0, matcher) })
+        return PairFitListDTO(
+            offer: key, visitor: organisation.key, organisationName: organisation.name, pairs: pairs.map { dto($0, matcher) })
     }
 
     /// The `limit` query parameter, 10 when absent.
@@ -80,15 +84,19 @@ struct Suggestions {
         guard !wanted.isEmpty, wanted.utf8.count <= 200 else {
             throw AppError.badQuery(field, "required", "name the organisation")
         }
-        if let byKey = try await Organisation.query(on: db).filter(\.$key == wanted).filter(\.$validationStatus == .validated).first() {
+        if let byKey = try await Organisation.query(on: db).filter(\.$key == wanted).filter(\.$validationStatus == .validated)
+            .first()
+        {
             return byKey
         }
         let folded = SearchText.term(wanted)
         let candidates = try await Organisation.query(on: db).filter(\.$validationStatus == .validated)
             .filter(\.$searchText ~~ folded).limit(50).all()
-        if let exact = candidates.first(where: { NameFolding.fold($0.name) == folded }) ?? candidates.first(where: {
-            NameFolding.fold($0.name).hasPrefix(folded)
-        }) {
+        if let exact = candidates.first(where: { NameFolding.fold($0.name) == folded })
+            ?? candidates.first(where: {
+                NameFolding.fold($0.name).hasPrefix(folded)
+            })
+        {
             return exact
         }
         throw AppError.badQuery(field, "unknown-organisation", "no validated organisation is called \"\(wanted)\"")
@@ -104,7 +112,8 @@ struct Suggestions {
             score: rounded(suggestion.score), reasons: suggestion.reasons,
             offerTitle: matcher.offers[suggestion.offer]?.title ?? suggestion.offer, hostName: host?.name ?? suggestion.host,
             hostCountry: host?.country.rawValue ?? "",
-            requestTitle: matcher.requests[suggestion.request]?.title ?? suggestion.request, visitorName: visitor?.name ?? suggestion.visitor,
+            requestTitle: matcher.requests[suggestion.request]?.title ?? suggestion.request,
+            visitorName: visitor?.name ?? suggestion.visitor,
             stay: StayDTO(suggestion.stay), distanceKm: (suggestion.distanceKm * 10).rounded() / 10,
             lumpSumCents: LumpSums.quote(suggestion, matcher)?.amountCents, parts: suggestion.parts)
     }

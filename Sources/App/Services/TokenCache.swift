@@ -58,10 +58,6 @@ final class TokenCache: Sendable {
     }
 }
 
-struct TokenCacheKey: StorageKey {
-    typealias Value = TokenCache
-}
-
 extension Application {
     var tokenCache: TokenCache {
         if let cache = storage[TokenCacheKey.self] { return cache }

@@ -26,10 +26,14 @@ struct AppConfiguration: Sendable {
     /// `TRUST_FORWARDED_FOR`: behind a proxy that appends the client's address to X-Forwarded-For.
     var trustsForwardedFor = false
 
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment, executablePath: String = CommandLine.arguments.first ?? "") throws -> AppConfiguration {
+    static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String = CommandLine.arguments.first ?? ""
+    ) throws -> AppConfiguration {
         let database: DatabaseChoice
         if let url = environment["DATABASE_URL"], !url.isEmpty {
-            guard let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+            guard let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""), parsed.host != nil
+            else {
                 throw ConfigurationError("DATABASE_URL must look like postgres://user:password@host:port/database")
             }
             database = .postgres(url: url)
@@ -44,8 +48,11 @@ struct AppConfiguration: Sendable {
             }
             publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
-        let from = environment["MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "ClusterXchange <no-reply@clusterxchange.example>"
-        let smtp = try environment["SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }.map { try SMTPConfiguration(url: $0, from: from) }
+        let from =
+            environment["MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "ClusterXchange <no-reply@clusterxchange.example>"
+        let smtp = try environment["SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }.map {
+            try SMTPConfiguration(url: $0, from: from)
+        }
         var today: CalendarDate?
         if let text = environment["CLUSTERXCHANGE_TODAY"], !text.isEmpty {
             guard let date = CalendarDate(iso: text) else {
@@ -58,7 +65,8 @@ struct AppConfiguration: Sendable {
             throw ConfigurationError("TRUST_FORWARDED_FOR must be true or false")
         }
         return AppConfiguration(
-            database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath), publicURL: publicURL,
+            database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath),
+            publicURL: publicURL,
             smtp: smtp, today: today, trustsForwardedFor: trust == "1" || trust == "true")
     }
 
@@ -86,10 +94,3 @@ struct AppConfiguration: Sendable {
         return workingDirectory.path + "/"
     }
 }
-
-struct ConfigurationError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = "configuration: " + description }
-}
-
-

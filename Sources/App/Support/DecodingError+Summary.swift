@@ -53,8 +53,8 @@ extension DecodingError {
         case is Int.Type, is Double.Type: "a number"
         case is Bool.Type: "true or false"
         default:
-            String(describing: type).hasPrefix("Array") ? "a list" :
-                String(describing: type).hasPrefix("Dictionary") ? "an object" : "a \(type)"
+            String(describing: type).hasPrefix("Array")
+                ? "a list" : String(describing: type).hasPrefix("Dictionary") ? "an object" : "a \(type)"
         }
     }
 }

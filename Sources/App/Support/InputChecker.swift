@@ -20,7 +20,8 @@ struct InputChecker {
     }
 
     mutating func list(
-        _ values: [String]?, _ field: String, required: Bool = false, maxCount: Int = 30, check: (String) -> String? = { _ in nil }
+        _ values: [String]?, _ field: String, required: Bool = false, maxCount: Int = 30,
+        check: (String) -> String? = { _ in nil }
     ) -> [String] {
         var kept: [String] = []
         for (index, raw) in (values ?? []).prefix(maxCount + 1).enumerated() {

@@ -37,7 +37,8 @@ import VaporTesting
             headers.bearerAuthorization = BearerAuthorization(token: try await token(app, "sam@example.eu"))
             headers.contentType = .json
             let json = try await app.testing(method: .running(port: 0)).sendRequest(
-                .POST, "/api/v1/organisations", headers: headers, body: ByteBuffer(string: "{\"name\":\"" + String(repeating: "x", count: 200_000) + "\"}"))
+                .POST, "/api/v1/organisations", headers: headers,
+                body: ByteBuffer(string: "{\"name\":\"" + String(repeating: "x", count: 200_000) + "\"}"))
             #expect(json.status == .payloadTooLarge)
         }
     }
@@ -62,16 +63,25 @@ import VaporTesting
             _ = try await ImportCommand.importText(ImportTests.valid, into: app.db)
             let anna = try await APIClient.signedIn(app, "anna@example.eu")
             let coordinator = try await APIClient.signedIn(app, "coord@example.eu", role: .coordinator, partnership: "P1")
-            let key = try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).content.decode(OrganisationDTO.self).key
-            let registration = try await anna.send(.POST, "/api/v1/organisations/\(key)/registration", json: [
-                "asHost": true, "motivation": "We want to show our machines to visitors.", "partnership": "P1",
-            ]).content.decode(RegistrationDTO.self)
-            let long = try await coordinator.send(.POST, "/api/v1/registrations/\(registration.id)/decision", json: [
-                "decision": "reject", "reason": String(repeating: "no ", count: 5_000),
-            ])
+            let key = try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).content.decode(
+                OrganisationDTO.self
+            ).key
+            let registration = try await anna.send(
+                .POST, "/api/v1/organisations/\(key)/registration",
+                json: [
+                    "asHost": true, "motivation": "We want to show our machines to visitors.", "partnership": "P1",
+                ]
+            ).content.decode(RegistrationDTO.self)
+            let long = try await coordinator.send(
+                .POST, "/api/v1/registrations/\(registration.id)/decision",
+                json: [
+                    "decision": "reject", "reason": String(repeating: "no ", count: 5_000),
+                ])
             #expect(long.status == .unprocessableEntity)
             #expect(long.body.string.contains("\"field\":\"reason\""))
-            #expect(try await coordinator.send(.GET, "/api/v1/registrations/\(registration.id)").content.decode(RegistrationDTO.self).status == .submitted)
+            #expect(
+                try await coordinator.send(.GET, "/api/v1/registrations/\(registration.id)").content.decode(RegistrationDTO.self)
+                    .status == .submitted)
         }
     }
 

@@ -12,12 +12,16 @@ import VaporTesting
 /// (or a 2xx where the value is in range) and the server must answer its health check after. A trap
 /// (overflow, bad range, bad index) would end this test process.
 @Suite struct ExtremeValuesTests {
-    static let numbers = ["0", "-1", "9223372036854775807", "-9223372036854775808", "1e30", "NaN", "99999999999999999999999", "1.5", "-0"]
+    static let numbers = [
+        "0", "-1", "9223372036854775807", "-9223372036854775808", "1e30", "NaN", "99999999999999999999999", "1.5", "-0",
+    ]
     // (0 is below every page, size and limit the API takes, so it too must be refused.)
     static let hugeString = String(repeating: "9", count: 70_000)
     /// JSON literals for body fields.
-    static let jsonNumbers = ["0", "-1", "9223372036854775807", "-9223372036854775808", "1e30", "1e308", "-1e308", "\"NaN\"",
-        "99999999999999999999999", "0.5", "\"\(String(repeating: "9", count: 5_000))\""]
+    static let jsonNumbers = [
+        "0", "-1", "9223372036854775807", "-9223372036854775808", "1e30", "1e308", "-1e308", "\"NaN\"",
+        "99999999999999999999999", "0.5", "\"\(String(repeating: "9", count: 5_000))\"",
+    ]
 
     /// The operations of the document with their numeric query parameters and body fields.
     struct Operation {
@@ -52,10 +56,15 @@ import VaporTesting
                 var op = Operation(method: HTTPMethod(rawValue: method.uppercased()), path: path)
                 for parameter in (operation["parameters"] as? [[String: Any]]) ?? [] where parameter["in"] as? String == "query" {
                     let name = parameter["name"] as? String ?? ""
-                    if isNumeric(resolve(parameter["schema"])) { op.numericQuery.append(name) } else { op.stringQuery.append(name) }
+                    if isNumeric(resolve(parameter["schema"])) {
+                        op.numericQuery.append(name)
+                    } else {
+                        op.stringQuery.append(name)
+                    }
                 }
                 let body = resolve(
-                    (((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
+                    (((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"]
+                        as? [String: Any])?["schema"])
                 for (name, property) in (body["properties"] as? [String: Any]) ?? [:] where isNumeric(resolve(property)) {
                     op.numericBody.append(name)
                 }
@@ -94,7 +103,9 @@ import VaporTesting
                     for value in Self.numbers + [Self.hugeString] {
                         let response = try await admin.send(operation.method, path + "?\(name)=\(value)")
                         calls += 1
-                        #expect((400..<500).contains(response.status.code), "\(operation.method) \(path)?\(name)=\(value.prefix(30)): \(response.status)")
+                        #expect(
+                            (400..<500).contains(response.status.code),
+                            "\(operation.method) \(path)?\(name)=\(value.prefix(30)): \(response.status)")
                     }
                 }
                 for name in operation.stringQuery {
@@ -106,7 +117,9 @@ import VaporTesting
                     for value in Self.jsonNumbers {
                         let response = try await admin.send(operation.method, path, raw: "{\"\(name)\":\(value)}")
                         calls += 1
-                        #expect((400..<500).contains(response.status.code), "\(operation.method) \(path) {\(name): \(value.prefix(30))}: \(response.status)")
+                        #expect(
+                            (400..<500).contains(response.status.code),
+                            "\(operation.method) \(path) {\(name): \(value.prefix(30))}: \(response.status)")
                     }
                 }
                 try await expectAlive(app, after: "\(operation.method) \(path)")
@@ -126,13 +139,19 @@ import VaporTesting
                     let page = try await browser.get("/catalogue?tab=offers&q=photonics&\(parameter)=\(value)")
                     #expect((200..<500).contains(page.status.code), "/catalogue?\(parameter)=\(value.prefix(30)): \(page.status)")
                 }
-                let offer = try await browser.post("/organisations/O0/offers", form: [
-                    "title": "x", "purposes[]": "learn", "availableFrom": "2027-01-01", "availableTo": "2027-02-01", "capacity": value,
-                ])
+                let offer = try await browser.post(
+                    "/organisations/O0/offers",
+                    form: [
+                        "title": "x", "purposes[]": "learn", "availableFrom": "2027-01-01", "availableTo": "2027-02-01",
+                        "capacity": value,
+                    ])
                 #expect((400..<500).contains(offer.status.code), "capacity \(value.prefix(30)): \(offer.status)")
-                let request = try await browser.post("/organisations/O1/requests", form: [
-                    "title": "x", "purposes[]": "learn", "earliest": "2027-01-01", "latest": "2027-02-01", "workingDays": value,
-                ])
+                let request = try await browser.post(
+                    "/organisations/O1/requests",
+                    form: [
+                        "title": "x", "purposes[]": "learn", "earliest": "2027-01-01", "latest": "2027-02-01",
+                        "workingDays": value,
+                    ])
                 #expect((400..<500).contains(request.status.code), "workingDays \(value.prefix(30)): \(request.status)")
             }
             // The page number that once stopped the server, with and without a search.
@@ -148,9 +167,12 @@ import VaporTesting
         try await withApp { app in
             _ = try await ImportCommand.importText(ImportTests.valid, into: app.db)
             let member = try await APIClient.signedIn(app, "member@example.eu", organisation: "O0")
-            let response = try await member.send(.POST, "/api/v1/organisations/O0/offers", json: [
-                "title": "Forever", "purposes": ["learn"], "availableFrom": "0001-01-01", "availableTo": "9999-12-31", "capacity": 1,
-            ])
+            let response = try await member.send(
+                .POST, "/api/v1/organisations/O0/offers",
+                json: [
+                    "title": "Forever", "purposes": ["learn"], "availableFrom": "0001-01-01", "availableTo": "9999-12-31",
+                    "capacity": 1,
+                ])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("date-range"))
         }

@@ -38,14 +38,21 @@ import VaporTesting
         try await withApp { app in
             _ = try await ImportCommand.importText(ImportTests.valid, into: app.db)
             let anna = try await APIClient.signedIn(app, "anna@example.eu")
-            let key = try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).content.decode(OrganisationDTO.self).key
-            let registration = try await anna.send(.POST, "/api/v1/organisations/\(key)/registration", json: [
-                "asHost": true, "motivation": "We want to show our machines to visitors.", "partnership": "P1",
-            ]).content.decode(RegistrationDTO.self)
+            let key = try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).content.decode(
+                OrganisationDTO.self
+            ).key
+            let registration = try await anna.send(
+                .POST, "/api/v1/organisations/\(key)/registration",
+                json: [
+                    "asHost": true, "motivation": "We want to show our machines to visitors.", "partnership": "P1",
+                ]
+            ).content.decode(RegistrationDTO.self)
             var pdf = anna
             pdf.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
             for version in 1...3 {
-                #expect(try await pdf.send(.PUT, "/api/v1/registrations/\(registration.id)/cv", raw: "%PDF-1.4 version \(version)").status == .noContent)
+                #expect(
+                    try await pdf.send(.PUT, "/api/v1/registrations/\(registration.id)/cv", raw: "%PDF-1.4 version \(version)")
+                        .status == .noContent)
             }
             #expect(try await StoredFile.query(on: app.db).count() == 1)
             #expect(try await pdf.send(.GET, "/api/v1/registrations/\(registration.id)/cv").body.string == "%PDF-1.4 version 3")

@@ -38,11 +38,16 @@ import VaporTesting
             let coordinator = try await APIClient.signedIn(app, "coord@example.eu", role: .coordinator, partnership: "P1")
             let created = try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab)
             let key = try created.content.decode(OrganisationDTO.self).key
-            let registration = try await anna.send(.POST, "/api/v1/organisations/\(key)/registration", json: [
-                "asHost": true, "motivation": "We want to show our machines to visitors.", "partnership": "P1",
-            ]).content.decode(RegistrationDTO.self)
+            let registration = try await anna.send(
+                .POST, "/api/v1/organisations/\(key)/registration",
+                json: [
+                    "asHost": true, "motivation": "We want to show our machines to visitors.", "partnership": "P1",
+                ]
+            ).content.decode(RegistrationDTO.self)
             let statuses = try await together(3) {
-                try await coordinator.send(.POST, "/api/v1/registrations/\(registration.id)/decision", json: ["decision": "validate"]).status
+                try await coordinator.send(
+                    .POST, "/api/v1/registrations/\(registration.id)/decision", json: ["decision": "validate"]
+                ).status
             }
             #expect(statuses.filter { $0 == .ok }.count == 1)
             #expect(statuses.filter { $0 == .conflict }.count == 2)
@@ -54,11 +59,16 @@ import VaporTesting
         try await withApp { app in
             _ = try await ImportCommand.importText(ImportTests.valid, into: app.db)
             let anna = try await APIClient.signedIn(app, "anna@example.eu")
-            let key = try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).content.decode(OrganisationDTO.self).key
+            let key = try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).content.decode(
+                OrganisationDTO.self
+            ).key
             let statuses = try await together(3) {
-                try await anna.send(.POST, "/api/v1/organisations/\(key)/registration", json: [
-                    "asHost": true, "motivation": "We want to show our machines to visitors.", "partnership": "P1",
-                ]).status
+                try await anna.send(
+                    .POST, "/api/v1/organisations/\(key)/registration",
+                    json: [
+                        "asHost": true, "motivation": "We want to show our machines to visitors.", "partnership": "P1",
+                    ]
+                ).status
             }
             #expect(statuses.allSatisfy { $0 == .created || $0 == .conflict }, "\(statuses)")
             #expect(statuses.contains(.created))
@@ -71,11 +81,15 @@ import VaporTesting
             try await makeUser(app, "rita@example.eu")
             try await app.context.passwordResets.request(email: "rita@example.eu")
             let body = try #require(try await deliverMail(app).first?.body)
-            let resetToken = try #require(body.components(separatedBy: "token=").last?.components(separatedBy: .whitespacesAndNewlines).first)
+            let resetToken = try #require(
+                body.components(separatedBy: "token=").last?.components(separatedBy: .whitespacesAndNewlines).first)
             let statuses = try await together(4) {
-                try await app.testing().sendRequest(.POST, "/api/v1/auth/password-reset/confirm", beforeRequest: {
-                    try $0.content.encode(["token": resetToken, "password": "a-brand-new-password"])
-                }).status
+                try await app.testing().sendRequest(
+                    .POST, "/api/v1/auth/password-reset/confirm",
+                    beforeRequest: {
+                        try $0.content.encode(["token": resetToken, "password": "a-brand-new-password"])
+                    }
+                ).status
             }
             #expect(statuses.filter { $0 == .noContent }.count == 1)
             #expect(statuses.filter { $0 == .gone }.count == 3)
@@ -85,7 +99,9 @@ import VaporTesting
     @Test func twoOrganisationsWithOneNameGetTwoKeys() async throws {
         try await withApp { app in
             let anna = try await APIClient.signedIn(app, "anna@example.eu")
-            let statuses = try await together(4) { try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).status }
+            let statuses = try await together(4) {
+                try await anna.send(.POST, "/api/v1/organisations", json: RegistrationTests.austrianLab).status
+            }
             #expect(statuses.allSatisfy { $0 == .created }, "\(statuses)")
             let keys = try await Organisation.query(on: app.db).all().map(\.key)
             #expect(Set(keys).count == 4)

@@ -106,10 +106,13 @@ import VaporTesting
             try await victim.get("/login")
             // Another session's token, an empty one, or none at all: refused.
             for token: String? in [stolen, "", nil] {
-                let response = try await victim.post("/login", form: ["email": "cleo@example.eu", "password": "a-long-password"], csrf: .some(token))
+                let response = try await victim.post(
+                    "/login", form: ["email": "cleo@example.eu", "password": "a-long-password"], csrf: .some(token))
                 #expect(response.status == .forbidden, "token \(token ?? "none")")
             }
-            #expect(try await victim.post("/login", form: ["email": "cleo@example.eu", "password": "a-long-password"]).status == .seeOther)
+            #expect(
+                try await victim.post("/login", form: ["email": "cleo@example.eu", "password": "a-long-password"]).status
+                    == .seeOther)
         }
     }
 
@@ -123,11 +126,15 @@ import VaporTesting
     }
 
     @Test func nextIsNeverAnOpenRedirect() {
-        for bad in ["https://evil.example/", "//evil.example/", "/\t/evil.example", "/%09/evil.example", "/\\evil.example",
-            "/\u{0}x", "/ /evil.example", "\\\\evil.example", "/%2F%2Fevil.example", "/%5Cevil.example", "javascript:alert(1)", "/\u{85}x"]
-        {
+        for bad in [
+            "https://evil.example/", "//evil.example/", "/\t/evil.example", "/%09/evil.example", "/\\evil.example",
+            "/\u{0}x", "/ /evil.example", "\\\\evil.example", "/%2F%2Fevil.example", "/%5Cevil.example", "javascript:alert(1)",
+            "/\u{85}x",
+        ] {
             #expect(SessionController.safeNext(bad) == "/", "\(bad)")
         }
-        #expect(SessionController.safeNext("/catalogue?country=DE&q=laser%20processing") == "/catalogue?country=DE&q=laser%20processing")
+        #expect(
+            SessionController.safeNext("/catalogue?country=DE&q=laser%20processing")
+                == "/catalogue?country=DE&q=laser%20processing")
     }
 }

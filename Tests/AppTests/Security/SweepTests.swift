@@ -15,10 +15,14 @@ import Vapor
             let old = now.addingTimeInterval(-40 * 24 * 3600)
             try await UserToken(userID: userID, digest: "expired", expiresAt: now.addingTimeInterval(-1)).create(on: app.db)
             try await UserToken(userID: userID, digest: "valid", expiresAt: now.addingTimeInterval(3600)).create(on: app.db)
-            try await BrowserSession(tokenDigest: "idle", userID: userID, csrfToken: "x", userAgent: nil, now: old, lifetime: 60 * 24 * 3600)
-                .create(on: app.db)
-            try await BrowserSession(tokenDigest: "fresh", userID: userID, csrfToken: "x", userAgent: nil, now: now, lifetime: 3600)
-                .create(on: app.db)
+            try await BrowserSession(
+                tokenDigest: "idle", userID: userID, csrfToken: "x", userAgent: nil, now: old, lifetime: 60 * 24 * 3600
+            )
+            .create(on: app.db)
+            try await BrowserSession(
+                tokenDigest: "fresh", userID: userID, csrfToken: "x", userAgent: nil, now: now, lifetime: 3600
+            )
+            .create(on: app.db)
             let sent = OutboxMessage(recipient: "sue@example.eu", subject: "old", body: "")
             sent.sentAt = old
             try await sent.create(on: app.db)

@@ -10,10 +10,13 @@ import VaporTesting
 /// not let a guesser elsewhere lock a person out.
 @Suite struct ThrottlingTests {
     func attempt(_ app: Application, _ email: String, _ password: String, from client: String) async throws -> HTTPStatus {
-        try await app.testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { request in
-            request.headers.replaceOrAdd(name: "X-Forwarded-For", value: client)
-            try request.content.encode(["email": email, "password": password])
-        }).status
+        try await app.testing().sendRequest(
+            .POST, "/api/v1/auth/token",
+            beforeRequest: { request in
+                request.headers.replaceOrAdd(name: "X-Forwarded-For", value: client)
+                try request.content.encode(["email": email, "password": password])
+            }
+        ).status
     }
 
     @Test func parallelGuessesCannotSlipUnderTheLimit() async throws {
@@ -21,7 +24,9 @@ import VaporTesting
             app.settings.trustsForwardedFor = true
             try await makeUser(app, "bob@example.eu")
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                for _ in 0..<20 { group.addTask { try await attempt(app, "bob@example.eu", "wrong-password!", from: "203.0.113.7") } }
+                for _ in 0..<20 {
+                    group.addTask { try await attempt(app, "bob@example.eu", "wrong-password!", from: "203.0.113.7") }
+                }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }
             // Each attempt is written before the count, so at most the limit are even checked.
@@ -61,7 +66,8 @@ import VaporTesting
         try await withApp { app in
             app.settings.trustsForwardedFor = true
             _ = try await attempt(app, "old@example.eu", "guess-guess-guess", from: "203.0.113.1")
-            try await LoginAttempt.query(on: app.db).set(\.$at, to: Date().addingTimeInterval(-Authentication.window - 60)).update()
+            try await LoginAttempt.query(on: app.db).set(\.$at, to: Date().addingTimeInterval(-Authentication.window - 60))
+                .update()
             _ = try await attempt(app, "new@example.eu", "guess-guess-guess", from: "203.0.113.1")
             let swept = try await Sweep.run(on: app.db)
             #expect(swept.loginAttempts == 1)

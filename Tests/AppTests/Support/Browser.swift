@@ -36,7 +36,8 @@ final class TestBrowser: @unchecked Sendable {
         headers.add(name: .accept, value: "text/html")
         headers.contentType = .urlEncodedForm
         addCookies(&headers)
-        let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
         let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
         keepCookies(response)
         keepFormToken(response)
@@ -60,23 +61,32 @@ final class TestBrowser: @unchecked Sendable {
 
     private func keepCookies(_ response: TestingHTTPResponse) {
         for (name, value) in response.headers.setCookie?.all ?? [:] {
-            if value.string.isEmpty || value.expires.map({ $0 < Date() }) == true { cookies[name] = nil } else { cookies[name] = value.string }
+            if value.string.isEmpty || value.expires.map({ $0 < Date() }) == true {
+                cookies[name] = nil
+            } else {
+                cookies[name] = value.string
+            }
         }
     }
 }
 
 /// Creates an account directly in the database.
 @discardableResult
-func makeUser(_ app: Application, _ email: String, role: User.Role = .participant, organisation: String? = nil, partnership: String? = nil) async throws -> User {
-    let input = try AccountInput.validated(email: email, password: "a-long-password", role: role.rawValue, name: email.components(separatedBy: "@")[0])
+func makeUser(
+    _ app: Application, _ email: String, role: User.Role = .participant, organisation: String? = nil, partnership: String? = nil
+) async throws -> User {
+    let input = try AccountInput.validated(
+        email: email, password: "a-long-password", role: role.rawValue, name: email.components(separatedBy: "@")[0])
     return try await app.context.accounts.create(input, organisationKey: organisation, partnershipKey: partnership)
 }
 
 /// A bearer token for an account made with `makeUser`.
 func token(_ app: Application, _ email: String) async throws -> String {
-    let response = try await app.testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { request in
-        try request.content.encode(["email": email, "password": "a-long-password"])
-    })
+    let response = try await app.testing().sendRequest(
+        .POST, "/api/v1/auth/token",
+        beforeRequest: { request in
+            try request.content.encode(["email": email, "password": "a-long-password"])
+        })
     struct Token: Decodable { let token: String }
     return try response.content.decode(Token.self).token
 }
@@ -85,6 +95,7 @@ func token(_ app: Application, _ email: String) async throws -> String {
 /// links in messages get their tokens only now.
 func deliverMail(_ app: Application) async throws -> [MailMessage] {
     let transport = RecordingTransport()
-    try await OutboxDelivery(transport: transport, logger: app.logger, linkBase: app.linkBase).deliverPending(on: app.db, limit: 1_000)
+    try await OutboxDelivery(transport: transport, logger: app.logger, linkBase: app.linkBase).deliverPending(
+        on: app.db, limit: 1_000)
     return transport.messages
 }

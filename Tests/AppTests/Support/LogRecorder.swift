@@ -16,7 +16,8 @@ final class LogRecorder: LogHandler, @unchecked Sendable {
     }
 
     func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String,
+        line: UInt
     ) {
         lock.withLock { recorded.append(message.description) }
     }

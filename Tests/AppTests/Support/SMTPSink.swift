@@ -20,13 +20,19 @@ final class SMTPSink {
         guard FileManager.default.fileExists(atPath: python.path) else {
             throw SinkError("the Python environment is missing: run scripts/setup (it installs aiosmtpd)")
         }
-        var arguments = [Executable.packageRoot.appendingPathComponent("e2e/smtp_sink.py").path, "--port", String(port), "--dir", directory.path]
+        var arguments = [
+            Executable.packageRoot.appendingPathComponent("e2e/smtp_sink.py").path, "--port", String(port), "--dir",
+            directory.path,
+        ]
         if tls {
             let cert = directory.appendingPathComponent("cert.pem").path
             let key = directory.appendingPathComponent("key.pem").path
             let openssl = Process()
             openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-            openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert]
+            openssl.arguments = [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", key, "-out",
+                cert,
+            ]
             openssl.standardOutput = FileHandle.nullDevice
             openssl.standardError = FileHandle.nullDevice
             try openssl.run()

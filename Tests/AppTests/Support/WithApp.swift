@@ -21,7 +21,8 @@ func withInstances(_ count: Int, publicURL: String? = nil, _ body: ([Application
     let sqlite = FileManager.default.temporaryDirectory.appendingPathComponent("cx-test-\(UUID()).sqlite").path
     let serverURL = environment["DATABASE_URL"]
     let database: AppConfiguration.DatabaseChoice = serverURL.map { .postgres(url: $0) } ?? .sqlite(path: sqlite)
-    let configuration = AppConfiguration(database: database, rootDirectory: Executable.packageRoot.path + "/", publicURL: publicURL)
+    let configuration = AppConfiguration(
+        database: database, rootDirectory: Executable.packageRoot.path + "/", publicURL: publicURL)
     var apps: [Application] = []
     var ownDatabase: String?
     do {

@@ -1,14 +1,10 @@
 import Fluent
 import Vapor
 
-/// A record the matching index holds, named in the change log by its key.
-protocol MatchingSubject: Model {
-    static var matchingEntity: MatchingChange.Entity { get }
-    var key: String { get }
-}
-
 extension Organisation: MatchingSubject { static var matchingEntity: MatchingChange.Entity { .organisation } }
+
 extension Offer: MatchingSubject { static var matchingEntity: MatchingChange.Entity { .offer } }
+
 extension VisitRequest: MatchingSubject { static var matchingEntity: MatchingChange.Entity { .request } }
 
 /// Writes a change-log line in the same database (and transaction) as every save or delete of an

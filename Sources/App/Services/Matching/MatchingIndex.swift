@@ -120,7 +120,9 @@ final class MatchingIndex: Sendable {
             var seen = Set<String>()
             var updates: [MatchingProfiles.Update] = []
             for change in changes where seen.insert("\(change.entity.rawValue):\(change.key)").inserted {
-                if let update = try await MatchingProfiles.update(change.entity, key: change.key, on: db) { updates.append(update) }
+                if let update = try await MatchingProfiles.update(change.entity, key: change.key, on: db) {
+                    updates.append(update)
+                }
             }
             for update in updates { update.apply(to: &matcher) }
             return (matcher, !updates.isEmpty)
@@ -135,10 +137,6 @@ final class MatchingIndex: Sendable {
             return matcher
         }
     }
-}
-
-struct MatchingIndexKey: StorageKey {
-    typealias Value = MatchingIndex
 }
 
 extension Application {

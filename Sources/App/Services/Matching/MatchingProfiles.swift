@@ -21,7 +21,8 @@ enum MatchingProfiles {
         OfferProfile(
             key: model.key, hostKey: hostKey, title: model.title, description: model.description, topics: model.topics,
             purposes: Set(model.purposes), languages: Set(model.languages),
-            availableFrom: model.availableFrom, availableTo: model.availableTo, capacityLeft: model.capacity, isVirtual: model.isVirtual)
+            availableFrom: model.availableFrom, availableTo: model.availableTo, capacityLeft: model.capacity,
+            isVirtual: model.isVirtual)
     }
 
     static func request(_ model: VisitRequest, visitorKey: String) -> RequestProfile? {
@@ -45,7 +46,9 @@ enum MatchingProfiles {
             if let key = hostKeys[offer.$host.id], let profile = Self.offer(offer, hostKey: key) { matcher.upsert(profile) }
         }
         try await forEachPage(VisitRequest.query(on: db), pageSize) { request in
-            if let key = hostKeys[request.$visitor.id], let profile = Self.request(request, visitorKey: key) { matcher.upsert(profile) }
+            if let key = hostKeys[request.$visitor.id], let profile = Self.request(request, visitorKey: key) {
+                matcher.upsert(profile)
+            }
         }
         return matcher
     }

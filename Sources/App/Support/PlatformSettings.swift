@@ -13,10 +13,6 @@ struct PlatformSettings: Sendable {
     var databaseLoop: (any EventLoop)? = nil
 }
 
-struct PlatformSettingsKey: StorageKey {
-    typealias Value = PlatformSettings
-}
-
 extension Application {
     var settings: PlatformSettings {
         get { storage[PlatformSettingsKey.self] ?? PlatformSettings() }

@@ -1,0 +1,6 @@
+import Foundation
+import Vapor
+
+struct CredentialKey: StorageKey {
+    typealias Value = Credential
+}

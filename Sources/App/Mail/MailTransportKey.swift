@@ -1,0 +1,5 @@
+import Vapor
+
+struct MailTransportKey: StorageKey {
+    typealias Value = any MailTransport
+}

@@ -1,0 +1,3 @@
+import Vapor
+
+struct AccessKey: Hashable, Sendable {}

@@ -1,0 +1,3 @@
+import Vapor
+
+struct BodyLimitKey: Hashable, Sendable {}

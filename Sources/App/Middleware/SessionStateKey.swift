@@ -1,0 +1,7 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+struct SessionStateKey: StorageKey {
+    typealias Value = SessionState
+}

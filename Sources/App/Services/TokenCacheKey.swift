@@ -1,0 +1,7 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+struct TokenCacheKey: StorageKey {
+    typealias Value = TokenCache
+}

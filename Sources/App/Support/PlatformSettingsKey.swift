@@ -1,0 +1,6 @@
+import Fluent
+import Vapor
+
+struct PlatformSettingsKey: StorageKey {
+    typealias Value = PlatformSettings
+}
