@@ -21,19 +21,6 @@ struct SuggestCommand: AsyncCommand {
 
     var help: String { "Prints the best hosts for a request or the best visitors for an offer, with their reasons." }
 
-    /// The interface's fields, and a few more (allowed: interfaces may be extended).
-    struct Line: Encodable {
-        let offer: String
-        let host: String
-        let request: String
-        let visitor: String
-        let score: Double
-        let reasons: [String]
-        let stay: StayDTO
-        let distanceKm: Double
-        let lumpSumCents: Int?
-    }
-
     func run(using context: CommandContext, signature: Signature) async throws {
         let limit = try Self.limit(signature.limit)
         let subject: (request: String?, offer: String?)
@@ -63,11 +50,9 @@ struct SuggestCommand: AsyncCommand {
             }
             suggestions = found
         }
-        let lines = suggestions.map { Suggestions.dto($0, matcher) }.map {
-            Line(
-                offer: $0.offer, host: $0.host, request: $0.request, visitor: $0.visitor, score: $0.score, reasons: $0.reasons,
-                stay: $0.stay, distanceKm: $0.distanceKm, lumpSumCents: $0.lumpSumCents)
-        }
+        // The interface's fields, and more (titles, names, the stay, distance, lump sum, score parts):
+        // interfaces may be extended.
+        let lines = suggestions.map { Suggestions.dto($0, matcher) }
         if signature.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]

@@ -30,7 +30,7 @@ struct ListingController: Controller {
     }
 
     @Sendable func deleteOffer(req: Request) async throws -> HTTPStatus {
-        try await req.context.listings.deleteOffer(try req.key())
+        try await req.context.listings.delete(Offer.self, try req.key())
         return .noContent
     }
 
@@ -44,7 +44,7 @@ struct ListingController: Controller {
     }
 
     @Sendable func deleteRequest(req: Request) async throws -> HTTPStatus {
-        try await req.context.listings.deleteRequest(try req.key())
+        try await req.context.listings.delete(VisitRequest.self, try req.key())
         return .noContent
     }
 

@@ -121,13 +121,14 @@ struct DemoDataset {
                 .offer(
                     OfferRecord(
                         line: next(), key: String(format: "offer-%04d", number), host: member.key,
-                        title: "\(topic.capitalized): a week inside \(member.name)",
-                        description: random.pick(DemoCatalogue.offerOpenings).replacingOccurrences(of: "%@", with: topic) + " "
-                            + random.pick(DemoCatalogue.closings),
-                        purposes: random.pick(Int.random(in: 1...3, using: &random), of: Purpose.allCases.map(\.rawValue)),
-                        topics: member.topics, availableFrom: from, availableTo: to,
-                        capacity: Int.random(in: 1...3, using: &random),
-                        languages: member.languages, isVirtual: false)))
+                        fields: OfferFields(
+                            text: ListingText(
+                                title: "\(topic.capitalized): a week inside \(member.name)",
+                                description: random.pick(DemoCatalogue.offerOpenings).replacingOccurrences(of: "%@", with: topic) + " "
+                                    + random.pick(DemoCatalogue.closings),
+                                purposes: random.pick(Int.random(in: 1...3, using: &random), of: Purpose.allCases),
+                                topics: member.topics, languages: member.languages),
+                            availableFrom: from, availableTo: to, capacity: Int.random(in: 1...3, using: &random), isVirtual: false))))
         }
         for (number, member) in members.enumerated() where member.kind.mayVisit && (number == 0 || random.chance(0.27)) {
             let focus = DemoCatalogue.partnerships[number % DemoCatalogue.partnerships.count]
@@ -141,14 +142,15 @@ struct DemoDataset {
                 .request(
                     RequestRecord(
                         line: next(), key: String(format: "request-%04d", number), visitor: member.key,
-                        title: "Learning \(topic) abroad",
-                        description: random.pick(DemoCatalogue.requestOpenings).replacingOccurrences(of: "%@", with: topic) + " "
-                            + random.pick(DemoCatalogue.closings),
-                        purposes: random.pick(Int.random(in: 1...2, using: &random), of: Purpose.allCases.map(\.rawValue)),
-                        topics: member.topics, earliest: earliest, latest: latest,
-                        workingDays: Int.random(in: 3...10, using: &random),
-                        preferredCountries: random.pick(Int.random(in: 1...2, using: &random), of: abroad),
-                        languages: member.languages)))
+                        fields: RequestFields(
+                            text: ListingText(
+                                title: "Learning \(topic) abroad",
+                                description: random.pick(DemoCatalogue.requestOpenings).replacingOccurrences(of: "%@", with: topic) + " "
+                                    + random.pick(DemoCatalogue.closings),
+                                purposes: random.pick(Int.random(in: 1...2, using: &random), of: Purpose.allCases),
+                                topics: member.topics, languages: member.languages),
+                            earliest: earliest, latest: latest, workingDays: Int.random(in: 3...10, using: &random),
+                            preferredCountries: random.pick(Int.random(in: 1...2, using: &random), of: abroad).compactMap(CountryCode.init)))))
         }
         self.records = records
     }

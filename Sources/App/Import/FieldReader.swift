@@ -99,21 +99,48 @@ struct FieldReader {
         return values
     }
 
-    mutating func date(_ field: String) -> CalendarDate? {
-        guard let text = string(field) else { return nil }
-        guard let date = CalendarDate(iso: text) else {
-            fail(field, "must be a calendar date as YYYY-MM-DD, got \"\(text)\"")
+    // MARK: Raw values for the shared checks
+
+    /// A string as given (type-checked only); the shared checks do the rest.
+    mutating func text(_ field: String) -> String? {
+        guard let raw = value(field, required: false) else { return nil }
+        guard case .string(let text) = raw else {
+            fail(field, "must be a string, not \(raw.typeName)")
             return nil
         }
-        return date
+        return text
     }
 
-    mutating func country(_ field: String) -> CountryCode? {
-        guard let text = string(field) else { return nil }
-        guard let code = Validation.country(text) else {
-            fail(field, Validation.countryProblem(text))
+    /// A list of strings as given (type-checked only).
+    mutating func texts(_ field: String) -> [String]? {
+        guard let raw = value(field, required: false) else { return nil }
+        guard case .array(let list) = raw else {
+            fail(field, "must be a list of strings, not \(raw.typeName)")
             return nil
         }
-        return code
+        var values: [String] = []
+        for (index, element) in list.enumerated() {
+            guard case .string(let text) = element else {
+                fail("\(field)[\(index)]", "must be a string, not \(element.typeName)")
+                continue
+            }
+            values.append(text)
+        }
+        return values
+    }
+
+    /// A whole number as given (type-checked only; ranges are the shared checks').
+    mutating func number(_ field: String) -> Int? {
+        guard let raw = value(field, required: false) else { return nil }
+        guard case .number(let number) = raw, let integer = Int(exactly: number) else {
+            fail(field, "must be a whole number, not \(raw.typeName)")
+            return nil
+        }
+        return integer
+    }
+
+    /// Takes the shared checks' problems as this line's.
+    mutating func report(_ error: AppError) {
+        for problem in error.problems { fail(problem.field, problem.message) }
     }
 }

@@ -70,82 +70,56 @@ struct ImportParser {
             sectors: sectors, budgetCents: budget, targetExchanges: target)
     }
 
+    /// The organisation's fields go through the same checks as the API's.
     private func organisation(_ r: inout FieldReader, key: String?) -> OrganisationRecord? {
-        let name = r.string("name", maxLength: 200)
-        var kind: OrganisationKind?
-        if let text = r.string("kind") {
-            kind = OrganisationKind(rawValue: text)
-            if kind == nil {
-                r.fail(
-                    "kind", "must be one of \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\""
-                )
-            }
-        }
-        let country = r.country("country")
-        let cityName = r.string("city", maxLength: 200)
-        var city: City?
-        if let country, let cityName {
-            do {
-                city = try gazetteer.resolve("\(cityName), \(country)")
-            } catch {
-                r.fail("city", "\(error)")
-            }
-        }
-        let sectors = r.strings("sectors", validate: Validation.sectorProblem)
-        let topics = r.strings("topics")
-        let description = r.string("description", required: false, maxLength: 5_000) ?? ""
-        let languages = r.strings("languages", validate: Validation.languageProblem)
-        let website = r.string("website", required: false, maxLength: 500)
-        if let website, !(website.hasPrefix("https://") || website.hasPrefix("http://")) {
-            r.fail("website", "must start with https:// or http://")
-        }
+        let input = OrganisationInput(
+            name: r.text("name"), kind: r.text("kind"), country: r.text("country"), city: r.text("city"), sectors: r.texts("sectors"),
+            topics: r.texts("topics"), description: r.text("description"), languages: r.texts("languages"), website: r.text("website"),
+            cluster: r.text("cluster"))
         let partnership = r.string("partnership", required: false, maxLength: 100)
-        let cluster = r.string("cluster", required: false, maxLength: 100)
-        if let cluster, cluster == key { r.fail("cluster", "an organisation cannot be its own cluster") }
-        guard let key, let name, let kind, let city else { return nil }
-        return OrganisationRecord(
-            line: r.line, key: key, name: name, kind: kind, city: city, sectors: sectors, topics: topics,
-            description: description, languages: languages, website: website, partnership: partnership, cluster: cluster)
+        if let cluster = input.cluster, cluster == key { r.fail("cluster", "an organisation cannot be its own cluster") }
+        do {
+            let fields = try OrganisationChecks.fields(input, gazetteer: gazetteer, sectorsRequired: false)
+            guard let key else { return nil }
+            return OrganisationRecord(line: r.line, key: key, fields: fields, partnership: partnership)
+        } catch {
+            r.report(error)
+            return nil
+        }
     }
 
+    /// The offer's fields go through the same checks as the API's.
     private func offer(_ r: inout FieldReader, key: String?) -> OfferRecord? {
         let host = r.string("host", maxLength: 100)
-        let title = r.string("title", maxLength: 200)
-        let description = r.string("description", required: false, maxLength: 5_000) ?? ""
-        let purposes = r.strings("purposes", required: true, validate: Validation.purposeProblem)
-        let topics = r.strings("topics")
-        let from = r.date("availableFrom")
-        let to = r.date("availableTo")
-        if let from, let to, to < from { r.fail("availableTo", "is before availableFrom (\(from))") }
-        let capacity = r.integer("capacity", in: 1...1_000)
-        let languages = r.strings("languages", validate: Validation.languageProblem)
-        let isVirtual = r.bool("virtual", default: false)
-        guard let key, let host, let title, let from, let to, let capacity else { return nil }
-        return OfferRecord(
-            line: r.line, key: key, host: host, title: title, description: description, purposes: purposes,
-            topics: topics, availableFrom: from, availableTo: to, capacity: capacity, languages: languages, isVirtual: isVirtual)
+        let input = OfferInput(
+            title: r.text("title"), description: r.text("description"), purposes: r.texts("purposes"), topics: r.texts("topics"),
+            availableFrom: r.text("availableFrom"), availableTo: r.text("availableTo"), capacity: r.number("capacity"),
+            languages: r.texts("languages"), virtual: r.bool("virtual", default: false))
+        do {
+            // Imports may carry virtual offers; whether they are suggested is the matching rules' call.
+            let fields = try ListingChecks.offer(input, virtualAllowed: true)
+            guard let key, let host else { return nil }
+            return OfferRecord(line: r.line, key: key, host: host, fields: fields)
+        } catch {
+            r.report(error)
+            return nil
+        }
     }
 
+    /// The request's fields go through the same checks as the API's.
     private func request(_ r: inout FieldReader, key: String?) -> RequestRecord? {
         let visitor = r.string("visitor", maxLength: 100)
-        let title = r.string("title", maxLength: 200)
-        let description = r.string("description", required: false, maxLength: 5_000) ?? ""
-        let purposes = r.strings("purposes", required: true, validate: Validation.purposeProblem)
-        let topics = r.strings("topics")
-        let earliest = r.date("earliest")
-        let latest = r.date("latest")
-        if let earliest, let latest, latest < earliest { r.fail("latest", "is before earliest (\(earliest))") }
-        let limits = RateTable.cxcDefault.limits
-        let workingDays = r.integer("workingDays", in: limits.minWorkingDays...limits.maxCalendarDays)
-        if let earliest, let latest, let workingDays, latest.dayNumber - earliest.dayNumber + 1 < workingDays {
-            r.fail("workingDays", "\(workingDays) working days do not fit between \(earliest) and \(latest)")
+        let input = RequestInput(
+            title: r.text("title"), description: r.text("description"), purposes: r.texts("purposes"), topics: r.texts("topics"),
+            earliest: r.text("earliest"), latest: r.text("latest"), workingDays: r.number("workingDays"),
+            preferredCountries: r.texts("preferredCountries"), languages: r.texts("languages"))
+        do {
+            let fields = try ListingChecks.request(input, visitorCountry: nil)
+            guard let key, let visitor else { return nil }
+            return RequestRecord(line: r.line, key: key, visitor: visitor, fields: fields)
+        } catch {
+            r.report(error)
+            return nil
         }
-        let preferred = r.strings("preferredCountries", validate: Validation.countryCodeProblem)
-        let languages = r.strings("languages", validate: Validation.languageProblem)
-        guard let key, let visitor, let title, let earliest, let latest, let workingDays else { return nil }
-        return RequestRecord(
-            line: r.line, key: key, visitor: visitor, title: title, description: description,
-            purposes: purposes, topics: topics, earliest: earliest, latest: latest, workingDays: workingDays,
-            preferredCountries: preferred, languages: languages)
     }
 }

@@ -122,23 +122,11 @@ struct Importer {
                 let model = existingOrganisationsByKey[record.key] ?? Organisation()
                 summary.count("organisation", existed: model.id != nil)
                 model.key = record.key
-                model.name = record.name
-                model.kind = record.kind
-                model.country = record.city.country
-                model.city = record.city.name
-                model.latitude = record.city.coordinate.latitude
-                model.longitude = record.city.coordinate.longitude
-                model.timeZone = record.city.timeZoneIdentifier
-                model.sectors = record.sectors
-                model.topics = record.topics
-                model.languages = record.languages
-                model.description = record.description
-                model.website = record.website
+                model.apply(record.fields)
                 model.$partnership.id = record.partnership.flatMap { partnershipIDs[$0] }
                 // Imported organisations count as validated (docs/interfaces.md).
                 model.validationStatus = .validated
                 model.validationReason = nil
-                model.refreshSearchText()
                 try await model.save(on: db)
                 organisationIDs[record.key] = try model.requireID()
                 saved.append((record, model))
@@ -164,16 +152,7 @@ struct Importer {
                     ])
                 }
                 model.$host.id = hostID
-                model.title = record.title
-                model.description = record.description
-                model.purposes = record.purposes.compactMap(Purpose.init(rawValue:))
-                model.topics = record.topics
-                model.languages = record.languages
-                model.availableFrom = record.availableFrom
-                model.availableTo = record.availableTo
-                model.capacity = record.capacity
-                model.isVirtual = record.isVirtual
-                model.refreshSearchText()
+                model.apply(record.fields)
                 try await model.save(on: db)
                 counter.step()
             }
@@ -190,16 +169,7 @@ struct Importer {
                     ])
                 }
                 model.$visitor.id = visitorID
-                model.title = record.title
-                model.description = record.description
-                model.purposes = record.purposes.compactMap(Purpose.init(rawValue:))
-                model.topics = record.topics
-                model.languages = record.languages
-                model.preferredCountries = record.preferredCountries.compactMap(CountryCode.init)
-                model.earliest = record.earliest
-                model.latest = record.latest
-                model.workingDays = record.workingDays
-                model.refreshSearchText()
+                model.apply(record.fields)
                 try await model.save(on: db)
                 counter.step()
             }

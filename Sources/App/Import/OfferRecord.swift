@@ -1,16 +1,9 @@
 import ProgrammeRules
 
+/// An offer line of an import: its key, its host's key and its checked fields.
 struct OfferRecord: Sendable {
     let line: Int
     let key: String
     let host: String
-    let title: String
-    let description: String
-    let purposes: [String]
-    let topics: [String]
-    let availableFrom: CalendarDate
-    let availableTo: CalendarDate
-    let capacity: Int
-    let languages: [String]
-    let isVirtual: Bool
+    let fields: OfferFields
 }

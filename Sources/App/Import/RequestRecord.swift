@@ -1,16 +1,9 @@
 import ProgrammeRules
 
+/// A request line of an import: its key, its visitor's key and its checked fields.
 struct RequestRecord: Sendable {
     let line: Int
     let key: String
     let visitor: String
-    let title: String
-    let description: String
-    let purposes: [String]
-    let topics: [String]
-    let earliest: CalendarDate
-    let latest: CalendarDate
-    let workingDays: Int
-    let preferredCountries: [String]
-    let languages: [String]
+    let fields: RequestFields
 }

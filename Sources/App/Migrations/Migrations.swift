@@ -13,9 +13,6 @@ enum Migrations {
         SessionRecord.migration,
         CreateMatchingChanges(),
         CreateMatchingRounds(),
-        CreateBrowserSessions(),
-        HardenAccounts(),
-        CreateEmailLinks(),
-        CreatePeriodicJobs(),
+        HardenTheWebLayer(),
     ]
 }

@@ -3,7 +3,7 @@ import ProgrammeRules
 import Vapor
 
 /// A host's offer to receive visitors.
-final class Offer: Model, TopicAndLanguageColumns, PurposeColumn, @unchecked Sendable {
+final class Offer: Model, ListingTextColumns, @unchecked Sendable {
     static let schema = "offers"
 
     // Identity
@@ -33,4 +33,14 @@ final class Offer: Model, TopicAndLanguageColumns, PurposeColumn, @unchecked Sen
     init() {}
 
     func refreshSearchText() { searchText = SearchText.fold([title, description] + topics) }
+
+    /// Writes checked fields (from the API, a form or an import).
+    func apply(_ fields: OfferFields) {
+        apply(fields.text)
+        availableFrom = fields.availableFrom
+        availableTo = fields.availableTo
+        capacity = fields.capacity
+        isVirtual = fields.isVirtual
+        refreshSearchText()
+    }
 }

@@ -62,4 +62,21 @@ final class Organisation: Model, TopicAndLanguageColumns, @unchecked Sendable {
 
     /// What the rules library needs to know of it.
     var participant: Participant { Participant(kind: kind, country: country, isClusterMember: $cluster.id != nil) }
+
+    /// Writes a checked profile (from the API, a form or an import); the cluster is set apart.
+    func apply(_ fields: OrganisationFields) {
+        name = fields.name
+        kind = fields.kind
+        country = fields.city.country
+        city = fields.city.name
+        latitude = fields.city.coordinate.latitude
+        longitude = fields.city.coordinate.longitude
+        timeZone = fields.city.timeZoneIdentifier
+        sectors = fields.sectors
+        topics = fields.topics
+        languages = fields.languages
+        description = fields.description
+        website = fields.website
+        refreshSearchText()
+    }
 }

@@ -3,7 +3,7 @@ import ProgrammeRules
 import Vapor
 
 /// A visitor's request for a stay.
-final class VisitRequest: Model, TopicAndLanguageColumns, PurposeColumn, @unchecked Sendable {
+final class VisitRequest: Model, ListingTextColumns, @unchecked Sendable {
     static let schema = "visit_requests"
 
     // Identity
@@ -38,4 +38,14 @@ final class VisitRequest: Model, TopicAndLanguageColumns, PurposeColumn, @unchec
     }
 
     func refreshSearchText() { searchText = SearchText.fold([title, description] + topics) }
+
+    /// Writes checked fields (from the API, a form or an import).
+    func apply(_ fields: RequestFields) {
+        apply(fields.text)
+        earliest = fields.earliest
+        latest = fields.latest
+        workingDays = fields.workingDays
+        preferredCountries = fields.preferredCountries
+        refreshSearchText()
+    }
 }

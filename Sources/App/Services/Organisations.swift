@@ -8,71 +8,29 @@ struct Organisations {
 
     private var db: any Database { context.db }
 
-    /// An organisation's profile, every field checked; all problems reported together.
-    struct Profile {
-        let name: String
-        let kind: OrganisationKind
-        let city: City
-        let sectors: [String]
-        let topics: [String]
-        let languages: [String]
-        let description: String
-        let website: String?
-        let clusterID: UUID?
-    }
-
-    func check(_ input: OrganisationInput) async throws -> Profile {
-        var c = InputChecker()
-        let name = c.text(input.name, "name", required: true, max: 200)
-        let kind = OrganisationKind(rawValue: (input.kind ?? "").trimmingCharacters(in: .whitespaces))
-        if kind == nil { c.fail("kind", "kind-unknown", Validation.kindProblem(input.kind ?? "")) }
-        let countryText = c.text(input.country, "country", required: true, max: 10).uppercased()
-        let country = Validation.country(countryText)
-        if country == nil && !countryText.isEmpty { c.fail("country", "country-code", Validation.countryProblem(countryText)) }
-        var city: City?
-        let cityName = c.text(input.city, "city", required: true, max: 200)
-        if let country, !cityName.isEmpty {
-            do { city = try Gazetteer.bundled().resolve("\(cityName), \(country)") } catch {
-                c.fail("city", "unknown-city", "\(error)")
-            }
+    /// The profile checked, and the cluster it names resolved: a validated cluster organisation.
+    private func check(_ input: OrganisationInput) async throws -> (OrganisationFields, clusterID: UUID?) {
+        let fields = try OrganisationChecks.fields(input, gazetteer: try Gazetteer.bundled())
+        guard let clusterKey = fields.cluster else { return (fields, nil) }
+        guard let cluster = try await Organisation.query(on: db).filter(\.$key == clusterKey).first(),
+            cluster.kind == .clusterOrganisation, cluster.validationStatus == .validated
+        else {
+            throw AppError.invalid("cluster", "unknown-cluster", "choose a validated cluster organisation from the list")
         }
-        let sectors = c.list(
-            input.sectors.map { $0.map { $0.uppercased() } }, "sectors", required: true, check: Validation.sectorProblem)
-        let topics = c.list(input.topics, "topics")
-        let languages = c.list(
-            input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
-        let description = c.text(input.description, "description", required: false, max: 5_000)
-        let website = c.text(input.website, "website", required: false, max: 500)
-        if !website.isEmpty, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.contains(" ") {
-            c.fail("website", "url", "must be an address starting with https:// or http://")
-        }
-        var clusterID: UUID?
-        let clusterKey = c.text(input.cluster, "cluster", required: false, max: 100)
-        if !clusterKey.isEmpty {
-            if let cluster = try await Organisation.query(on: db).filter(\.$key == clusterKey).first(),
-                cluster.kind == .clusterOrganisation, cluster.validationStatus == .validated
-            {
-                clusterID = cluster.id
-            } else {
-                c.fail("cluster", "unknown-cluster", "choose a validated cluster organisation from the list")
-            }
-        }
-        guard c.problems.isEmpty, let kind, let city else { throw AppError.invalid(c.problems) }
-        return Profile(
-            name: name, kind: kind, city: city, sectors: sectors, topics: topics, languages: languages, description: description,
-            website: website.isEmpty ? nil : website, clusterID: clusterID)
+        return (fields, cluster.id)
     }
 
     /// Adds a pending organisation with the caller as its admin.
     func create(_ input: OrganisationInput) async throws -> OrganisationDTO {
         let caller = try context.signedIn()
-        let profile = try await check(input)
+        let (fields, clusterID) = try await check(input)
         let organisation = Organisation()
-        apply(profile, to: organisation)
+        organisation.apply(fields)
+        organisation.$cluster.id = clusterID
         organisation.validationStatus = .pending
         let callerID = caller.id
         try await UniqueKeys.insert(
-            base: UniqueKeys.slug(profile.name, words: 6, fallback: "organisation"), \Organisation.$key, on: db
+            base: UniqueKeys.slug(fields.name, words: 6, fallback: "organisation"), \Organisation.$key, on: db
         ) {
             key, tx in
             organisation.id = nil
@@ -88,11 +46,12 @@ struct Organisations {
     /// of a validated organisation goes back to its partnership for validation.
     func update(_ key: String, _ input: OrganisationInput) async throws -> OrganisationDTO {
         let organisation = try await administered(key)
-        let profile = try await check(input)
+        let (fields, clusterID) = try await check(input)
         let revalidate =
             organisation.validationStatus == .validated
-            && (organisation.kind != profile.kind || organisation.country != profile.city.country)
-        apply(profile, to: organisation)
+            && (organisation.kind != fields.kind || organisation.country != fields.city.country)
+        organisation.apply(fields)
+        organisation.$cluster.id = clusterID
         let organisationID = try organisation.requireID()
         let linkBase = context.linkBase
         try await db.transaction { tx in
@@ -158,23 +117,6 @@ struct Organisations {
     func editable(_ key: String) async throws -> OrganisationDTO {
         let organisation = try await administered(key)
         return OrganisationDTO(organisation, partnership: organisation.partnership, cluster: organisation.cluster)
-    }
-
-    private func apply(_ profile: Profile, to organisation: Organisation) {
-        organisation.name = profile.name
-        organisation.kind = profile.kind
-        organisation.country = profile.city.country
-        organisation.city = profile.city.name
-        organisation.latitude = profile.city.coordinate.latitude
-        organisation.longitude = profile.city.coordinate.longitude
-        organisation.timeZone = profile.city.timeZoneIdentifier
-        organisation.sectors = profile.sectors
-        organisation.topics = profile.topics
-        organisation.languages = profile.languages
-        organisation.description = profile.description
-        organisation.website = profile.website
-        organisation.$cluster.id = profile.clusterID
-        organisation.refreshSearchText()
     }
 
     /// Validated cluster organisations, for the "member of" picker.
