@@ -21,9 +21,17 @@ extension Request {
         return key
     }
 
-    /// A JSON (or form) body, decoded; a malformed body is a 400 naming the field.
+    /// The body, decoded: JSON on the API (anything else is a 415), a form on the pages. A missing
+    /// or malformed body is a 400 naming the field.
     func input<T: Decodable>(_ type: T.Type) throws -> T {
-        try content.decode(T.self)
+        if url.path.hasPrefix("/api/") && headers.contentType?.subType != "json" {
+            throw AppError.unsupportedMediaType(
+                FieldProblem("Content-Type", "json-only", "send the body as JSON, with Content-Type: application/json"))
+        }
+        guard let body = body.data, body.readableBytes > 0 else {
+            throw AppError.invalid([FieldProblem("(body)", "required", "the request needs a body")], status: .badRequest)
+        }
+        return try content.decode(T.self)
     }
 
     /// JSON with a status and, for new things, where they live.

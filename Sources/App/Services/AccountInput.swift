@@ -28,7 +28,7 @@ struct AccountInput: Sendable {
     }
 
     static func passwordProblem(_ password: String) -> String? {
-        if password.count < minimumPasswordLength { return "must be at least \(minimumPasswordLength) characters" }
+        if password.unicodeScalars.count < minimumPasswordLength { return "must be at least \(minimumPasswordLength) characters" }
         if password.utf8.count > maximumPasswordBytes { return "must be at most \(maximumPasswordBytes.formatted()) bytes" }
         return nil
     }

@@ -27,7 +27,15 @@ struct CatalogueFilter: Sendable, Equatable {
         struct Raw: Decodable {
             var country, kind, sector, purpose, topic, language, partnership, q, page, per: String?
         }
-        let raw = (try? query.decode(Raw.self)) ?? Raw()
+        let raw: Raw
+        do {
+            raw = try query.decode(Raw.self)
+        } catch let error as DecodingError {
+            // A parameter given twice (`?country=DE&country=FR`) does not decode as one value.
+            throw .badQuery(error.fieldPath, "repeated", "give \(error.fieldPath) once")
+        } catch {
+            throw .badQuery("(query)", "malformed", "the query string cannot be read")
+        }
         var problems: [FieldProblem] = []
         func clean(_ value: String?, _ field: String) -> String? {
             guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }

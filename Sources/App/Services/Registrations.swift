@@ -82,7 +82,7 @@ struct Registrations {
                 violation.message)
         }
         let motivation = c.text(input.motivation, "motivation", required: false, max: 5_000)
-        if motivation.count < 20 {
+        if motivation.unicodeScalars.count < 20 {
             c.fail("motivation", "length", "tell the partnership why you take part, in at least 20 characters")
         }
         let preferences = c.text(input.preferences, "preferences", required: false, max: 5_000)
@@ -164,7 +164,7 @@ struct Registrations {
         }
         var c = InputChecker()
         let reason = c.text(input.reason, "reason", required: false, max: 2_000)
-        if decision != .validate && reason.count < 5 {
+        if decision != .validate && reason.unicodeScalars.count < 5 {
             c.fail("reason", "reason-required", "say why, so the organisation knows what to do")
         }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }

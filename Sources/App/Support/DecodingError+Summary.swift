@@ -12,7 +12,9 @@ extension DecodingError {
         case .valueNotFound(let type, let context):
             return "\(Self.path(context.codingPath)): expected \(Self.describe(type)), found null"
         case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as NSError?).map { _ in "malformed JSON" }
+            let underlying = (context.underlyingError as NSError?).map { _ in
+                "the body is not valid JSON, or a number in it is too large for its field"
+            }
             if context.codingPath.isEmpty { return underlying ?? context.debugDescription }
             return "\(Self.path(context.codingPath)): \(context.debugDescription)"
         @unknown default:
