@@ -11,3 +11,7 @@ public struct City: Hashable, Sendable {
     /// "Lyon, FR".
     public var label: String { "\(name), \(country)" }
 }
+
+extension City {
+    public var place: Place { Place(label: label, country: country, coordinate: coordinate) }
+}
