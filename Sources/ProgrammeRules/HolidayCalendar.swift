@@ -54,50 +54,6 @@ public struct HolidayCalendar: Sendable {
     }
 }
 
-public struct Holiday: Hashable, Sendable, Codable {
-    public let date: CalendarDate
-    public let name: String
-}
-
-public struct WorkingDayCount: Hashable, Sendable {
-    public let calendarDays: Int
-    public let weekendDays: Int
-    /// Public holidays that fell on a weekday of the stay.
-    public let holidays: [Holiday]
-
-    public var workingDays: Int { calendarDays - weekendDays - holidays.count }
-
-    /// "5 working days: 7 calendar days less 2 weekend days and 1 public holiday (Easter Monday 2025-04-21)".
-    public var explanation: String {
-        var parts = ["\(calendarDays) calendar \(plural(calendarDays, "day"))"]
-        var less: [String] = []
-        if weekendDays > 0 { less.append("\(weekendDays) weekend \(plural(weekendDays, "day"))") }
-        if !holidays.isEmpty {
-            let names = holidays.map { "\($0.name) \($0.date)" }.joined(separator: ", ")
-            less.append("\(holidays.count) public \(plural(holidays.count, "holiday")) (\(names))")
-        }
-        if !less.isEmpty { parts.append("less " + less.joined(separator: " and ")) }
-        return "\(workingDays) working \(plural(workingDays, "day")): " + parts.joined(separator: " ")
-    }
-}
-
-public enum CalendarError: Error, Hashable, Sendable, CustomStringConvertible {
-    case endBeforeStart(Stay)
-    case outsideCoveredYears(Stay, ClosedRange<Int>)
-    case unknownCountry(CountryCode)
-
-    public var description: String {
-        switch self {
-        case .endBeforeStart(let stay):
-            "the stay ends (\(stay.end)) before it starts (\(stay.start))"
-        case .outsideCoveredYears(let stay, let years):
-            "the holiday calendar covers \(years.lowerBound) to \(years.upperBound); the stay \(stay.start) to \(stay.end) is outside it"
-        case .unknownCountry(let code):
-            "there is no holiday calendar for \(code)"
-        }
-    }
-}
-
 extension HolidayCalendar {
     public static let bundledYears = 2014...2035
 
@@ -129,5 +85,3 @@ extension HolidayCalendar {
         return HolidayCalendar(coveredYears: coveredYears, holidays: table, provenance: provenance)
     }
 }
-
-func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }

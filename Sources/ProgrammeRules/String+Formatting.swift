@@ -4,3 +4,6 @@ extension String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }
+
+/// "1 day", "2 days": the reasons count days and holidays in words.
+func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }
