@@ -1,25 +1,5 @@
 import ProgrammeRules
 
-/// Why a pair cannot be suggested: one of the programme's eligibility rules, or a matching rule
-/// (the windows, the places left). `id` is stable: the programme's rule ids and the ones below.
-public struct Obstacle: Sendable, Hashable, Codable {
-    public let id: String
-    public let message: String
-
-    public init(id: String, message: String) {
-        self.id = id
-        self.message = message
-    }
-
-    init(_ violation: RuleViolation) {
-        self.init(id: violation.rule.rawValue, message: violation.message)
-    }
-
-    public static let capacityExhaustedID = "capacity-exhausted"
-    public static let noStayWindowID = "no-stay-window"
-    public static let unknownOrganisationID = "unknown-organisation"
-}
-
 /// The hard constraints of a suggestion, each asked of the rules library: both organisations
 /// eligible in their roles, in different participating countries on the dates, a stay with the
 /// requested working days inside both windows, a place left, the visitor not yet funded.
