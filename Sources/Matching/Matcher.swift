@@ -1,31 +1,5 @@
 import ProgrammeRules
 
-/// One suggested pair: a host's offer for a visitor's request, its score in [0, 1] and why.
-public struct Suggestion: Sendable, Equatable, Codable {
-    public let offer: String
-    public let host: String
-    public let request: String
-    public let visitor: String
-    public let score: Double
-    public let reasons: [String]
-    public let parts: FitParts
-    /// The earliest stay that gives the visitor its working days within both windows.
-    public let stay: Stay
-    public let distanceKm: Double
-}
-
-/// The answer to "why not this pair?": what stands in the way (empty when nothing does) and, where
-/// the pair can be assessed at all, how well it would fit.
-public struct PairExplanation: Sendable, Equatable {
-    public let request: String
-    public let offer: String
-    public let obstacles: [Obstacle]
-    public let score: Double
-    public let reasons: [String]
-
-    public var isSuggestible: Bool { obstacles.isEmpty }
-}
-
 /// The matching engine: organisations, offers and requests held in memory with a text index
 /// each, kept current by upserts and removals, answering ranked, explained suggestions that
 /// never break a rule of the programme.
