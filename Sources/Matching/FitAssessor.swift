@@ -1,49 +1,6 @@
 import Foundation
 import ProgrammeRules
 
-/// How well a visitor's request and a host's offer suit each other, part by part, each in [0, 1].
-public struct FitParts: Sendable, Equatable, Codable {
-    /// BM25 relevance of the texts, normalised by what the query's terms could score at most.
-    public var text: Double = 0
-    /// Share of the request's topics the host offers (its offer's topics and its profile's).
-    public var topics: Double = 0
-    /// 1 for a shared NACE division, 0.5 for a shared section only.
-    public var sector: Double = 0
-    /// Share of the request's purposes the offer serves.
-    public var purposes: Double = 0
-    /// 1 when the two have a language in common.
-    public var languages: Double = 0
-    /// 1 when the host's country is one the visitor prefers, or the visitor has no preference.
-    public var country: Double = 0
-    /// Room in the calendar: the shared working days over twice those asked for, at most 1.
-    public var dates: Double = 0
-    /// Nearness: 1 next door, 0.5 at 1,500 km.
-    public var distance: Double = 0
-}
-
-/// The weights of the parts; they sum to 1, so the score stays in [0, 1] (docs/decisions/0010).
-public struct FitWeights: Sendable, Equatable {
-    public var text = 0.30
-    public var topics = 0.20
-    public var sector = 0.15
-    public var purposes = 0.10
-    public var languages = 0.10
-    public var country = 0.05
-    public var dates = 0.05
-    public var distance = 0.05
-
-    public init() {}
-
-    public static let standard = FitWeights()
-
-    public func score(_ parts: FitParts) -> Double {
-        let total = text * parts.text + topics * parts.topics + sector * parts.sector + purposes * parts.purposes
-            + languages * parts.languages + country * parts.country + dates * parts.dates + distance * parts.distance
-        let sum = text + topics + sector + purposes + languages + country + dates + distance
-        return sum > 0 ? min(1, max(0, total / sum)) : 0
-    }
-}
-
 /// Computes the parts (numbers only, for every candidate) and writes the reasons (words, only for
 /// the pairs shown).
 struct FitAssessor: Sendable {
@@ -141,17 +98,6 @@ struct FitAssessor: Sendable {
     }
 }
 
-extension Purpose {
-    /// The purpose in a few words, for reasons.
-    public var shortName: String {
-        switch self {
-        case .learn: "learning from another cluster"
-        case .markets: "new markets"
-        case .technology: "new technologies"
-        case .collaboration: "interregional collaboration"
-        }
-    }
-}
 
 /// "a", "a and b", "a, b and c".
 func list(_ items: [String]) -> String {
