@@ -133,10 +133,3 @@ import Testing
         #expect(reachedPaid.value > 20)
     }
 }
-
-final class Counter: @unchecked Sendable {
-    private var count = 0
-    private let lock = NSLock()
-    func increment() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
-}
