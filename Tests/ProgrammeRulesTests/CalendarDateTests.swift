@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 
@@ -29,6 +30,20 @@ import Testing
             #expect(CalendarDate(iso: date.description) == date)
             #expect(date.adding(days: 1).dayNumber == number + 1)
             #expect((1...9999).contains(date.year))
+        }
+    }
+
+    /// JSON reads a date with `init(iso:)`: what that refuses, JSON refuses, saying what it expected.
+    @Test func jsonReadsAndWritesDatesAsISOText() throws {
+        let dates = try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2024-02-29"]"#.utf8))
+        #expect(dates == [try #require(CalendarDate(iso: "2024-02-29"))])
+        #expect(String(decoding: try JSONEncoder().encode(dates), as: UTF8.self) == #"["2024-02-29"]"#)
+        do {
+            _ = try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2025-02-29"]"#.utf8))
+            Issue.record("2025-02-29 was read as a date")
+        } catch DecodingError.dataCorrupted(let context) {
+            #expect(context.debugDescription == #"expected a date as YYYY-MM-DD, got "2025-02-29""#)
+            #expect(context.codingPath.map(\.intValue) == [0])
         }
     }
 
