@@ -100,13 +100,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
 extension CalendarDate: Codable {
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a date as YYYY-MM-DD, got \"\(text)\"")
-        }
-        self = date
+        self = try decoder.decodeParsedString(expected: "a date as YYYY-MM-DD") { CalendarDate(iso: $0) }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -18,13 +18,7 @@ public struct CountryCode: Hashable, Comparable, Sendable, Codable, CustomString
     public static func < (lhs: CountryCode, rhs: CountryCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let code = CountryCode(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected an ISO 3166-1 alpha-2 country code, got \"\(text)\"")
-        }
-        self = code
+        self = try decoder.decodeParsedString(expected: "an ISO 3166-1 alpha-2 country code") { CountryCode($0) }
     }
 
     public func encode(to encoder: any Encoder) throws {
