@@ -157,6 +157,14 @@ import Testing
             "partnerships[0].id: must not be empty"
         ),
         (
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1},{"id":"","capacity":1}],"visitors":[],"candidates":[]}"#,
+            "hosts[1].id: must not be empty"
+        ),
+        (
+            #"{"partnerships":[],"hosts":[],"visitors":[{"id":"V1"},{"id":""}],"candidates":[]}"#,
+            "visitors[1].id: must not be empty"
+        ),
+        (
             #"{"partnerships":[{"id":"P1","budget":-5}],"hosts":[],"visitors":[],"candidates":[]}"#,
             "partnerships[0].budget: must be 0 or more"
         ),
