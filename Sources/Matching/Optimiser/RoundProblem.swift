@@ -58,12 +58,7 @@ struct RoundProblem: Sendable {
         var partnershipIndex = IDTable(expected: instance.partnerships.count)
         var budgets: [Int64?] = []
         for (index, partnership) in instance.partnerships.enumerated() {
-            if partnership.id.isEmpty { throw RoundFileError(path: "partnerships[\(index)].id", rule: "must not be empty") }
-            if let first = partnershipIndex.insert(partnership.id, Int32(index)) {
-                throw RoundFileError(
-                    path: "partnerships[\(index)].id",
-                    rule: "duplicate id \(Self.quoted(partnership.id)) (first at partnerships[\(first)])")
-            }
+            try Self.register(partnership.id, at: index, of: "partnerships", in: &partnershipIndex)
             if let cents = partnership.budgetCents {
                 guard (0...Int64(Self.maximumBudget * 100)).contains(cents) else {
                     throw RoundFileError(path: "partnerships[\(index)].budgetCents", rule: "must be 0 to \(Int64(Self.maximumBudget * 100))")
@@ -83,11 +78,7 @@ struct RoundProblem: Sendable {
         var capacities: [Int32] = []
         capacities.reserveCapacity(instance.hosts.count)
         for (index, host) in instance.hosts.enumerated() {
-            if host.id.isEmpty { throw RoundFileError(path: "hosts[\(index)].id", rule: "must not be empty") }
-            if let first = hostIndex.insert(host.id, Int32(index)) {
-                throw RoundFileError(
-                    path: "hosts[\(index)].id", rule: "duplicate id \(Self.quoted(host.id)) (first at hosts[\(first)])")
-            }
+            try Self.register(host.id, at: index, of: "hosts", in: &hostIndex)
             guard host.capacity >= 0 else { throw RoundFileError(path: "hosts[\(index)].capacity", rule: "must be 0 or more") }
             capacities.append(Int32(clamping: host.capacity))
         }
@@ -98,11 +89,7 @@ struct RoundProblem: Sendable {
         var visitorPartnership: [Int32] = []
         visitorPartnership.reserveCapacity(instance.visitors.count)
         for (index, visitor) in instance.visitors.enumerated() {
-            if visitor.id.isEmpty { throw RoundFileError(path: "visitors[\(index)].id", rule: "must not be empty") }
-            if let first = visitorIndex.insert(visitor.id, Int32(index)) {
-                throw RoundFileError(
-                    path: "visitors[\(index)].id", rule: "duplicate id \(Self.quoted(visitor.id)) (first at visitors[\(first)])")
-            }
+            try Self.register(visitor.id, at: index, of: "visitors", in: &visitorIndex)
             var budget: Int32 = -1
             var member: Int32 = -1
             if let partnership = visitor.partnership {
@@ -222,6 +209,18 @@ struct RoundProblem: Sendable {
                 }
                 lastCandidateAtHost[host] = Int32(index)
             }
+        }
+    }
+
+    /// Gives the id of `section[index]` its index in `table`; an empty id, or one the section
+    /// already has, is refused.
+    private static func register(_ id: String, at index: Int, of section: String, in table: inout IDTable)
+        throws(RoundFileError)
+    {
+        if id.isEmpty { throw RoundFileError(path: "\(section)[\(index)].id", rule: "must not be empty") }
+        if let first = table.insert(id, Int32(index)) {
+            throw RoundFileError(
+                path: "\(section)[\(index)].id", rule: "duplicate id \(quoted(id)) (first at \(section)[\(first)])")
         }
     }
 
