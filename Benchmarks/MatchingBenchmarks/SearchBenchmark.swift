@@ -73,7 +73,7 @@ struct SearchBenchmark {
         }
     }
 
-    /// offers.jsonl and queries.jsonl in the format `references/fts5_search.py` reads.
+    /// offers.jsonl and queries.jsonl in the format `Benchmarks/references/fts5_search.py` reads.
     private func write(_ corpus: SyntheticCorpus, _ queries: [String]) {
         let directory = URL(fileURLWithPath: output)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

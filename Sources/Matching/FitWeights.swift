@@ -1,4 +1,4 @@
-/// The weights of the parts; they sum to 1, so the score stays in [0, 1] (docs/decisions/0010).
+/// The weights of the parts; they sum to 1, so the score stays in [0, 1] (`docs/decisions/0010-suggestion-score.md`).
 public struct FitWeights: Sendable, Equatable {
     public var text = 0.30
     public var topics = 0.20

@@ -223,7 +223,7 @@ public struct Matcher: Sendable {
         ([title, description] + topics).joined(separator: " ")
     }
 
-    /// Terms a query keeps: the topics' rarest, then the whole text's rarest (docs/decisions/0010).
+    /// Terms a query keeps: the topics' rarest, then the whole text's rarest (`docs/decisions/0010-suggestion-score.md`).
     static let topicQueryTerms = 8
     static let queryTerms = 16
 

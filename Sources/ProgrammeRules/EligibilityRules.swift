@@ -1,4 +1,4 @@
-/// The programme's eligibility rules (docs/programme-rules.md, "Who may take part" and "Exchanges").
+/// The programme's eligibility rules (`docs/programme-rules.md`, "Who may take part" and "Exchanges").
 public struct EligibilityRules: Sendable {
     public let countries: CountryRegistry
     public let calendar: HolidayCalendar

@@ -1,4 +1,4 @@
-/// The phases of an exchange (docs/programme-rules.md, "Workflow").
+/// The phases of an exchange (`docs/programme-rules.md`, "Workflow").
 public enum ExchangePhase: String, CaseIterable, Codable, Sendable {
     /// One side proposed the exchange; the other has to answer.
     case proposed

@@ -1,4 +1,4 @@
-/// Computes lump sums by rule (docs/programme-rules.md, "Money"; docs/interfaces.md, "Quote").
+/// Computes lump sums by rule (`docs/programme-rules.md`, "Money"; `docs/interfaces.md`, "Quote").
 public struct LumpSumCalculator: Sendable {
     public let countries: CountryRegistry
     public let calendar: HolidayCalendar

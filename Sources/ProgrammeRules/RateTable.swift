@@ -4,7 +4,7 @@ import Foundation
 /// live here as data, and every quote names the table it came from.
 ///
 /// Two models share the duration limits, the cap and the halving rule and differ in the base amount:
-/// - `threshold`: the host country's threshold, or the default (docs/interfaces.md's rates JSON);
+/// - `threshold`: the host country's threshold, or the default (the rates JSON of `docs/interfaces.md`, "Quote");
 /// - `distance-bands`: an amount per one-way straight-line distance band, with a higher amount for
 ///   green travel where the band has one (the Erasmus+ travel unit costs).
 public struct RateTable: Hashable, Sendable {
@@ -53,14 +53,14 @@ public struct RateTable: Hashable, Sendable {
 }
 
 extension RateTable {
-    /// The built-in default, exactly the table of docs/interfaces.md.
+    /// The built-in default, exactly the table of `docs/interfaces.md`, "Quote".
     public static let cxcDefault = RateTable(
         name: "cxc-default", version: "1", currency: "EUR",
         basis: .hostCountryThreshold(defaultCents: 110_000, byCountry: [CountryCode(literal: "DE"): 78_000]),
         capCents: 110_000, halveBelowWorkingDays: 5, halveBelowDistanceKm: 200,
         limits: DurationLimits(minWorkingDays: 3, maxCalendarDays: 31))
 
-    /// Erasmus+ travel unit costs per round trip by one-way distance band (docs/programme-rules.md),
+    /// Erasmus+ travel unit costs per round trip by one-way distance band (`docs/programme-rules.md`, "Money"),
     /// under the programme's cap and duration limits, without halving.
     public static let erasmusTravelBands = RateTable(
         name: "erasmus-travel-bands", version: "1", currency: "EUR",

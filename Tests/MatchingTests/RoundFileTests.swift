@@ -4,7 +4,7 @@ import Testing
 @testable import Matching
 
 @Suite struct RoundFileTests {
-    /// The examples of docs/interfaces.md, "Matching round: file format", byte for byte.
+    /// The examples of `docs/interfaces.md`, "Matching round: file format", byte for byte.
     static let contractInstance = """
         {"partnerships":[{"id":"P1","budget":25000.0}],
          "hosts":[{"id":"H1","capacity":3}],

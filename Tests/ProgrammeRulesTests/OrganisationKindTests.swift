@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct OrganisationKindTests {
     @Test func wireNamesAreTheInterfaceList() {
-        // docs/interfaces.md, "Import: JSON Lines".
+        // `docs/interfaces.md`, "Import: JSON Lines".
         let names = OrganisationKind.allCases.map(\.rawValue)
         #expect(names == [
             "cluster-organisation", "business-network", "technology-centre", "research-institute",
