@@ -17,7 +17,8 @@ struct FitAssessor: Sendable {
     }
 
     func side(_ request: RequestProfile, _ visitor: OrganisationProfile) -> RequestSide {
-        RequestSide(request: request, visitor: visitor, topics: foldedTopics(request.topics),
+        RequestSide(
+            request: request, visitor: visitor, topics: foldedTopics(request.topics),
             languages: request.languages.isEmpty ? visitor.languages : request.languages)
     }
 
@@ -69,7 +70,9 @@ struct FitAssessor: Sendable {
 
         if let division = side.visitor.sectors.first(where: host.sectors.contains) {
             reasons.append("same sector \(division)")
-        } else if let section = side.visitor.sectors.map(\.section).first(where: { letter in host.sectors.contains { $0.section == letter } }) {
+        } else if let section = side.visitor.sectors.map(\.section).first(where: { letter in
+            host.sectors.contains { $0.section == letter }
+        }) {
             reasons.append("same sector section \(section)")
         }
 
@@ -83,7 +86,9 @@ struct FitAssessor: Sendable {
         if !request.preferredCountries.isEmpty && request.preferredCountries.contains(host.country) {
             reasons.append("in a preferred country, \(countries.name(of: host.country))")
         }
-        reasons.append("\(request.workingDays) working \(request.workingDays == 1 ? "day fits" : "days fit") the windows, e.g. \(stay.start) to \(stay.end)")
+        reasons.append(
+            "\(request.workingDays) working \(request.workingDays == 1 ? "day fits" : "days fit") the windows, e.g. \(stay.start) to \(stay.end)"
+        )
         reasons.append(Self.travel(distanceKm))
         return (reasons, Set(shared.flatMap { $0.folded.split(separator: " ").map(String.init) }))
     }
@@ -97,7 +102,6 @@ struct FitAssessor: Sendable {
         }
     }
 }
-
 
 /// "a", "a and b", "a, b and c".
 func list(_ items: [String]) -> String {

@@ -14,7 +14,8 @@ public struct FitWeights: Sendable, Equatable {
     public static let standard = FitWeights()
 
     public func score(_ parts: FitParts) -> Double {
-        let total = text * parts.text + topics * parts.topics + sector * parts.sector + purposes * parts.purposes
+        let total =
+            text * parts.text + topics * parts.topics + sector * parts.sector + purposes * parts.purposes
             + languages * parts.languages + country * parts.country + dates * parts.dates + distance * parts.distance
         let sum = text + topics + sector + purposes + languages + country + dates + distance
         return sum > 0 ? min(1, max(0, total / sum)) : 0

@@ -52,7 +52,9 @@ public struct InvertedIndex: Sendable {
         for topic in document.topics {
             for term in analyzer.terms(topic) { frequencies[termNumber(term), default: 0] += Float(weights.topics) }
         }
-        for term in analyzer.terms(document.description) { frequencies[termNumber(term), default: 0] += Float(weights.description) }
+        for term in analyzer.terms(document.description) {
+            frequencies[termNumber(term), default: 0] += Float(weights.description)
+        }
         let number = Int32(keys.count)
         keys.append(document.key)
         let length = frequencies.values.reduce(0, +)
@@ -229,7 +231,9 @@ public struct InvertedIndex: Sendable {
                 }
                 heap.insert(document, score: score)
                 if heap.isFull {
-                    while firstEssential < terms.count && prefixBound[firstEssential + 1] <= heap.threshold { firstEssential += 1 }
+                    while firstEssential < terms.count && prefixBound[firstEssential + 1] <= heap.threshold {
+                        firstEssential += 1
+                    }
                     if firstEssential == terms.count { break }
                 }
             }

@@ -16,7 +16,8 @@ public struct OrganisationProfile: Sendable, Equatable {
     public var fundedExchanges: Int
 
     public init(
-        key: String, name: String, description: String = "", participant: Participant, coordinate: Coordinate, sectors: [NACECode] = [],
+        key: String, name: String, description: String = "", participant: Participant, coordinate: Coordinate,
+        sectors: [NACECode] = [],
         topics: [String] = [], languages: Set<String> = [], fundedExchanges: Int = 0
     ) {
         self.key = key

@@ -33,12 +33,19 @@ struct PairConstraints: Sendable {
             obstacles += rules.organisationViolations(visitor: proposal.visitor, host: proposal.host).map(Obstacle.init)
             obstacles += rules.countryViolations(visitor: visitor.country, host: host.country, stay: stay).map(Obstacle.init)
             if visitor.fundedExchanges > 0 {
-                obstacles.append(Obstacle(id: RuleID.alreadyFunded.rawValue,
-                    message: "The visitor organisation has already had a funded exchange; each visitor organisation is funded once."))
+                obstacles.append(
+                    Obstacle(
+                        id: RuleID.alreadyFunded.rawValue,
+                        message:
+                            "The visitor organisation has already had a funded exchange; each visitor organisation is funded once."
+                    ))
             }
         }
         if offer.capacityLeft <= 0 {
-            obstacles.append(Obstacle(id: Obstacle.capacityExhaustedID, message: "The offer has no place left: every place is taken by an agreed exchange."))
+            obstacles.append(
+                Obstacle(
+                    id: Obstacle.capacityExhaustedID,
+                    message: "The offer has no place left: every place is taken by an agreed exchange."))
         }
         return (obstacles, window)
     }
@@ -49,9 +56,11 @@ struct PairConstraints: Sendable {
         case .fits(let stay, _):
             return "\(asked) fit from \(stay.start) to \(stay.end)."
         case .noOverlap:
-            return "The request's window (\(request.earliest) to \(request.latest)) and the offer's availability (\(offer.availableFrom) to \(offer.availableTo)) do not overlap."
+            return
+                "The request's window (\(request.earliest) to \(request.latest)) and the offer's availability (\(offer.availableFrom) to \(offer.availableTo)) do not overlap."
         case .tooFewWorkingDays(let available):
-            return "The windows share \(available) working \(available == 1 ? "day" : "days") in the host country; the request asks for \(asked)."
+            return
+                "The windows share \(available) working \(available == 1 ? "day" : "days") in the host country; the request asks for \(asked)."
         case .tooSpread(let maxDays):
             return "The shared days never hold \(asked) within \(maxDays) calendar days, the longest stay allowed."
         case .outsideCalendar:

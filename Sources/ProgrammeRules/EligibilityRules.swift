@@ -5,7 +5,10 @@ public struct EligibilityRules: Sendable {
     public let limits: DurationLimits
     public let virtualExchangesAllowed: Bool
 
-    public init(countries: CountryRegistry = .cosme, calendar: HolidayCalendar, limits: DurationLimits = DurationLimits(), virtualExchangesAllowed: Bool = false) {
+    public init(
+        countries: CountryRegistry = .cosme, calendar: HolidayCalendar, limits: DurationLimits = DurationLimits(),
+        virtualExchangesAllowed: Bool = false
+    ) {
         self.countries = countries
         self.calendar = calendar
         self.limits = limits
@@ -17,8 +20,10 @@ public struct EligibilityRules: Sendable {
         var violations = organisationViolations(visitor: proposal.visitor, host: proposal.host)
         violations += countryViolations(visitor: proposal.visitor.country, host: proposal.host.country, stay: proposal.stay)
         if proposal.visitorFundedExchanges > 0 {
-            violations.append(RuleViolation(.alreadyFunded, party: .visitor,
-                "The visitor organisation has already had a funded exchange; each visitor organisation is funded once."))
+            violations.append(
+                RuleViolation(
+                    .alreadyFunded, party: .visitor,
+                    "The visitor organisation has already had a funded exchange; each visitor organisation is funded once."))
         }
         if proposal.isVirtual && !virtualExchangesAllowed {
             violations.append(RuleViolation(.virtualNotAllowed, "Virtual exchanges are not open in the programme at present."))
@@ -31,8 +36,10 @@ public struct EligibilityRules: Sendable {
     public func organisationViolations(visitor: Participant, host: Participant) -> [RuleViolation] {
         var violations: [RuleViolation] = []
         if visitor.country == host.country {
-            violations.append(RuleViolation(.sameCountry,
-                "Both organisations are in \(countries.name(of: host.country)); an exchange must cross a border."))
+            violations.append(
+                RuleViolation(
+                    .sameCountry,
+                    "Both organisations are in \(countries.name(of: host.country)); an exchange must cross a border."))
         }
         return violations + visitorViolations(visitor) + hostViolations(host)
     }
@@ -42,12 +49,17 @@ public struct EligibilityRules: Sendable {
     public func visitorViolations(_ visitor: Participant) -> [RuleViolation] {
         var violations: [RuleViolation] = []
         if visitor.kind.isHostOnly {
-            violations.append(RuleViolation(.hostOnlyKind, party: .visitor,
-                "A \(visitor.kind.displayName.lowercased()) may host exchanges but may not visit."))
+            violations.append(
+                RuleViolation(
+                    .hostOnlyKind, party: .visitor,
+                    "A \(visitor.kind.displayName.lowercased()) may host exchanges but may not visit."))
         }
         if visitor.kind.needsClusterMembership && !visitor.isClusterMember {
-            violations.append(RuleViolation(.smeWithoutCluster, party: .visitor,
-                "An SME may visit only as a member of a cluster organisation profiled on the platform: name your cluster in the profile."))
+            violations.append(
+                RuleViolation(
+                    .smeWithoutCluster, party: .visitor,
+                    "An SME may visit only as a member of a cluster organisation profiled on the platform: name your cluster in the profile."
+                ))
         }
         return violations
     }
@@ -55,13 +67,17 @@ public struct EligibilityRules: Sendable {
     /// Whether the organisation may host: an SME outside any cluster only with the programme's approval.
     public func hostViolations(_ host: Participant) -> [RuleViolation] {
         guard host.kind.needsClusterMembership && !host.isClusterMember && !host.hasProgrammeApproval else { return [] }
-        return [RuleViolation(.smeHostWithoutApproval, party: .host,
-            "An SME that is not a cluster member may host only with the programme's prior approval.")]
+        return [
+            RuleViolation(
+                .smeHostWithoutApproval, party: .host,
+                "An SME that is not a cluster member may host only with the programme's prior approval.")
+        ]
     }
 
     /// Both countries must take part in the programme on every day of the stay.
     public func countryViolations(visitor: CountryCode, host: CountryCode, stay: Stay) -> [RuleViolation] {
-        participationViolations(.visitor, country: visitor, during: stay) + participationViolations(.host, country: host, during: stay)
+        participationViolations(.visitor, country: visitor, during: stay)
+            + participationViolations(.host, country: host, during: stay)
     }
 
     /// Whether a party's country takes part in the programme on every day of `stay` (a
@@ -89,8 +105,10 @@ public struct EligibilityRules: Sendable {
         }
         var violations: [RuleViolation] = []
         if stay.calendarDays > limits.maxCalendarDays {
-            violations.append(RuleViolation(.tooLong,
-                "The stay lasts \(stay.calendarDays) calendar days; at most \(limits.maxCalendarDays) are allowed."))
+            violations.append(
+                RuleViolation(
+                    .tooLong,
+                    "The stay lasts \(stay.calendarDays) calendar days; at most \(limits.maxCalendarDays) are allowed."))
         }
         let count: WorkingDayCount
         do {
@@ -99,13 +117,19 @@ public struct EligibilityRules: Sendable {
             // The country rule already says why: a country without a calendar is not participating.
             return (violations, nil)
         } catch {
-            violations.append(RuleViolation(.datesOutsideCalendar,
-                "Working days can be counted from \(calendar.coveredYears.lowerBound) to \(calendar.coveredYears.upperBound); the stay \(stay.start) to \(stay.end) is outside."))
+            violations.append(
+                RuleViolation(
+                    .datesOutsideCalendar,
+                    "Working days can be counted from \(calendar.coveredYears.lowerBound) to \(calendar.coveredYears.upperBound); the stay \(stay.start) to \(stay.end) is outside."
+                ))
             return (violations, nil)
         }
         if count.workingDays < limits.minWorkingDays {
-            violations.append(RuleViolation(.tooShort,
-                "The stay has \(count.workingDays) working \(plural(count.workingDays, "day")) in the host country; at least \(limits.minWorkingDays) are required (\(count.explanation))."))
+            violations.append(
+                RuleViolation(
+                    .tooShort,
+                    "The stay has \(count.workingDays) working \(plural(count.workingDays, "day")) in the host country; at least \(limits.minWorkingDays) are required (\(count.explanation))."
+                ))
         }
         return (violations, count)
     }

@@ -82,14 +82,16 @@ public struct ExchangeLifecycle: Hashable, Sendable {
             next.phase = .accepted
         case .sign(let signatory):
             guard !signatures.contains(signatory) else {
-                throw refuse(.alreadySigned, "The \(signatory.rawValue) has already signed this version of the Commitment to Quality.")
+                throw refuse(
+                    .alreadySigned, "The \(signatory.rawValue) has already signed this version of the Commitment to Quality.")
             }
             next.signatures.insert(signatory)
             next.phase = .signing
         case .approveFunding:
             guard missingSignatures.isEmpty else {
                 let missing = missingSignatures.map(\.rawValue).joined(separator: ", ")
-                throw refuse(.signaturesMissing, "Funding needs all four signatures on the Commitment to Quality; missing: \(missing).")
+                throw refuse(
+                    .signaturesMissing, "Funding needs all four signatures on the Commitment to Quality; missing: \(missing).")
             }
             next.phase = .fundingApproved
         case .start: next.phase = .underWay

@@ -10,7 +10,9 @@ public struct LumpSumCalculator: Sendable {
 
     /// The lump sum a visitor at `from` would receive for a stay with a host at `to`. Refused when
     /// either country does not take part on the stay's dates or the stay is too short or too long.
-    public func quote(from: Place, to: Place, stay: Stay, rates: RateTable, greenTravel: Bool = false) throws(QuoteRefusal) -> LumpSumQuote {
+    public func quote(from: Place, to: Place, stay: Stay, rates: RateTable, greenTravel: Bool = false) throws(QuoteRefusal)
+        -> LumpSumQuote
+    {
         let rules = EligibilityRules(countries: countries, calendar: calendar, limits: rates.limits)
         let (durationViolations, counted) = rules.durationViolations(stay: stay, hostCountry: to.country)
         let violations = rules.countryViolations(visitor: from.country, host: to.country, stay: stay) + durationViolations
@@ -35,7 +37,9 @@ public struct LumpSumCalculator: Sendable {
                 reasons.append("Threshold for stays in \(countries.name(of: to.country)): \(money(threshold)).")
             } else {
                 base = defaultCents
-                reasons.append("No threshold of its own for \(countries.name(of: to.country)): the default threshold \(money(defaultCents)) applies.")
+                reasons.append(
+                    "No threshold of its own for \(countries.name(of: to.country)): the default threshold \(money(defaultCents)) applies."
+                )
             }
         case .distanceBands(let bands):
             if let band = bands.last(where: { $0.fromKm <= distance }) {
@@ -61,7 +65,8 @@ public struct LumpSumCalculator: Sendable {
 
         var halvedBecause: [String] = []
         if let minimum = rates.halveBelowWorkingDays, counted.workingDays < minimum {
-            halvedBecause.append("the stay has \(counted.workingDays) working \(plural(counted.workingDays, "day")), fewer than \(minimum)")
+            halvedBecause.append(
+                "the stay has \(counted.workingDays) working \(plural(counted.workingDays, "day")), fewer than \(minimum)")
         }
         if let minimum = rates.halveBelowDistanceKm, distance < minimum {
             halvedBecause.append("the organisations are \(format(roundedDistance)) km apart, less than \(format(minimum)) km")
@@ -71,8 +76,10 @@ public struct LumpSumCalculator: Sendable {
             amount /= 2
             reasons.append("Halved to \(money(amount)) because " + halvedBecause.joined(separator: " and ") + ".")
         } else {
-            let minimums = [rates.halveBelowWorkingDays.map { "\($0) working days" }, rates.halveBelowDistanceKm.map { "\(format($0)) km" }]
-                .compactMap { $0 }
+            let minimums = [
+                rates.halveBelowWorkingDays.map { "\($0) working days" }, rates.halveBelowDistanceKm.map { "\(format($0)) km" },
+            ]
+            .compactMap { $0 }
             if !minimums.isEmpty {
                 reasons.append("Not halved: at least " + minimums.joined(separator: " and ") + ".")
             }

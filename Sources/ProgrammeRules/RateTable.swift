@@ -102,19 +102,22 @@ extension RateTable: Codable {
             minWorkingDays: try c.decodeIfPresent(Int.self, forKey: .minWorkingDays) ?? 3,
             maxCalendarDays: try c.decodeIfPresent(Int.self, forKey: .maxCalendarDays) ?? 31)
         guard limits.minWorkingDays >= 1, limits.maxCalendarDays >= limits.minWorkingDays else {
-            throw DecodingError.dataCorruptedError(forKey: .maxCalendarDays, in: c,
+            throw DecodingError.dataCorruptedError(
+                forKey: .maxCalendarDays, in: c,
                 debugDescription: "need 1 <= minWorkingDays <= maxCalendarDays")
         }
         switch try c.decodeIfPresent(String.self, forKey: .model) ?? "threshold" {
         case "threshold":
             guard let defaultCents = try Self.nonNegative(c, .defaultThresholdCents) else {
-                throw DecodingError.keyNotFound(CodingKeys.defaultThresholdCents,
+                throw DecodingError.keyNotFound(
+                    CodingKeys.defaultThresholdCents,
                     .init(codingPath: c.codingPath, debugDescription: "defaultThresholdCents is required by the threshold model"))
             }
             var byCountry: [CountryCode: Int] = [:]
             for (key, cents) in try c.decodeIfPresent([String: Int].self, forKey: .thresholdCents) ?? [:] {
                 guard let code = CountryCode(key), cents >= 0 else {
-                    throw DecodingError.dataCorruptedError(forKey: .thresholdCents, in: c,
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .thresholdCents, in: c,
                         debugDescription: "thresholdCents needs ISO country codes and amounts >= 0, got \"\(key)\": \(cents)")
                 }
                 byCountry[code] = cents
@@ -125,12 +128,14 @@ extension RateTable: Codable {
             guard !bands.isEmpty, zip(bands, bands.dropFirst()).allSatisfy({ $0.fromKm < $1.fromKm }),
                 bands.allSatisfy({ $0.fromKm >= 0 && $0.standardCents >= 0 && ($0.greenCents ?? 0) >= 0 })
             else {
-                throw DecodingError.dataCorruptedError(forKey: .bands, in: c,
+                throw DecodingError.dataCorruptedError(
+                    forKey: .bands, in: c,
                     debugDescription: "bands must be non-empty, in increasing fromKm, with amounts >= 0")
             }
             basis = .distanceBands(bands)
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .model, in: c,
+            throw DecodingError.dataCorruptedError(
+                forKey: .model, in: c,
                 debugDescription: "model must be \"threshold\" or \"distance-bands\", got \"\(other)\"")
         }
     }

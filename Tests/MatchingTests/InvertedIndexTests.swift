@@ -13,7 +13,8 @@ import Testing
 
     @Test func aWordInTheTopicsOrTitleCountsMoreThanInTheDescription() {
         let index = index([
-            IndexedDocument(key: "described", title: "A week in Lyon", description: "We also do some photonics work.", topics: ["textiles"]),
+            IndexedDocument(
+                key: "described", title: "A week in Lyon", description: "We also do some photonics work.", topics: ["textiles"]),
             IndexedDocument(key: "titled", title: "Photonics week", description: "A week with our team.", topics: ["textiles"]),
             IndexedDocument(key: "topical", title: "A week in Jena", description: "A week with our team.", topics: ["photonics"]),
             IndexedDocument(key: "unrelated", title: "Food safety", description: "Cold chain.", topics: ["food"]),
@@ -52,8 +53,12 @@ import Testing
     }
 
     @Test func maxScoreSkipsMostPostingsOfCommonTerms() {
-        var documents = (0..<2_000).map { IndexedDocument(key: String(format: "common-%04d", $0), title: "laser", description: "", topics: []) }
-        documents += (0..<3).map { IndexedDocument(key: "rare-\($0)", title: "laser hydrogen", description: "", topics: ["hydrogen"]) }
+        var documents = (0..<2_000).map {
+            IndexedDocument(key: String(format: "common-%04d", $0), title: "laser", description: "", topics: [])
+        }
+        documents += (0..<3).map {
+            IndexedDocument(key: "rare-\($0)", title: "laser hydrogen", description: "", topics: ["hydrogen"])
+        }
         let index = index(documents)
         var scored = 0
         let hits = index.search("laser hydrogen", limit: 3, scoredPostings: &scored)
@@ -79,7 +84,9 @@ import Testing
                 (0..<Int.random(in: count, using: &generator)).map { _ in vocabulary.randomElement(using: &generator) ?? "" }
             }
             let documents = (0..<size).map { n in
-                IndexedDocument(key: "d\(n)", title: words(0...3).joined(separator: " "), description: words(0...12).joined(separator: " "), topics: words(0...2))
+                IndexedDocument(
+                    key: "d\(n)", title: words(0...3).joined(separator: " "), description: words(0...12).joined(separator: " "),
+                    topics: words(0...2))
             }
             let query = words(1...3).joined(separator: " ")
             let index = index(documents)

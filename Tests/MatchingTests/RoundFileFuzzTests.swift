@@ -6,7 +6,8 @@ import Testing
 /// The round file reader is written by hand over bytes, so it is fed damaged files: every one
 /// must either read or be refused with a RoundFileError, never crash or hang.
 @Suite struct RoundFileFuzzTests {
-    static let valid = Data(#"""
+    static let valid = Data(
+        #"""
         {"partnerships":[{"id":"P1","budget":25000.0},{"id":"P2"}],
          "hosts":[{"id":"H1","capacity":3},{"id":"H\u00e9","capacity":1}],
          "visitors":[{"id":"V1","partnership":"P1"},{"id":"V2","partnership":null},{"id":"V3"}],

@@ -5,7 +5,10 @@ import Testing
 @testable import ProgrammeRules
 
 @Suite struct CalendarDateTests {
-    @Test(arguments: ["2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-4-1", "20250401", "2025-04-01x", "", "abcd-ef-gh", "2025-04-0١"])
+    @Test(arguments: [
+        "2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-4-1", "20250401", "2025-04-01x", "", "abcd-ef-gh",
+        "2025-04-0١",
+    ])
     func rejectsWhatIsNotADate(_ text: String) {
         #expect(CalendarDate(iso: text) == nil)
     }

@@ -100,7 +100,8 @@ import Testing
     /// moves after a terminal phase; edits void signatures.
     @Test func noWalkReachesPaidWithoutSignaturesAndAValidatedReport() async {
         let reachedPaid = Counter()
-        await propertyCheck(count: 1_000, input: Gen.bool, Gen.int(in: 0...1_000_000).array(of: 0...80)) { visitorProposes, choices in
+        await propertyCheck(count: 1_000, input: Gen.bool, Gen.int(in: 0...1_000_000).array(of: 0...80)) {
+            visitorProposes, choices in
             var exchange = ExchangeLifecycle(proposedBy: visitorProposes ? .visitor : .host)
             var applied: [(ExchangeAction, ExchangeRole)] = []
             for choice in choices {
@@ -122,10 +123,11 @@ import Testing
             #expect(approval != nil)
             guard let approval else { return }
             let lastEdit = applied[..<approval].lastIndex { $0.0 == .editCommitment } ?? -1
-            let signers = Set(applied[(lastEdit + 1)..<approval].compactMap { move -> Signatory? in
-                if case .sign(let signatory) = move.0, signatory.role == move.1 { return signatory }
-                return nil
-            })
+            let signers = Set(
+                applied[(lastEdit + 1)..<approval].compactMap { move -> Signatory? in
+                    if case .sign(let signatory) = move.0, signatory.role == move.1 { return signatory }
+                    return nil
+                })
             #expect(signers == Set(Signatory.allCases))
             #expect(applied[approval...].contains { $0.0 == .validateReport && $0.1 == .visitorPartnership })
         }

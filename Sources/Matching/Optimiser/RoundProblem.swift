@@ -61,7 +61,8 @@ struct RoundProblem: Sendable {
             try Self.register(partnership.id, at: index, of: "partnerships", in: &partnershipIndex)
             if let cents = partnership.budgetCents {
                 guard (0...Int64(Self.maximumBudget * 100)).contains(cents) else {
-                    throw RoundFileError(path: "partnerships[\(index)].budgetCents", rule: "must be 0 to \(Int64(Self.maximumBudget * 100))")
+                    throw RoundFileError(
+                        path: "partnerships[\(index)].budgetCents", rule: "must be 0 to \(Int64(Self.maximumBudget * 100))")
                 }
                 budgets.append(cents)
             } else if let budget = partnership.budget {
@@ -127,7 +128,8 @@ struct RoundProblem: Sendable {
             }
             if let cents = candidate.costCents {
                 guard (0...Int64(Self.maximumCost * 100)).contains(cents) else {
-                    throw RoundFileError(path: "candidates[\(index)].costCents", rule: "must be 0 to \(Int64(Self.maximumCost * 100))")
+                    throw RoundFileError(
+                        path: "candidates[\(index)].costCents", rule: "must be 0 to \(Int64(Self.maximumCost * 100))")
                 }
             } else if let rule = Self.moneyRule(candidate.cost, limit: Self.maximumCost) {
                 throw RoundFileError(path: "candidates[\(index)].cost", rule: rule)
