@@ -43,8 +43,8 @@ struct SearchBenchmark {
         for request in corpus.requests { matcher.upsert(request) }
         let matcherSeconds = seconds(since: clock)
         progress(
-            "matcher: \(corpus.organisations.count) organisations, \(corpus.offers.count) offers, \(corpus.requests.count) requests in \(String(format: "%.2f", matcherSeconds)) s"
-        )
+            "matcher: \(corpus.organisations.count) organisations, \(corpus.offers.count) offers, "
+                + "\(corpus.requests.count) requests in \(String(format: "%.2f", matcherSeconds)) s")
 
         var rawLatencies: [Double] = []
         var suggestionLatencies: [Double] = []

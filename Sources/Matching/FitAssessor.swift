@@ -87,8 +87,8 @@ struct FitAssessor: Sendable {
             reasons.append("in a preferred country, \(countries.name(of: host.country))")
         }
         reasons.append(
-            "\(request.workingDays) working \(request.workingDays == 1 ? "day fits" : "days fit") the windows, e.g. \(stay.start) to \(stay.end)"
-        )
+            "\(request.workingDays) working \(request.workingDays == 1 ? "day fits" : "days fit") the windows, "
+                + "e.g. \(stay.start) to \(stay.end)")
         reasons.append(Self.travel(distanceKm))
         return (reasons, Set(shared.flatMap { $0.folded.split(separator: " ").map(String.init) }))
     }

@@ -36,9 +36,8 @@ struct PairConstraints: Sendable {
                 obstacles.append(
                     Obstacle(
                         id: RuleID.alreadyFunded.rawValue,
-                        message:
-                            "The visitor organisation has already had a funded exchange; each visitor organisation is funded once."
-                    ))
+                        message: "The visitor organisation has already had a funded exchange; "
+                            + "each visitor organisation is funded once."))
             }
         }
         if offer.capacityLeft <= 0 {
@@ -56,11 +55,11 @@ struct PairConstraints: Sendable {
         case .fits(let stay, _):
             return "\(asked) fit from \(stay.start) to \(stay.end)."
         case .noOverlap:
-            return
-                "The request's window (\(request.earliest) to \(request.latest)) and the offer's availability (\(offer.availableFrom) to \(offer.availableTo)) do not overlap."
+            return "The request's window (\(request.earliest) to \(request.latest)) and "
+                + "the offer's availability (\(offer.availableFrom) to \(offer.availableTo)) do not overlap."
         case .tooFewWorkingDays(let available):
-            return
-                "The windows share \(available) working \(available == 1 ? "day" : "days") in the host country; the request asks for \(asked)."
+            return "The windows share \(available) working \(available == 1 ? "day" : "days") in the host country; "
+                + "the request asks for \(asked)."
         case .tooSpread(let maxDays):
             return "The shared days never hold \(asked) within \(maxDays) calendar days, the longest stay allowed."
         case .outsideCalendar:

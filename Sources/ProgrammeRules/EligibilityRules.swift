@@ -58,8 +58,8 @@ public struct EligibilityRules: Sendable {
             violations.append(
                 RuleViolation(
                     .smeWithoutCluster, party: .visitor,
-                    "An SME may visit only as a member of a cluster organisation profiled on the platform: name your cluster in the profile."
-                ))
+                    "An SME may visit only as a member of a cluster organisation profiled on the platform: "
+                        + "name your cluster in the profile."))
         }
         return violations
     }
@@ -120,16 +120,16 @@ public struct EligibilityRules: Sendable {
             violations.append(
                 RuleViolation(
                     .datesOutsideCalendar,
-                    "Working days can be counted from \(calendar.coveredYears.lowerBound) to \(calendar.coveredYears.upperBound); the stay \(stay.start) to \(stay.end) is outside."
-                ))
+                    "Working days can be counted from \(calendar.coveredYears.lowerBound) "
+                        + "to \(calendar.coveredYears.upperBound); the stay \(stay.start) to \(stay.end) is outside."))
             return (violations, nil)
         }
         if count.workingDays < limits.minWorkingDays {
             violations.append(
                 RuleViolation(
                     .tooShort,
-                    "The stay has \(count.workingDays) working \(plural(count.workingDays, "day")) in the host country; at least \(limits.minWorkingDays) are required (\(count.explanation))."
-                ))
+                    "The stay has \(count.workingDays) working \(plural(count.workingDays, "day")) in the host country; "
+                        + "at least \(limits.minWorkingDays) are required (\(count.explanation))."))
         }
         return (violations, count)
     }

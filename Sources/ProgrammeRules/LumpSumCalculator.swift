@@ -38,8 +38,8 @@ public struct LumpSumCalculator: Sendable {
             } else {
                 base = defaultCents
                 reasons.append(
-                    "No threshold of its own for \(countries.name(of: to.country)): the default threshold \(money(defaultCents)) applies."
-                )
+                    "No threshold of its own for \(countries.name(of: to.country)): "
+                        + "the default threshold \(money(defaultCents)) applies.")
             }
         case .distanceBands(let bands):
             if let band = bands.last(where: { $0.fromKm <= distance }) {

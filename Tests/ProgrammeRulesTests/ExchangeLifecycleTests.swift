@@ -95,9 +95,10 @@ import Testing
     }
 
     /// Random walks: one step in eight drawn from all moves, one from the moves open now, the rest
-    /// from the open moves that do not end the exchange, so that walks do reach the end. Whatever the walk, paid is reached only through four signatures
-    /// on the last version of the commitment, funding approval and a validated report; nothing
-    /// moves after a terminal phase; edits void signatures.
+    /// from the open moves that do not end the exchange, so that walks do reach the end. Whatever
+    /// the walk, paid is reached only through four signatures on the last version of the
+    /// commitment, funding approval and a validated report; nothing moves after a terminal phase;
+    /// edits void signatures.
     @Test func noWalkReachesPaidWithoutSignaturesAndAValidatedReport() async {
         let reachedPaid = Counter()
         await propertyCheck(count: 1_000, input: Gen.bool, Gen.int(in: 0...1_000_000).array(of: 0...80)) {

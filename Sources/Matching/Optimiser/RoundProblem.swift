@@ -205,9 +205,8 @@ struct RoundProblem: Sendable {
                 if previous >= 0, visitorOf(Int(previous)) == visitor {
                     throw RoundFileError(
                         path: "candidates[\(index)]",
-                        rule:
-                            "duplicate pair visitor \(quoted(instance.visitors[visitor].id)), host \(quoted(instance.hosts[host].id)) (first at candidates[\(previous)])"
-                    )
+                        rule: "duplicate pair visitor \(quoted(instance.visitors[visitor].id)), "
+                            + "host \(quoted(instance.hosts[host].id)) (first at candidates[\(previous)])")
                 }
                 lastCandidateAtHost[host] = Int32(index)
             }
