@@ -10,7 +10,7 @@ public struct Coordinate: Hashable, Sendable, Codable {
         self.longitude = longitude
     }
 
-    /// The mean Earth radius (IUGG), as `docs/interfaces.md` fixes it.
+    /// The mean Earth radius (IUGG), as `docs/interfaces.md`, "Quote", fixes it.
     public static let earthRadiusKm = 6371.0088
 
     /// Great-circle distance by the haversine formula.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The countries of the programme, with the dates they took part. Sources: the programme rules
-/// (`docs/programme-rules.md`): COSME started on 2014-01-01; dates of later accessions as listed there.
+/// (`docs/programme-rules.md`, "COSME participating countries"): COSME started on 2014-01-01; dates
+/// of later accessions as listed there (decision 0003).
 public struct CountryRegistry: Sendable {
     public let countries: [CountryCode: Country]
 
