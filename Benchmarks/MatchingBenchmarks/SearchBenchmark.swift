@@ -27,11 +27,13 @@ struct SearchBenchmark {
         var clock = ContinuousClock.now
         var index = InvertedIndex()
         for offer in corpus.offers {
-            index.upsert(IndexedDocument(key: offer.key, title: offer.title, description: offer.description, topics: offer.topics))
+            index.upsert(
+                IndexedDocument(key: offer.key, title: offer.title, description: offer.description, topics: offer.topics))
         }
         let indexSeconds = seconds(since: clock)
         let indexBytes = residentBytes() - before
-        progress("offer index: \(index.count) documents in \(String(format: "%.2f", indexSeconds)) s, \(indexBytes / 1_048_576) MB")
+        progress(
+            "offer index: \(index.count) documents in \(String(format: "%.2f", indexSeconds)) s, \(indexBytes / 1_048_576) MB")
 
         // The whole matcher: organisations, offers and requests with their three indexes.
         clock = ContinuousClock.now
@@ -40,7 +42,9 @@ struct SearchBenchmark {
         for offer in corpus.offers { matcher.upsert(offer) }
         for request in corpus.requests { matcher.upsert(request) }
         let matcherSeconds = seconds(since: clock)
-        progress("matcher: \(corpus.organisations.count) organisations, \(corpus.offers.count) offers, \(corpus.requests.count) requests in \(String(format: "%.2f", matcherSeconds)) s")
+        progress(
+            "matcher: \(corpus.organisations.count) organisations, \(corpus.offers.count) offers, "
+                + "\(corpus.requests.count) requests in \(String(format: "%.2f", matcherSeconds)) s")
 
         var rawLatencies: [Double] = []
         var suggestionLatencies: [Double] = []
@@ -48,7 +52,8 @@ struct SearchBenchmark {
         var queries: [String] = []
         for (number, request) in corpus.requests.enumerated() {
             // The query the matcher itself sends: the request's telling words (Matcher.query).
-            let query = Matcher.query(title: request.title, description: request.description, topics: request.topics, in: matcher.offerIndex)
+            let query = Matcher.query(
+                title: request.title, description: request.description, topics: request.topics, in: matcher.offerIndex)
             queries.append(query)
             clock = ContinuousClock.now
             _ = matcher.offerIndex.search(query, limit: 10)
@@ -65,7 +70,8 @@ struct SearchBenchmark {
             "indexBuildSeconds": round3(indexSeconds), "indexMegabytes": round3(Double(indexBytes) / 1_048_576),
             "matcherBuildSeconds": round3(matcherSeconds),
             "bm25Top10P50Ms": round3(percentile(rawLatencies, 0.5)), "bm25Top10P99Ms": round3(percentile(rawLatencies, 0.99)),
-            "suggestTop10P50Ms": round3(percentile(suggestionLatencies, 0.5)), "suggestTop10P99Ms": round3(percentile(suggestionLatencies, 0.99)),
+            "suggestTop10P50Ms": round3(percentile(suggestionLatencies, 0.5)),
+            "suggestTop10P99Ms": round3(percentile(suggestionLatencies, 0.99)),
             "plantedInTop10": round3(Double(found) / Double(max(1, corpus.requests.count))),
         ]
         if let data = try? JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys]) {
@@ -73,7 +79,7 @@ struct SearchBenchmark {
         }
     }
 
-    /// offers.jsonl and queries.jsonl in the format `references/fts5_search.py` reads.
+    /// offers.jsonl and queries.jsonl in the format `Benchmarks/references/fts5_search.py` reads.
     private func write(_ corpus: SyntheticCorpus, _ queries: [String]) {
         let directory = URL(fileURLWithPath: output)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -87,7 +93,9 @@ struct SearchBenchmark {
             }
             return data
         }
-        let offers = corpus.offers.map { ["key": $0.key, "title": $0.title, "description": $0.description, "topics": $0.topics] as [String: Any] }
+        let offers = corpus.offers.map {
+            ["key": $0.key, "title": $0.title, "description": $0.description, "topics": $0.topics] as [String: Any]
+        }
         do {
             try lines(offers).write(to: directory.appendingPathComponent("offers.jsonl"))
             try lines(queries.map { ["text": $0] }).write(to: directory.appendingPathComponent("queries.jsonl"))

@@ -1,26 +1,5 @@
 import Foundation
 
-/// A document to index: its key and its fields. Field weights follow BM25F's idea: a word in the
-/// topics or the title says more about a document than one in its description.
-public struct IndexedDocument: Sendable, Equatable {
-    public let key: String
-    public let title: String
-    public let description: String
-    public let topics: [String]
-
-    public init(key: String, title: String, description: String, topics: [String]) {
-        self.key = key
-        self.title = title
-        self.description = description
-        self.topics = topics
-    }
-}
-
-public struct SearchHit: Sendable, Equatable {
-    public let key: String
-    public let score: Double
-}
-
 /// An inverted index with BM25 ranking that updates in place: adding a document with a key it
 /// already holds replaces it; removing drops its postings. No full rebuild is ever needed.
 public struct InvertedIndex: Sendable {
@@ -73,7 +52,9 @@ public struct InvertedIndex: Sendable {
         for topic in document.topics {
             for term in analyzer.terms(topic) { frequencies[termNumber(term), default: 0] += Float(weights.topics) }
         }
-        for term in analyzer.terms(document.description) { frequencies[termNumber(term), default: 0] += Float(weights.description) }
+        for term in analyzer.terms(document.description) {
+            frequencies[termNumber(term), default: 0] += Float(weights.description)
+        }
         let number = Int32(keys.count)
         keys.append(document.key)
         let length = frequencies.values.reduce(0, +)
@@ -250,86 +231,14 @@ public struct InvertedIndex: Sendable {
                 }
                 heap.insert(document, score: score)
                 if heap.isFull {
-                    while firstEssential < terms.count && prefixBound[firstEssential + 1] <= heap.threshold { firstEssential += 1 }
+                    while firstEssential < terms.count && prefixBound[firstEssential + 1] <= heap.threshold {
+                        firstEssential += 1
+                    }
                     if firstEssential == terms.count { break }
                 }
             }
         }
         scoredPostings += scoredCount
         return heap.sorted().compactMap { entry in keys[Int(entry.item)].map { SearchHit(key: $0, score: entry.score) } }
-    }
-}
-
-extension Array where Element == InvertedIndex.Posting {
-    /// The position of `document` in a list sorted by document number.
-    func binarySearch(_ document: Int32, from start: Int = 0) -> Int? {
-        var low = start
-        var high = count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            let value = self[middle].document
-            if value == document { return middle }
-            if value < document { low = middle + 1 } else { high = middle - 1 }
-        }
-        return nil
-    }
-}
-
-/// The best `capacity` items seen, in a min-heap on score: each insert is O(log k).
-struct TopK<Item: Comparable> {
-    struct Entry {
-        let item: Item
-        let score: Double
-    }
-
-    let capacity: Int
-    private var heap: [Entry] = []
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    var isFull: Bool { heap.count >= capacity }
-    /// The k-th best score so far: a document must beat it to get in.
-    var threshold: Double { heap.first?.score ?? -.infinity }
-
-    /// "Worse" means a lower score, or the same score and a later item.
-    private static func worse(_ a: Entry, _ b: Entry) -> Bool {
-        a.score != b.score ? a.score < b.score : a.item > b.item
-    }
-
-    mutating func insert(_ item: Item, score: Double) {
-        let entry = Entry(item: item, score: score)
-        if heap.count < capacity {
-            heap.append(entry)
-            siftUp(heap.count - 1)
-        } else if let root = heap.first, Self.worse(root, entry) {
-            heap[0] = entry
-            siftDown(0)
-        }
-    }
-
-    func sorted() -> [Entry] { heap.sorted { Self.worse($1, $0) } }
-
-    private mutating func siftUp(_ index: Int) {
-        var child = index
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard Self.worse(heap[child], heap[parent]) else { return }
-            heap.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    private mutating func siftDown(_ index: Int) {
-        var parent = index
-        while true {
-            let left = 2 * parent + 1
-            let right = left + 1
-            var smallest = parent
-            if left < heap.count && Self.worse(heap[left], heap[smallest]) { smallest = left }
-            if right < heap.count && Self.worse(heap[right], heap[smallest]) { smallest = right }
-            guard smallest != parent else { return }
-            heap.swapAt(parent, smallest)
-            parent = smallest
-        }
     }
 }

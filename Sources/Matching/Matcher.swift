@@ -1,31 +1,5 @@
 import ProgrammeRules
 
-/// One suggested pair: a host's offer for a visitor's request, its score in [0, 1] and why.
-public struct Suggestion: Sendable, Equatable, Codable {
-    public let offer: String
-    public let host: String
-    public let request: String
-    public let visitor: String
-    public let score: Double
-    public let reasons: [String]
-    public let parts: FitParts
-    /// The earliest stay that gives the visitor its working days within both windows.
-    public let stay: Stay
-    public let distanceKm: Double
-}
-
-/// The answer to "why not this pair?": what stands in the way (empty when nothing does) and, where
-/// the pair can be assessed at all, how well it would fit.
-public struct PairExplanation: Sendable, Equatable {
-    public let request: String
-    public let offer: String
-    public let obstacles: [Obstacle]
-    public let score: Double
-    public let reasons: [String]
-
-    public var isSuggestible: Bool { obstacles.isEmpty }
-}
-
 /// The matching engine: organisations, offers and requests held in memory with a text index
 /// each, kept current by upserts and removals, answering ranked, explained suggestions that
 /// never break a rule of the programme.
@@ -63,8 +37,10 @@ public struct Matcher: Sendable {
     public mutating func upsert(_ organisation: OrganisationProfile) {
         organisations[organisation.key] = organisation
         organisationTopics[organisation.key] = Set(assessor.foldedTopics(organisation.topics).map(\.folded))
-        organisationIndex.upsert(IndexedDocument(key: organisation.key, title: organisation.name,
-            description: organisation.description, topics: organisation.topics))
+        organisationIndex.upsert(
+            IndexedDocument(
+                key: organisation.key, title: organisation.name,
+                description: organisation.description, topics: organisation.topics))
     }
 
     /// Removes the organisation; its offers and requests stay indexed but are never suggested
@@ -130,21 +106,31 @@ public struct Matcher: Sendable {
     public func explain(request requestKey: String, offer offerKey: String) -> PairExplanation? {
         guard let request = requests[requestKey], let offer = offers[offerKey] else { return nil }
         guard let visitor = organisations[request.visitorKey], let host = organisations[offer.hostKey] else {
-            return PairExplanation(request: requestKey, offer: offerKey, obstacles: [Obstacle(id: Obstacle.unknownOrganisationID,
-                message: "The visitor or the host is not a validated organisation on the platform.")], score: 0, reasons: [])
+            return PairExplanation(
+                request: requestKey, offer: offerKey,
+                obstacles: [
+                    Obstacle(
+                        id: Obstacle.unknownOrganisationID,
+                        message: "The visitor or the host is not a validated organisation on the platform.")
+                ], score: 0, reasons: [])
         }
         let query = Self.query(title: request.title, description: request.description, topics: request.topics, in: offerIndex)
-        let (obstacles, window) = PairConstraints(rules: rules).check(request: request, visitor: visitor, offer: offer, host: host)
-        let (stay, room): (Stay, Int) = if case .fits(let stay, let room) = window { (stay, room) } else {
-            (Stay(start: request.earliest, end: request.latest), 0)
-        }
+        let (obstacles, window) = PairConstraints(rules: rules).check(
+            request: request, visitor: visitor, offer: offer, host: host)
+        let (stay, room): (Stay, Int) =
+            if case .fits(let stay, let room) = window { (stay, room) } else {
+                (Stay(start: request.earliest, end: request.latest), 0)
+            }
         let side = assessor.side(request, visitor)
         let text = normalised(offerIndex.score(query, key: offerKey), ceiling: offerIndex.scoreCeiling(query))
-        let found = Candidate(side: side, offer: offer, host: host, offered: offered(offer, host),
+        let found = Candidate(
+            side: side, offer: offer, host: host, offered: offered(offer, host),
             distanceKm: visitor.coordinate.distanceKm(to: host.coordinate), stay: stay, parts: FitParts(), score: 0)
-        let parts = assessor.parts(side, offer: offer, host: host, offeredTopics: found.offered, textScore: text,
+        let parts = assessor.parts(
+            side, offer: offer, host: host, offeredTopics: found.offered, textScore: text,
             workingDaysAvailable: room, distanceKm: found.distanceKm)
-        return PairExplanation(request: requestKey, offer: offerKey, obstacles: obstacles,
+        return PairExplanation(
+            request: requestKey, offer: offerKey, obstacles: obstacles,
             score: weights.score(parts), reasons: obstacles.isEmpty ? reasons(found) : [])
     }
 
@@ -197,7 +183,8 @@ public struct Matcher: Sendable {
             a.score != b.score ? a.score > b.score : (a.offer.key, a.side.request.key) < (b.offer.key, b.side.request.key)
         }
         return found.prefix(limit).map { candidate in
-            Suggestion(offer: candidate.offer.key, host: candidate.host.key, request: candidate.side.request.key,
+            Suggestion(
+                offer: candidate.offer.key, host: candidate.host.key, request: candidate.side.request.key,
                 visitor: candidate.side.visitor.key, score: candidate.score, reasons: reasons(candidate), parts: candidate.parts,
                 stay: candidate.stay, distanceKm: candidate.distanceKm)
         }
@@ -211,13 +198,16 @@ public struct Matcher: Sendable {
         guard let host = organisations[offer.hostKey] else { return nil }
         // The cheapest refusals first: most candidates that fail, fail here.
         guard host.country != side.visitor.country, offer.capacityLeft > 0, side.visitor.fundedExchanges == 0 else { return nil }
-        let (obstacles, window) = PairConstraints(rules: rules).check(request: side.request, visitor: side.visitor, offer: offer, host: host)
+        let (obstacles, window) = PairConstraints(rules: rules).check(
+            request: side.request, visitor: side.visitor, offer: offer, host: host)
         guard obstacles.isEmpty, case .fits(let stay, let room) = window else { return nil }
         let offered = offered(offer, host)
         let distance = side.visitor.coordinate.distanceKm(to: host.coordinate)
-        let parts = assessor.parts(side, offer: offer, host: host, offeredTopics: offered, textScore: textScore,
+        let parts = assessor.parts(
+            side, offer: offer, host: host, offeredTopics: offered, textScore: textScore,
             workingDaysAvailable: room, distanceKm: distance)
-        return Candidate(side: side, offer: offer, host: host, offered: offered, distanceKm: distance, stay: stay,
+        return Candidate(
+            side: side, offer: offer, host: host, offered: offered, distanceKm: distance, stay: stay,
             parts: parts, score: weights.score(parts))
     }
 
@@ -232,12 +222,14 @@ public struct Matcher: Sendable {
     /// is explained the same way from both ends.
     private func reasons(_ candidate: Candidate) -> [String] {
         let request = candidate.side.request
-        let assessed = assessor.reasons(candidate.side, offer: candidate.offer, host: candidate.host,
+        let assessed = assessor.reasons(
+            candidate.side, offer: candidate.offer, host: candidate.host,
             offeredTopics: candidate.offered, stay: candidate.stay, distanceKm: candidate.distanceKm)
         var reasons = assessed.reasons
         let topicTerms = assessed.topicTerms
         let query = Self.queryText(title: request.title, description: request.description, topics: request.topics)
-        let words = offerIndex.sharedTerms(query, key: candidate.offer.key, limit: 6).filter { !topicTerms.contains($0) }.prefix(3)
+        let words = offerIndex.sharedTerms(query, key: candidate.offer.key, limit: 6).filter { !topicTerms.contains($0) }.prefix(
+            3)
         if !words.isEmpty {
             // After the shared topics, when there are any: they say more.
             reasons.insert("the texts also share \(list(Array(words)))", at: topicTerms.isEmpty ? 0 : 1)
@@ -249,7 +241,7 @@ public struct Matcher: Sendable {
         ([title, description] + topics).joined(separator: " ")
     }
 
-    /// Terms a query keeps: the topics' rarest, then the whole text's rarest (docs/decisions/0010).
+    /// Terms a query keeps: the topics' rarest, then the whole text's rarest (`docs/decisions/0010-suggestion-score.md`).
     static let topicQueryTerms = 8
     static let queryTerms = 16
 

@@ -100,47 +100,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
 extension CalendarDate: Codable {
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a date as YYYY-MM-DD, got \"\(text)\"")
-        }
-        self = date
+        self = try decoder.decodeParsedString(expected: "a date as YYYY-MM-DD") { CalendarDate(iso: $0) }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
-    }
-}
-
-public enum Weekday: String, CaseIterable, Sendable {
-    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
-}
-
-/// The stay: first and last day at the host, both included.
-public struct Stay: Hashable, Sendable, Codable {
-    public let start: CalendarDate
-    public let end: CalendarDate
-
-    public init(start: CalendarDate, end: CalendarDate) {
-        self.start = start
-        self.end = end
-    }
-
-    public var isOrdered: Bool { start <= end }
-    public var calendarDays: Int { start.calendarDaysInclusive(to: end) }
-
-    /// Every day of the stay, in order (empty when the end is before the start).
-    public var days: [CalendarDate] {
-        guard isOrdered else { return [] }
-        return (start.dayNumber...end.dayNumber).map(CalendarDate.init(dayNumber:))
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

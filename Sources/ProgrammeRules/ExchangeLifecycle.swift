@@ -1,121 +1,3 @@
-/// The phases of an exchange (docs/programme-rules.md, "Workflow").
-public enum ExchangePhase: String, CaseIterable, Codable, Sendable {
-    /// One side proposed the exchange; the other has to answer.
-    case proposed
-    /// Both sides accepted; the Commitment to Quality is being written.
-    case accepted
-    /// The Commitment to Quality is being signed by host, host's partnership, visitor and visitor's partnership.
-    case signing
-    /// The visitor's partnership approved the lump sum and reserved it from its budget.
-    case fundingApproved = "funding-approved"
-    case underWay = "under-way"
-    case reportSubmitted = "report-submitted"
-    case reportReturned = "report-returned"
-    case reportValidated = "report-validated"
-    case paid
-    case declined
-    case withdrawn
-    case cancelled
-
-    /// Nothing leaves these phases.
-    public var isTerminal: Bool {
-        switch self {
-        case .paid, .declined, .withdrawn, .cancelled: true
-        default: false
-        }
-    }
-
-    /// Phases in which the lump sum is reserved in the visitor's partnership's budget.
-    public var holdsReservation: Bool {
-        switch self {
-        case .fundingApproved, .underWay, .reportSubmitted, .reportReturned, .reportValidated: true
-        default: false
-        }
-    }
-}
-
-/// Who acts on an exchange.
-public enum ExchangeRole: String, CaseIterable, Codable, Sendable {
-    case visitor
-    case host
-    case visitorPartnership = "visitor-partnership"
-    case hostPartnership = "host-partnership"
-    /// The programme's support office (the platform's admin).
-    case supportOffice = "support-office"
-}
-
-/// The four parties who sign the Commitment to Quality.
-public enum Signatory: String, CaseIterable, Codable, Sendable {
-    case host
-    case hostPartnership = "host-partnership"
-    case visitor
-    case visitorPartnership = "visitor-partnership"
-
-    public var role: ExchangeRole {
-        switch self {
-        case .host: .host
-        case .hostPartnership: .hostPartnership
-        case .visitor: .visitor
-        case .visitorPartnership: .visitorPartnership
-        }
-    }
-}
-
-public enum ExchangeAction: Hashable, Sendable, CustomStringConvertible {
-    case accept
-    case decline
-    case withdraw
-    /// Any change to goals, agenda or dates: the signatures given so far no longer hold.
-    case editCommitment
-    case sign(Signatory)
-    case approveFunding
-    case start
-    case submitReport
-    case returnReport
-    case validateReport
-    case pay
-    case cancel
-
-    public static let all: [ExchangeAction] =
-        [.accept, .decline, .withdraw, .editCommitment] + Signatory.allCases.map { .sign($0) }
-        + [.approveFunding, .start, .submitReport, .returnReport, .validateReport, .pay, .cancel]
-
-    public var description: String {
-        switch self {
-        case .accept: "accept"
-        case .decline: "decline"
-        case .withdraw: "withdraw"
-        case .editCommitment: "edit-commitment"
-        case .sign(let signatory): "sign-as-\(signatory.rawValue)"
-        case .approveFunding: "approve-funding"
-        case .start: "start"
-        case .submitReport: "submit-report"
-        case .returnReport: "return-report"
-        case .validateReport: "validate-report"
-        case .pay: "pay"
-        case .cancel: "cancel"
-        }
-    }
-}
-
-/// Why a transition was refused.
-public struct TransitionError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable, Codable {
-        case terminalPhase = "terminal-phase"
-        case wrongPhase = "wrong-phase"
-        case roleNotPermitted = "role-not-permitted"
-        case alreadySigned = "already-signed"
-        case signaturesMissing = "signatures-missing"
-    }
-
-    public let code: Code
-    public let action: ExchangeAction
-    public let phase: ExchangePhase
-    public let reason: String
-
-    public var description: String { reason }
-}
-
 /// The exchange lifecycle as a value: apply an action by a role and get the next state or the
 /// reason it is refused. Storage, budgets and notifications belong to the caller.
 public struct ExchangeLifecycle: Hashable, Sendable {
@@ -200,14 +82,16 @@ public struct ExchangeLifecycle: Hashable, Sendable {
             next.phase = .accepted
         case .sign(let signatory):
             guard !signatures.contains(signatory) else {
-                throw refuse(.alreadySigned, "The \(signatory.rawValue) has already signed this version of the Commitment to Quality.")
+                throw refuse(
+                    .alreadySigned, "The \(signatory.rawValue) has already signed this version of the Commitment to Quality.")
             }
             next.signatures.insert(signatory)
             next.phase = .signing
         case .approveFunding:
             guard missingSignatures.isEmpty else {
                 let missing = missingSignatures.map(\.rawValue).joined(separator: ", ")
-                throw refuse(.signaturesMissing, "Funding needs all four signatures on the Commitment to Quality; missing: \(missing).")
+                throw refuse(
+                    .signaturesMissing, "Funding needs all four signatures on the Commitment to Quality; missing: \(missing).")
             }
             next.phase = .fundingApproved
         case .start: next.phase = .underWay

@@ -1,65 +1,5 @@
 import Foundation
 
-/// A point on the Earth in degrees.
-public struct Coordinate: Hashable, Sendable, Codable {
-    public let latitude: Double
-    public let longitude: Double
-
-    public init(latitude: Double, longitude: Double) {
-        self.latitude = latitude
-        self.longitude = longitude
-    }
-
-    /// The mean Earth radius (IUGG), as docs/interfaces.md fixes it.
-    public static let earthRadiusKm = 6371.0088
-
-    /// Great-circle distance by the haversine formula.
-    public func distanceKm(to other: Coordinate) -> Double {
-        let radians = Double.pi / 180
-        let phi1 = latitude * radians
-        let phi2 = other.latitude * radians
-        let dPhi = (other.latitude - latitude) * radians
-        let dLambda = (other.longitude - longitude) * radians
-        let a = sin(dPhi / 2) * sin(dPhi / 2) + cos(phi1) * cos(phi2) * sin(dLambda / 2) * sin(dLambda / 2)
-        return 2 * Self.earthRadiusKm * asin(min(1, sqrt(a)))
-    }
-}
-
-public struct City: Hashable, Sendable {
-    public let geonameID: Int
-    public let name: String
-    public let country: CountryCode
-    public let coordinate: Coordinate
-    public let population: Int
-    /// IANA time zone, e.g. "Europe/Brussels": stays are counted in the host's calendar days.
-    public let timeZoneIdentifier: String
-    public let alternateNames: [String]
-
-    /// "Lyon, FR".
-    public var label: String { "\(name), \(country)" }
-}
-
-public enum GazetteerError: Error, Hashable, Sendable, CustomStringConvertible {
-    case malformedPlace(String)
-    case countryNotCovered(String, CountryCode)
-    case unknownCity(String, CountryCode, suggestions: [String])
-
-    public var description: String {
-        switch self {
-        case .malformedPlace(let text):
-            "expected a place as \"City, CC\" (a city and an ISO country code), got \"\(text)\""
-        case .countryNotCovered(let name, let code):
-            "\(name) is not a participating country of the programme, so it has no cities in the gazetteer"
-                + (name == code.rawValue ? "" : " (\(code))")
-        case .unknownCity(let city, let code, let suggestions):
-            // "unknown city" stays the opening words: forms and scripts match on them.
-            "unknown city \"\(city)\" in \(code): no place of 1,000 inhabitants or more has that name"
-                + (suggestions.isEmpty
-                    ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
-        }
-    }
-}
-
 /// The places of 1,000 inhabitants or more in the participating countries, and their capitals
 /// (GeoNames cities1000, CC BY 4.0), looked up by "City, CC" in any Latin-script spelling; an
 /// unknown name gets the closest spellings of that country as suggestions.
@@ -210,152 +150,110 @@ public struct Gazetteer: Sendable {
     }
 }
 
-/// Folded names as one byte per letter, so the edit distance compares letters, not UTF-8 bytes:
-/// ASCII stays itself, and each other letter left by the folding (ə, ɛ, Cyrillic in a few main
-/// names: about 30 in all) gets its own code from 0x80. Codes run out after 126 such letters:
-/// the rest share 0xFE, and a letter of a query that the data never has is 0xFF, which matches
-/// nothing.
-private struct Alphabet: Sendable {
-    private var codes: [Unicode.Scalar: UInt8] = [:]
-    private var letters: [Unicode.Scalar] = []
+extension Gazetteer {
+    /// Folded names as one byte per letter, so the edit distance compares letters, not UTF-8 bytes:
+    /// ASCII stays itself, and each other letter left by the folding (ə, ɛ, Cyrillic in a few main
+    /// names: about 30 in all) gets its own code from 0x80. Codes run out after 126 such letters:
+    /// the rest share 0xFE, and a letter of a query that the data never has is 0xFF, which matches
+    /// nothing.
+    private struct Alphabet: Sendable {
+        private var codes: [Unicode.Scalar: UInt8] = [:]
+        private var letters: [Unicode.Scalar] = []
 
-    /// Appends the codes of `folded` to `bytes`, giving new letters their codes.
-    mutating func append(_ folded: String, to bytes: inout [UInt8]) {
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
-            bytes.append(contentsOf: folded.utf8)
-            return
-        }
-        for scalar in folded.unicodeScalars {
-            if scalar.isASCII {
-                bytes.append(UInt8(scalar.value))
-            } else if let code = codes[scalar] {
-                bytes.append(code)
-            } else if letters.count < 0xFE - 0x80 {
-                let code = UInt8(0x80 + letters.count)
-                codes[scalar] = code
-                letters.append(scalar)
-                bytes.append(code)
-            } else {
-                bytes.append(0xFE)
+        /// Appends the codes of `folded` to `bytes`, giving new letters their codes.
+        mutating func append(_ folded: String, to bytes: inout [UInt8]) {
+            if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+                bytes.append(contentsOf: folded.utf8)
+                return
             }
-        }
-    }
-
-    func encode(_ folded: String) -> [UInt8] {
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return Array(folded.utf8) }
-        return folded.unicodeScalars.map { scalar in
-            scalar.isASCII ? UInt8(scalar.value) : codes[scalar] ?? 0xFF
-        }
-    }
-
-    func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        var text = String.UnicodeScalarView()
-        for byte in bytes {
-            if byte < 0x80 {
-                text.append(Unicode.Scalar(byte))
-            } else if Int(byte) - 0x80 < letters.count {
-                text.append(letters[Int(byte) - 0x80])
-            }
-        }
-        return String(text)
-    }
-}
-
-/// One country's folded spellings, each once, in one byte buffer (`Alphabet`): scanning them all
-/// for an unknown name touches a few hundred kilobytes at most, and allocates nothing per name.
-private struct Spellings: Sendable {
-    private var bytes: [UInt8] = []
-    /// Where each spelling ends in `bytes`; it starts where the previous one ends.
-    private var ends: [Int32] = []
-    /// The place each spelling resolves to, an index into `Gazetteer.cities`.
-    private var places: [Int32] = []
-
-    init(_ names: [String: Int32], alphabet: inout Alphabet) {
-        bytes.reserveCapacity(names.count * 12)
-        ends.reserveCapacity(names.count)
-        places.reserveCapacity(names.count)
-        for (name, place) in names {
-            alphabet.append(name, to: &bytes)
-            ends.append(Int32(bytes.count))
-            places.append(place)
-        }
-    }
-
-    func folded(_ spelling: Int, alphabet: Alphabet) -> String {
-        alphabet.decode(bytes[(spelling == 0 ? 0 : Int(ends[spelling - 1]))..<Int(ends[spelling])])
-    }
-
-    /// The spellings within `bound` edits of `query`, and those it begins (at distance 1), with
-    /// their distance.
-    func closest(to query: [UInt8], within bound: Int) -> [(distance: Int, place: Int32, spelling: Int)] {
-        var found: [(distance: Int, place: Int32, spelling: Int)] = []
-        var rows = [Int](repeating: 0, count: 3 * (query.count + bound + 2))
-        query.withUnsafeBufferPointer { query in
-            bytes.withUnsafeBufferPointer { bytes in
-                rows.withUnsafeMutableBufferPointer { rows in
-                    var start = 0
-                    for (spelling, end) in ends.enumerated() {
-                        defer { start = Int(end) }
-                        let candidate = UnsafeBufferPointer(rebasing: bytes[start..<Int(end)])
-                        var distance: Int?
-                        if candidate.count > query.count, candidate.prefix(query.count).elementsEqual(query) {
-                            distance = 1
-                        }
-                        if abs(candidate.count - query.count) <= bound,
-                            let edits = EditDistance.bounded(query, candidate, bound: bound, rows: rows)
-                        {
-                            distance = min(distance ?? edits, edits)
-                        }
-                        if let distance { found.append((distance, places[spelling], spelling)) }
-                    }
+            for scalar in folded.unicodeScalars {
+                if scalar.isASCII {
+                    bytes.append(UInt8(scalar.value))
+                } else if let code = codes[scalar] {
+                    bytes.append(code)
+                } else if letters.count < 0xFE - 0x80 {
+                    let code = UInt8(0x80 + letters.count)
+                    codes[scalar] = code
+                    letters.append(scalar)
+                    bytes.append(code)
+                } else {
+                    bytes.append(0xFE)
                 }
             }
         }
-        return found
-    }
-}
 
-enum EditDistance {
-    /// The optimal string alignment distance between `a` and `b` (Levenshtein, plus two
-    /// neighbouring letters swapped as one edit), or nil when it exceeds `bound`. Only the
-    /// diagonal band of width 2 x bound + 1 is computed, and the computation stops at the first
-    /// row whose band holds nothing within `bound`: far names cost a few rows. `rows` is scratch
-    /// space of at least 3 x (b.count + 2) integers.
-    static func bounded(
-        _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, bound: Int, rows: UnsafeMutableBufferPointer<Int>
-    ) -> Int? {
-        let (n, m) = (a.count, b.count)
-        guard abs(n - m) <= bound else { return nil }
-        let width = m + 1
-        let beyond = bound + 1
-        // Three rows (i - 2, i - 1, i) of the (n + 1) x (m + 1) table, taking turns.
-        var (before, previous, current) = (0, width, 2 * width)
-        for j in 0...m { rows[previous + j] = j <= bound ? j : beyond }
-        guard n > 0 else { return m <= bound ? m : nil }
-        for i in 1...n {
-            let low = max(1, i - bound)
-            let high = min(m, i + bound)
-            rows[current] = i <= bound ? i : beyond
-            if low > 1 { rows[current + low - 1] = beyond }
-            var rowMinimum = low == 1 ? rows[current] : beyond
-            if low <= high {
-                for j in low...high {
-                    let same = a[i - 1] == b[j - 1]
-                    var value = min(rows[previous + j - 1] + (same ? 0 : 1), rows[previous + j] + 1, rows[current + j - 1] + 1)
-                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                        value = min(value, rows[before + j - 2] + 1)
-                    }
-                    value = min(value, beyond)
-                    rows[current + j] = value
-                    rowMinimum = min(rowMinimum, value)
+        func encode(_ folded: String) -> [UInt8] {
+            if folded.utf8.allSatisfy({ $0 < 0x80 }) { return Array(folded.utf8) }
+            return folded.unicodeScalars.map { scalar in
+                scalar.isASCII ? UInt8(scalar.value) : codes[scalar] ?? 0xFF
+            }
+        }
+
+        func decode(_ bytes: ArraySlice<UInt8>) -> String {
+            var text = String.UnicodeScalarView()
+            for byte in bytes {
+                if byte < 0x80 {
+                    text.append(Unicode.Scalar(byte))
+                } else if Int(byte) - 0x80 < letters.count {
+                    text.append(letters[Int(byte) - 0x80])
                 }
             }
-            if high < m { rows[current + high + 1] = beyond }
-            if rowMinimum > bound { return nil }
-            (before, previous, current) = (previous, current, before)
+            return String(text)
         }
-        let distance = rows[previous + m]
-        return distance <= bound ? distance : nil
+    }
+
+    /// One country's folded spellings, each once, in one byte buffer (`Alphabet`): scanning them all
+    /// for an unknown name touches a few hundred kilobytes at most, and allocates nothing per name.
+    private struct Spellings: Sendable {
+        private var bytes: [UInt8] = []
+        /// Where each spelling ends in `bytes`; it starts where the previous one ends.
+        private var ends: [Int32] = []
+        /// The place each spelling resolves to, an index into `Gazetteer.cities`.
+        private var places: [Int32] = []
+
+        init(_ names: [String: Int32], alphabet: inout Alphabet) {
+            bytes.reserveCapacity(names.count * 12)
+            ends.reserveCapacity(names.count)
+            places.reserveCapacity(names.count)
+            for (name, place) in names {
+                alphabet.append(name, to: &bytes)
+                ends.append(Int32(bytes.count))
+                places.append(place)
+            }
+        }
+
+        func folded(_ spelling: Int, alphabet: Alphabet) -> String {
+            alphabet.decode(bytes[(spelling == 0 ? 0 : Int(ends[spelling - 1]))..<Int(ends[spelling])])
+        }
+
+        /// The spellings within `bound` edits of `query`, and those it begins (at distance 1), with
+        /// their distance.
+        func closest(to query: [UInt8], within bound: Int) -> [(distance: Int, place: Int32, spelling: Int)] {
+            var found: [(distance: Int, place: Int32, spelling: Int)] = []
+            var rows = [Int](repeating: 0, count: 3 * (query.count + bound + 2))
+            query.withUnsafeBufferPointer { query in
+                bytes.withUnsafeBufferPointer { bytes in
+                    rows.withUnsafeMutableBufferPointer { rows in
+                        var start = 0
+                        for (spelling, end) in ends.enumerated() {
+                            defer { start = Int(end) }
+                            let candidate = UnsafeBufferPointer(rebasing: bytes[start..<Int(end)])
+                            var distance: Int?
+                            if candidate.count > query.count, candidate.prefix(query.count).elementsEqual(query) {
+                                distance = 1
+                            }
+                            if abs(candidate.count - query.count) <= bound,
+                                let edits = EditDistance.bounded(query, candidate, bound: bound, rows: rows)
+                            {
+                                distance = min(distance ?? edits, edits)
+                            }
+                            if let distance { found.append((distance, places[spelling], spelling)) }
+                        }
+                    }
+                }
+            }
+            return found
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-/// The kinds of organisation the programme knows (docs/interfaces.md lists the wire names).
+/// The kinds of organisation the programme knows (`docs/interfaces.md`, "Import: JSON Lines", lists the
+/// wire names).
 public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
     case clusterOrganisation = "cluster-organisation"
     case businessNetwork = "business-network"

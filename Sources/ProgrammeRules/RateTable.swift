@@ -4,7 +4,7 @@ import Foundation
 /// live here as data, and every quote names the table it came from.
 ///
 /// Two models share the duration limits, the cap and the halving rule and differ in the base amount:
-/// - `threshold`: the host country's threshold, or the default (docs/interfaces.md's rates JSON);
+/// - `threshold`: the host country's threshold, or the default (the rates JSON of `docs/interfaces.md`, "Quote");
 /// - `distance-bands`: an amount per one-way straight-line distance band, with a higher amount for
 ///   green travel where the band has one (the Erasmus+ travel unit costs).
 public struct RateTable: Hashable, Sendable {
@@ -52,28 +52,15 @@ public struct RateTable: Hashable, Sendable {
     }
 }
 
-/// One distance band: from `fromKm` (inclusive) to the next band's `fromKm`.
-public struct DistanceBand: Hashable, Sendable, Codable {
-    public var fromKm: Double
-    public var standardCents: Int
-    public var greenCents: Int?
-
-    public init(fromKm: Double, standardCents: Int, greenCents: Int? = nil) {
-        self.fromKm = fromKm
-        self.standardCents = standardCents
-        self.greenCents = greenCents
-    }
-}
-
 extension RateTable {
-    /// The built-in default, exactly the table of docs/interfaces.md.
+    /// The built-in default, exactly the table of `docs/interfaces.md`, "Quote".
     public static let cxcDefault = RateTable(
         name: "cxc-default", version: "1", currency: "EUR",
         basis: .hostCountryThreshold(defaultCents: 110_000, byCountry: [CountryCode(literal: "DE"): 78_000]),
         capCents: 110_000, halveBelowWorkingDays: 5, halveBelowDistanceKm: 200,
         limits: DurationLimits(minWorkingDays: 3, maxCalendarDays: 31))
 
-    /// Erasmus+ travel unit costs per round trip by one-way distance band (docs/programme-rules.md),
+    /// Erasmus+ travel unit costs per round trip by one-way distance band (`docs/programme-rules.md`, "Money"),
     /// under the programme's cap and duration limits, without halving.
     public static let erasmusTravelBands = RateTable(
         name: "erasmus-travel-bands", version: "1", currency: "EUR",
@@ -115,19 +102,22 @@ extension RateTable: Codable {
             minWorkingDays: try c.decodeIfPresent(Int.self, forKey: .minWorkingDays) ?? 3,
             maxCalendarDays: try c.decodeIfPresent(Int.self, forKey: .maxCalendarDays) ?? 31)
         guard limits.minWorkingDays >= 1, limits.maxCalendarDays >= limits.minWorkingDays else {
-            throw DecodingError.dataCorruptedError(forKey: .maxCalendarDays, in: c,
+            throw DecodingError.dataCorruptedError(
+                forKey: .maxCalendarDays, in: c,
                 debugDescription: "need 1 <= minWorkingDays <= maxCalendarDays")
         }
         switch try c.decodeIfPresent(String.self, forKey: .model) ?? "threshold" {
         case "threshold":
             guard let defaultCents = try Self.nonNegative(c, .defaultThresholdCents) else {
-                throw DecodingError.keyNotFound(CodingKeys.defaultThresholdCents,
+                throw DecodingError.keyNotFound(
+                    CodingKeys.defaultThresholdCents,
                     .init(codingPath: c.codingPath, debugDescription: "defaultThresholdCents is required by the threshold model"))
             }
             var byCountry: [CountryCode: Int] = [:]
             for (key, cents) in try c.decodeIfPresent([String: Int].self, forKey: .thresholdCents) ?? [:] {
                 guard let code = CountryCode(key), cents >= 0 else {
-                    throw DecodingError.dataCorruptedError(forKey: .thresholdCents, in: c,
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .thresholdCents, in: c,
                         debugDescription: "thresholdCents needs ISO country codes and amounts >= 0, got \"\(key)\": \(cents)")
                 }
                 byCountry[code] = cents
@@ -138,12 +128,14 @@ extension RateTable: Codable {
             guard !bands.isEmpty, zip(bands, bands.dropFirst()).allSatisfy({ $0.fromKm < $1.fromKm }),
                 bands.allSatisfy({ $0.fromKm >= 0 && $0.standardCents >= 0 && ($0.greenCents ?? 0) >= 0 })
             else {
-                throw DecodingError.dataCorruptedError(forKey: .bands, in: c,
+                throw DecodingError.dataCorruptedError(
+                    forKey: .bands, in: c,
                     debugDescription: "bands must be non-empty, in increasing fromKm, with amounts >= 0")
             }
             basis = .distanceBands(bands)
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .model, in: c,
+            throw DecodingError.dataCorruptedError(
+                forKey: .model, in: c,
                 debugDescription: "model must be \"threshold\" or \"distance-bands\", got \"\(other)\"")
         }
     }

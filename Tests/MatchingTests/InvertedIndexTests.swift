@@ -13,7 +13,8 @@ import Testing
 
     @Test func aWordInTheTopicsOrTitleCountsMoreThanInTheDescription() {
         let index = index([
-            IndexedDocument(key: "described", title: "A week in Lyon", description: "We also do some photonics work.", topics: ["textiles"]),
+            IndexedDocument(
+                key: "described", title: "A week in Lyon", description: "We also do some photonics work.", topics: ["textiles"]),
             IndexedDocument(key: "titled", title: "Photonics week", description: "A week with our team.", topics: ["textiles"]),
             IndexedDocument(key: "topical", title: "A week in Jena", description: "A week with our team.", topics: ["photonics"]),
             IndexedDocument(key: "unrelated", title: "Food safety", description: "Cold chain.", topics: ["food"]),
@@ -52,8 +53,12 @@ import Testing
     }
 
     @Test func maxScoreSkipsMostPostingsOfCommonTerms() {
-        var documents = (0..<2_000).map { IndexedDocument(key: String(format: "common-%04d", $0), title: "laser", description: "", topics: []) }
-        documents += (0..<3).map { IndexedDocument(key: "rare-\($0)", title: "laser hydrogen", description: "", topics: ["hydrogen"]) }
+        var documents = (0..<2_000).map {
+            IndexedDocument(key: String(format: "common-%04d", $0), title: "laser", description: "", topics: [])
+        }
+        documents += (0..<3).map {
+            IndexedDocument(key: "rare-\($0)", title: "laser hydrogen", description: "", topics: ["hydrogen"])
+        }
         let index = index(documents)
         var scored = 0
         let hits = index.search("laser hydrogen", limit: 3, scoredPostings: &scored)
@@ -79,7 +84,9 @@ import Testing
                 (0..<Int.random(in: count, using: &generator)).map { _ in vocabulary.randomElement(using: &generator) ?? "" }
             }
             let documents = (0..<size).map { n in
-                IndexedDocument(key: "d\(n)", title: words(0...3).joined(separator: " "), description: words(0...12).joined(separator: " "), topics: words(0...2))
+                IndexedDocument(
+                    key: "d\(n)", title: words(0...3).joined(separator: " "), description: words(0...12).joined(separator: " "),
+                    topics: words(0...2))
             }
             let query = words(1...3).joined(separator: " ")
             let index = index(documents)
@@ -89,53 +96,5 @@ import Testing
             #expect(actual.map(\.key) == expected.map(\.key), "query \(query)")
             for (a, e) in zip(actual, expected) { #expect(abs(a.score - e.score) < 1e-6) }
         }
-    }
-}
-
-/// BM25F-lite written the plain way: every document scored, then sorted.
-struct ReferenceBM25 {
-    let documents: [IndexedDocument]
-    let analyzer = TextAnalyzer()
-
-    init(_ documents: [IndexedDocument]) { self.documents = documents }
-
-    func frequencies(_ d: IndexedDocument) -> [String: Double] {
-        var f: [String: Double] = [:]
-        for t in analyzer.terms(d.title) { f[t, default: 0] += 2 }
-        for t in d.topics.flatMap(analyzer.terms) { f[t, default: 0] += 3 }
-        for t in analyzer.terms(d.description) { f[t, default: 0] += 1 }
-        return f
-    }
-
-    func ranking(_ query: String) -> [SearchHit] {
-        let all = documents.map(frequencies)
-        let lengths = all.map { $0.values.reduce(0, +) }
-        let average = max(lengths.reduce(0, +) / Double(documents.count), 1)
-        let terms = Set(analyzer.terms(query))
-        var hits: [(SearchHit, Int)] = []
-        for (i, d) in documents.enumerated() {
-            var score = 0.0
-            var matched = false
-            for t in terms {
-                guard let tf = all[i][t] else { continue }
-                matched = true
-                let df = Double(all.filter { $0[t] != nil }.count)
-                let idf = log(1 + (Double(documents.count) - df + 0.5) / (df + 0.5))
-                score += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengths[i] / average))
-            }
-            if matched { hits.append((SearchHit(key: d.key, score: score), i)) }
-        }
-        // Equal scores: the document indexed first wins.
-        return hits.sorted { $0.0.score != $1.0.score ? $0.0.score > $1.0.score : $0.1 < $1.1 }.map(\.0)
-    }
-}
-
-/// A deterministic generator for the property test's corpora.
-struct SystemRandomNumberGeneratorWithSeed: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return state ^ (state >> 33)
     }
 }

@@ -10,17 +10,22 @@ import Testing
         Fixture.matcher(
             organisations: [
                 Fixture.organisation("visitor", country: "DE", city: "Jena", sectors: ["C26"], languages: ["de", "en"]),
-                Fixture.organisation("vienna", country: "AT", city: "Vienna", sectors: ["C26"], topics: ["photonics"], languages: ["de", "en"]),
-                Fixture.organisation("lyon", country: "FR", city: "Lyon", sectors: ["C27"], topics: ["optics"], languages: ["fr", "en"]),
-                Fixture.organisation("porto", country: "PT", city: "Porto", sectors: ["A01"], topics: ["wine"], languages: ["pt"]),
+                Fixture.organisation(
+                    "vienna", country: "AT", city: "Vienna", sectors: ["C26"], topics: ["photonics"], languages: ["de", "en"]),
+                Fixture.organisation(
+                    "lyon", country: "FR", city: "Lyon", sectors: ["C27"], topics: ["optics"], languages: ["fr", "en"]),
+                Fixture.organisation(
+                    "porto", country: "PT", city: "Porto", sectors: ["A01"], topics: ["wine"], languages: ["pt"]),
                 Fixture.organisation("munich", country: "DE", city: "Munich", sectors: ["C26"]),
                 Fixture.organisation("full", country: "EE", city: "Tallinn", sectors: ["C26"]),
             ],
             offers: [
                 Fixture.offer("F-vienna", host: "vienna", languages: ["de", "en"]),
-                Fixture.offer("F-lyon", host: "lyon", title: "Laser processing and optics", topics: ["laser processing", "optics"],
+                Fixture.offer(
+                    "F-lyon", host: "lyon", title: "Laser processing and optics", topics: ["laser processing", "optics"],
                     purposes: [.technology], languages: ["fr", "en"]),
-                Fixture.offer("F-porto", host: "porto", title: "Vineyards and laser sorting", description: "Precision agriculture.",
+                Fixture.offer(
+                    "F-porto", host: "porto", title: "Vineyards and laser sorting", description: "Precision agriculture.",
                     topics: ["wine"], purposes: [.markets], languages: ["pt"]),
                 Fixture.offer("F-munich", host: "munich"),
                 Fixture.offer("F-full", host: "full", capacity: 0),

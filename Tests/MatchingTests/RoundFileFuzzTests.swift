@@ -6,11 +6,13 @@ import Testing
 /// The round file reader is written by hand over bytes, so it is fed damaged files: every one
 /// must either read or be refused with a RoundFileError, never crash or hang.
 @Suite struct RoundFileFuzzTests {
-    static let valid = Data(#"""
+    static let valid = Data(
+        #"""
         {"partnerships":[{"id":"P1","budget":25000.0},{"id":"P2"}],
          "hosts":[{"id":"H1","capacity":3},{"id":"H\u00e9","capacity":1}],
          "visitors":[{"id":"V1","partnership":"P1"},{"id":"V2","partnership":null},{"id":"V3"}],
-         "candidates":[{"visitor":"V1","host":"H1","score":0.82,"cost":780.0},{"visitor":"V2","host":"H\u00e9","score":1e-3,"cost":1.1e3},
+         "candidates":[{"visitor":"V1","host":"H1","score":0.82,"cost":780.0},\#
+        {"visitor":"V2","host":"H\u00e9","score":1e-3,"cost":1.1e3},
                        {"visitor":"V3","host":"H1","score":-0.5,"cost":0}], "extra":{"nested":[1,2,{"a":"b"}]}}
         """#.utf8)
 

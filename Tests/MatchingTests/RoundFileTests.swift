@@ -4,7 +4,7 @@ import Testing
 @testable import Matching
 
 @Suite struct RoundFileTests {
-    /// The examples of docs/interfaces.md, "Matching round: file format", byte for byte.
+    /// The examples of `docs/interfaces.md`, "Matching round: file format", byte for byte.
     static let contractInstance = """
         {"partnerships":[{"id":"P1","budget":25000.0}],
          "hosts":[{"id":"H1","capacity":3}],
@@ -98,7 +98,8 @@ import Testing
     @Test func unknownFieldsAreSkippedWhateverTheirValue() throws {
         let instance = try read(
             """
-            { "version" : 2, "hosts" : [ { "id" : "H1", "capacity" : 1, "notes": {"a": [1, 2.5e3, true, false, null, "x\\"y"]} } ],
+            { "version" : 2, "hosts" : [ { "id" : "H1", "capacity" : 1, \
+            "notes": {"a": [1, 2.5e3, true, false, null, "x\\"y"]} } ],
               "partnerships" : [ ], "visitors" : [ { "id" : "V1", "tags": [] } ],
               "candidates" : [ { "visitor" : "V1", "host" : "H1", "score" : 1E-1, "cost" : 0, "why": "near" } ] }
             """)
@@ -113,19 +114,21 @@ import Testing
         for text in texts {
             let instance = try RoundFile.parseInstance(
                 Data(
-                    #"{"partnerships":[],"hosts":[{"id":"H","capacity":1}],"visitors":[{"id":"V"}],"candidates":[{"visitor":"V","host":"H","score":\#(text),"cost":1}]}"#
-                        .utf8))
+                    (#"{"partnerships":[],"hosts":[{"id":"H","capacity":1}],"visitors":[{"id":"V"}],"#
+                        + #""candidates":[{"visitor":"V","host":"H","score":\#(text),"cost":1}]}"#).utf8))
             #expect(instance.candidates[0].score == Double(text), "\(text)")
         }
     }
 
     @Test(arguments: [
         (
-            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V1","host":"H1","score":1,"cost":1},{"visitor":"V1","host":"H9","score":1,"cost":1}]}"#,
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":["#
+                + #"{"visitor":"V1","host":"H1","score":1,"cost":1},{"visitor":"V1","host":"H9","score":1,"cost":1}]}"#,
             #"candidates[1].host: no host with id "H9""#
         ),
         (
-            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V7","host":"H1","score":1,"cost":1}]}"#,
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":["#
+                + #"{"visitor":"V7","host":"H1","score":1,"cost":1}]}"#,
             #"candidates[0].visitor: no visitor with id "V7""#
         ),
         (
@@ -157,6 +160,14 @@ import Testing
             "partnerships[0].id: must not be empty"
         ),
         (
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1},{"id":"","capacity":1}],"visitors":[],"candidates":[]}"#,
+            "hosts[1].id: must not be empty"
+        ),
+        (
+            #"{"partnerships":[],"hosts":[],"visitors":[{"id":"V1"},{"id":""}],"candidates":[]}"#,
+            "visitors[1].id: must not be empty"
+        ),
+        (
             #"{"partnerships":[{"id":"P1","budget":-5}],"hosts":[],"visitors":[],"candidates":[]}"#,
             "partnerships[0].budget: must be 0 or more"
         ),
@@ -169,19 +180,23 @@ import Testing
             #"visitors[0].partnership: no partnership with id "P2""#
         ),
         (
-            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V1","host":"H1","score":-1e999,"cost":1}]}"#,
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":["#
+                + #"{"visitor":"V1","host":"H1","score":-1e999,"cost":1}]}"#,
             "candidates[0].score: must be a finite number"
         ),
         (
-            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V1","host":"H1","score":0.5,"cost":-0.01}]}"#,
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":["#
+                + #"{"visitor":"V1","host":"H1","score":0.5,"cost":-0.01}]}"#,
             "candidates[0].cost: must be 0 or more"
         ),
         (
-            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V1","host":"H1","score":0.5,"cost":1},{"visitor":"V1","host":"H1","score":0.7,"cost":2}]}"#,
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":["#
+                + #"{"visitor":"V1","host":"H1","score":0.5,"cost":1},{"visitor":"V1","host":"H1","score":0.7,"cost":2}]}"#,
             #"candidates[1]: duplicate pair visitor "V1", host "H1" (first at candidates[0])"#
         ),
         (
-            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V1","host":"H1","score":"high","cost":1}]}"#,
+            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":["#
+                + #"{"visitor":"V1","host":"H1","score":"high","cost":1}]}"#,
             "candidates[0].score: must be a number"
         ),
         (

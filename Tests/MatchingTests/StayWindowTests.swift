@@ -4,8 +4,11 @@ import Testing
 @testable import Matching
 
 @Suite struct StayWindowTests {
-    func find(_ workingDays: Int, _ earliest: String, _ latest: String, _ from: String, _ to: String, in country: String = "DE") -> StayWindow {
-        StayWindow.find(workingDays: workingDays, earliest: Fixture.date(earliest), latest: Fixture.date(latest),
+    func find(_ workingDays: Int, _ earliest: String, _ latest: String, _ from: String, _ to: String, in country: String = "DE")
+        -> StayWindow
+    {
+        StayWindow.find(
+            workingDays: workingDays, earliest: Fixture.date(earliest), latest: Fixture.date(latest),
             availableFrom: Fixture.date(from), availableTo: Fixture.date(to), hostCountry: Fixture.country(country),
             calendar: Fixture.calendar, maxCalendarDays: 31)
     }

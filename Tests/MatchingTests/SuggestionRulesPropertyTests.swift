@@ -1,5 +1,5 @@
-import PropertyBased
 import ProgrammeRules
+import PropertyBased
 import Testing
 
 @testable import Matching
@@ -42,8 +42,10 @@ import Testing
             return
         }
         let stay = suggestion.stay
-        let decision = Fixture.rules.evaluate(ExchangeProposal(visitor: visitor.participant, host: host.participant, stay: stay,
-            isVirtual: offer.isVirtual, visitorFundedExchanges: visitor.fundedExchanges))
+        let decision = Fixture.rules.evaluate(
+            ExchangeProposal(
+                visitor: visitor.participant, host: host.participant, stay: stay,
+                isVirtual: offer.isVirtual, visitorFundedExchanges: visitor.fundedExchanges))
         #expect(decision.isEligible, "\(suggestion.request) × \(suggestion.offer): \(decision.violations)")
         #expect(visitor.country != host.country)
         #expect(stay.start >= request.earliest && stay.end <= request.latest)
@@ -66,10 +68,13 @@ import Testing
         }
         var matcher = Matcher(rules: Fixture.rules)
         let organisations = (0..<24).map { n in
-            OrganisationProfile(key: "O\(n)", name: "O\(n)",
-                participant: Participant(kind: pick(OrganisationKind.allCases), country: Fixture.country(pick(countries)),
+            OrganisationProfile(
+                key: "O\(n)", name: "O\(n)",
+                participant: Participant(
+                    kind: pick(OrganisationKind.allCases), country: Fixture.country(pick(countries)),
                     isClusterMember: Bool.random(using: &random), hasProgrammeApproval: Bool.random(using: &random)),
-                coordinate: Coordinate(latitude: Double.random(in: 36...60, using: &random), longitude: Double.random(in: -8...28, using: &random)),
+                coordinate: Coordinate(
+                    latitude: Double.random(in: 36...60, using: &random), longitude: Double.random(in: -8...28, using: &random)),
                 sectors: Fixture.sectors([pick(["C26", "C27", "A01", "J62", "C10"])]), topics: [pick(words)],
                 languages: Set([pick(["en", "de", "fr"]), pick(["en", "it", "es"])]),
                 fundedExchanges: Int.random(in: 0...5, using: &random) == 0 ? 1 : 0)
@@ -77,17 +82,21 @@ import Testing
         for organisation in organisations { matcher.upsert(organisation) }
         for n in 0..<30 {
             let (from, to) = window()
-            matcher.upsert(OfferProfile(key: "F\(n)", hostKey: pick(organisations).key, title: text(1...3), description: text(0...8),
-                topics: [pick(words)], purposes: Set([pick(Purpose.allCases)]), languages: [pick(["en", "de", "fr"])],
-                availableFrom: from, availableTo: to, capacityLeft: Int.random(in: 0...2, using: &random),
-                isVirtual: Int.random(in: 0...9, using: &random) == 0))
+            matcher.upsert(
+                OfferProfile(
+                    key: "F\(n)", hostKey: pick(organisations).key, title: text(1...3), description: text(0...8),
+                    topics: [pick(words)], purposes: Set([pick(Purpose.allCases)]), languages: [pick(["en", "de", "fr"])],
+                    availableFrom: from, availableTo: to, capacityLeft: Int.random(in: 0...2, using: &random),
+                    isVirtual: Int.random(in: 0...9, using: &random) == 0))
         }
         for n in 0..<20 {
             let (earliest, latest) = window()
-            matcher.upsert(RequestProfile(key: "R\(n)", visitorKey: pick(organisations).key, title: text(1...3), description: text(0...8),
-                topics: [pick(words)], purposes: Set([pick(Purpose.allCases)]), languages: [pick(["en", "de", "it"])],
-                earliest: earliest, latest: latest, workingDays: Int.random(in: 3...12, using: &random),
-                preferredCountries: Bool.random(using: &random) ? [] : [Fixture.country(pick(countries))]))
+            matcher.upsert(
+                RequestProfile(
+                    key: "R\(n)", visitorKey: pick(organisations).key, title: text(1...3), description: text(0...8),
+                    topics: [pick(words)], purposes: Set([pick(Purpose.allCases)]), languages: [pick(["en", "de", "it"])],
+                    earliest: earliest, latest: latest, workingDays: Int.random(in: 3...12, using: &random),
+                    preferredCountries: Bool.random(using: &random) ? [] : [Fixture.country(pick(countries))]))
         }
         return matcher
     }

@@ -30,7 +30,8 @@ import Testing
         var random = SystemRandomNumberGeneratorWithSeed(seed: 7)
         let pieces = ["Laser", "the", "C26", "3D", "-", " ", ",", "a", "PHOTONICS", "und", "x", "42", "\t", "(", "Hydrogen's"]
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }
+                .joined()
             let expected = NameFolding.fold(text).split(separator: " ").map(String.init)
                 .filter { $0.count >= 2 && !StopWords.all.contains($0) }
             #expect(analyzer.terms(text) == expected, "\(text)")

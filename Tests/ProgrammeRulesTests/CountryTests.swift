@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ProgrammeRules
@@ -48,5 +49,19 @@ import Testing
         #expect(CountryCode("DEU") == nil)
         #expect(CountryCode("D1") == nil)
         #expect(CountryCode("") == nil)
+    }
+
+    /// JSON reads a code with `init(_:)`: what that refuses, JSON refuses, saying what it expected.
+    @Test func jsonReadsAndWritesCodesAsText() throws {
+        let codes = try JSONDecoder().decode([CountryCode].self, from: Data(#"["de"]"#.utf8))
+        #expect(codes == [code("DE")])
+        #expect(String(decoding: try JSONEncoder().encode(codes), as: UTF8.self) == #"["DE"]"#)
+        do {
+            _ = try JSONDecoder().decode([CountryCode].self, from: Data(#"["DEU"]"#.utf8))
+            Issue.record("DEU was read as a country code")
+        } catch DecodingError.dataCorrupted(let context) {
+            #expect(context.debugDescription == #"expected an ISO 3166-1 alpha-2 country code, got "DEU""#)
+            #expect(context.codingPath.map(\.intValue) == [0])
+        }
     }
 }

@@ -19,7 +19,9 @@ import Testing
     func proposal(
         visitor: Participant? = nil, host: Participant? = nil, stay: Stay? = nil, virtual: Bool = false, funded: Int = 0
     ) -> ExchangeProposal {
-        ExchangeProposal(visitor: visitor ?? cluster, host: host ?? self.host, stay: stay ?? week, isVirtual: virtual, visitorFundedExchanges: funded)
+        ExchangeProposal(
+            visitor: visitor ?? cluster, host: host ?? self.host, stay: stay ?? week, isVirtual: virtual,
+            visitorFundedExchanges: funded)
     }
 
     @Test func aClusterVisitingAResearchInstituteForAWeekIsEligible() {
@@ -74,7 +76,10 @@ import Testing
         #expect(late.violations.first?.message.contains("to 2020-12-31") == true)
 
         let montenegro = Participant(kind: .innovationHub, country: code("ME"))
-        #expect(rules.evaluate(proposal(host: montenegro, stay: stay("2014-10-20", "2014-10-24"))).ruleIDs == [.countryNotParticipating])
+        #expect(
+            rules.evaluate(proposal(host: montenegro, stay: stay("2014-10-20", "2014-10-24"))).ruleIDs == [
+                .countryNotParticipating
+            ])
         #expect(rules.evaluate(proposal(host: montenegro, stay: stay("2014-11-03", "2014-11-07"))).isEligible)
     }
 
@@ -114,11 +119,13 @@ import Testing
     @Test func everyFailedRuleIsReportedAtOnce() {
         let visitor = Participant(kind: .largeCompany, country: code("NO"))
         let host = Participant(kind: .sme, country: code("NO"))
-        let decision = rules.evaluate(proposal(visitor: visitor, host: host, stay: stay("2026-03-06", "2026-03-09"), virtual: true, funded: 1))
-        #expect(decision.ruleIDs == [
-            .sameCountry, .hostOnlyKind, .smeHostWithoutApproval, .countryNotParticipating, .alreadyFunded,
-            .virtualNotAllowed, .tooShort,
-        ])
+        let decision = rules.evaluate(
+            proposal(visitor: visitor, host: host, stay: stay("2026-03-06", "2026-03-09"), virtual: true, funded: 1))
+        #expect(
+            decision.ruleIDs == [
+                .sameCountry, .hostOnlyKind, .smeHostWithoutApproval, .countryNotParticipating, .alreadyFunded,
+                .virtualNotAllowed, .tooShort,
+            ])
         #expect(decision.violations.allSatisfy { $0.message.count > 20 })
     }
 }

@@ -95,12 +95,14 @@ import Testing
     }
 
     /// Random walks: one step in eight drawn from all moves, one from the moves open now, the rest
-    /// from the open moves that do not end the exchange, so that walks do reach the end. Whatever the walk, paid is reached only through four signatures
-    /// on the last version of the commitment, funding approval and a validated report; nothing
-    /// moves after a terminal phase; edits void signatures.
+    /// from the open moves that do not end the exchange, so that walks do reach the end. Whatever
+    /// the walk, paid is reached only through four signatures on the last version of the
+    /// commitment, funding approval and a validated report; nothing moves after a terminal phase;
+    /// edits void signatures.
     @Test func noWalkReachesPaidWithoutSignaturesAndAValidatedReport() async {
         let reachedPaid = Counter()
-        await propertyCheck(count: 1_000, input: Gen.bool, Gen.int(in: 0...1_000_000).array(of: 0...80)) { visitorProposes, choices in
+        await propertyCheck(count: 1_000, input: Gen.bool, Gen.int(in: 0...1_000_000).array(of: 0...80)) {
+            visitorProposes, choices in
             var exchange = ExchangeLifecycle(proposedBy: visitorProposes ? .visitor : .host)
             var applied: [(ExchangeAction, ExchangeRole)] = []
             for choice in choices {
@@ -122,21 +124,15 @@ import Testing
             #expect(approval != nil)
             guard let approval else { return }
             let lastEdit = applied[..<approval].lastIndex { $0.0 == .editCommitment } ?? -1
-            let signers = Set(applied[(lastEdit + 1)..<approval].compactMap { move -> Signatory? in
-                if case .sign(let signatory) = move.0, signatory.role == move.1 { return signatory }
-                return nil
-            })
+            let signers = Set(
+                applied[(lastEdit + 1)..<approval].compactMap { move -> Signatory? in
+                    if case .sign(let signatory) = move.0, signatory.role == move.1 { return signatory }
+                    return nil
+                })
             #expect(signers == Set(Signatory.allCases))
             #expect(applied[approval...].contains { $0.0 == .validateReport && $0.1 == .visitorPartnership })
         }
         // The property means something only if walks get there.
         #expect(reachedPaid.value > 20)
     }
-}
-
-final class Counter: @unchecked Sendable {
-    private var count = 0
-    private let lock = NSLock()
-    func increment() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }

@@ -22,10 +22,10 @@ import Testing
 
     @Test func theDefaultTableIsTheInterfaceDocument() throws {
         let json = #"""
-        {"name":"cxc-default","currency":"EUR","capCents":110000,"defaultThresholdCents":110000,
-         "thresholdCents":{"DE":78000},"halveBelowWorkingDays":5,"halveBelowDistanceKm":200,
-         "minWorkingDays":3,"maxCalendarDays":31}
-        """#
+            {"name":"cxc-default","currency":"EUR","capCents":110000,"defaultThresholdCents":110000,
+             "thresholdCents":{"DE":78000},"halveBelowWorkingDays":5,"halveBelowDistanceKm":200,
+             "minWorkingDays":3,"maxCalendarDays":31}
+            """#
         let decoded = try JSONDecoder().decode(RateTable.self, from: Data(json.utf8))
         #expect(decoded == RateTable.cxcDefault)
     }
@@ -89,7 +89,8 @@ import Testing
         #expect(try calculator.quote(from: lyon, to: munich, stay: week, rates: rates, greenTravel: true).amountCents == 32_000)
         // Under 10 km nothing is due; in the 10-99 km band there is no green rate.
         #expect(try calculator.quote(from: strasbourg, to: kehl, stay: week, rates: rates).amountCents == 0)
-        let offenburg = Place(label: "Offenburg, DE", country: code("DE"), coordinate: Coordinate(latitude: 48.4735, longitude: 7.9450))
+        let offenburg = Place(
+            label: "Offenburg, DE", country: code("DE"), coordinate: Coordinate(latitude: 48.4735, longitude: 7.9450))
         let green = try calculator.quote(from: strasbourg, to: offenburg, stay: week, rates: rates, greenTravel: true)
         #expect(green.amountCents == 2_300)
         #expect(green.reasons.contains { $0.contains("no green rate") })

@@ -4,13 +4,14 @@ import Testing
 
 @Suite struct OrganisationKindTests {
     @Test func wireNamesAreTheInterfaceList() {
-        // docs/interfaces.md, "Import: JSON Lines".
+        // `docs/interfaces.md`, "Import: JSON Lines".
         let names = OrganisationKind.allCases.map(\.rawValue)
-        #expect(names == [
-            "cluster-organisation", "business-network", "technology-centre", "research-institute",
-            "innovation-hub", "fab-lab", "creative-hub", "resource-efficiency-provider", "incubator",
-            "accelerator", "sme", "training-provider", "large-company", "public-authority",
-        ])
+        #expect(
+            names == [
+                "cluster-organisation", "business-network", "technology-centre", "research-institute",
+                "innovation-hub", "fab-lab", "creative-hub", "resource-efficiency-provider", "incubator",
+                "accelerator", "sme", "training-provider", "large-company", "public-authority",
+            ])
     }
 
     @Test func hostOnlyKindsMayNotVisit() {

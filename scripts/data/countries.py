@@ -1,4 +1,4 @@
-"""The countries that ever took part in the programme (ProgrammeRules/Countries.swift)."""
+"""The countries that ever took part in the programme (Sources/ProgrammeRules/CountryTable.swift)."""
 
 PARTICIPATING = (
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE "

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A validated round in the integer form the solvers work on.
 ///
 /// Money is exact: euros become integer cents (`(euros * 100).rounded()`) and every budget sum is
@@ -60,15 +58,11 @@ struct RoundProblem: Sendable {
         var partnershipIndex = IDTable(expected: instance.partnerships.count)
         var budgets: [Int64?] = []
         for (index, partnership) in instance.partnerships.enumerated() {
-            if partnership.id.isEmpty { throw RoundFileError(path: "partnerships[\(index)].id", rule: "must not be empty") }
-            if let first = partnershipIndex.insert(partnership.id, Int32(index)) {
-                throw RoundFileError(
-                    path: "partnerships[\(index)].id",
-                    rule: "duplicate id \(Self.quoted(partnership.id)) (first at partnerships[\(first)])")
-            }
+            try Self.register(partnership.id, at: index, of: "partnerships", in: &partnershipIndex)
             if let cents = partnership.budgetCents {
                 guard (0...Int64(Self.maximumBudget * 100)).contains(cents) else {
-                    throw RoundFileError(path: "partnerships[\(index)].budgetCents", rule: "must be 0 to \(Int64(Self.maximumBudget * 100))")
+                    throw RoundFileError(
+                        path: "partnerships[\(index)].budgetCents", rule: "must be 0 to \(Int64(Self.maximumBudget * 100))")
                 }
                 budgets.append(cents)
             } else if let budget = partnership.budget {
@@ -85,11 +79,7 @@ struct RoundProblem: Sendable {
         var capacities: [Int32] = []
         capacities.reserveCapacity(instance.hosts.count)
         for (index, host) in instance.hosts.enumerated() {
-            if host.id.isEmpty { throw RoundFileError(path: "hosts[\(index)].id", rule: "must not be empty") }
-            if let first = hostIndex.insert(host.id, Int32(index)) {
-                throw RoundFileError(
-                    path: "hosts[\(index)].id", rule: "duplicate id \(Self.quoted(host.id)) (first at hosts[\(first)])")
-            }
+            try Self.register(host.id, at: index, of: "hosts", in: &hostIndex)
             guard host.capacity >= 0 else { throw RoundFileError(path: "hosts[\(index)].capacity", rule: "must be 0 or more") }
             capacities.append(Int32(clamping: host.capacity))
         }
@@ -100,11 +90,7 @@ struct RoundProblem: Sendable {
         var visitorPartnership: [Int32] = []
         visitorPartnership.reserveCapacity(instance.visitors.count)
         for (index, visitor) in instance.visitors.enumerated() {
-            if visitor.id.isEmpty { throw RoundFileError(path: "visitors[\(index)].id", rule: "must not be empty") }
-            if let first = visitorIndex.insert(visitor.id, Int32(index)) {
-                throw RoundFileError(
-                    path: "visitors[\(index)].id", rule: "duplicate id \(Self.quoted(visitor.id)) (first at visitors[\(first)])")
-            }
+            try Self.register(visitor.id, at: index, of: "visitors", in: &visitorIndex)
             var budget: Int32 = -1
             var member: Int32 = -1
             if let partnership = visitor.partnership {
@@ -142,7 +128,8 @@ struct RoundProblem: Sendable {
             }
             if let cents = candidate.costCents {
                 guard (0...Int64(Self.maximumCost * 100)).contains(cents) else {
-                    throw RoundFileError(path: "candidates[\(index)].costCents", rule: "must be 0 to \(Int64(Self.maximumCost * 100))")
+                    throw RoundFileError(
+                        path: "candidates[\(index)].costCents", rule: "must be 0 to \(Int64(Self.maximumCost * 100))")
                 }
             } else if let rule = Self.moneyRule(candidate.cost, limit: Self.maximumCost) {
                 throw RoundFileError(path: "candidates[\(index)].cost", rule: rule)
@@ -218,12 +205,23 @@ struct RoundProblem: Sendable {
                 if previous >= 0, visitorOf(Int(previous)) == visitor {
                     throw RoundFileError(
                         path: "candidates[\(index)]",
-                        rule:
-                            "duplicate pair visitor \(quoted(instance.visitors[visitor].id)), host \(quoted(instance.hosts[host].id)) (first at candidates[\(previous)])"
-                    )
+                        rule: "duplicate pair visitor \(quoted(instance.visitors[visitor].id)), "
+                            + "host \(quoted(instance.hosts[host].id)) (first at candidates[\(previous)])")
                 }
                 lastCandidateAtHost[host] = Int32(index)
             }
+        }
+    }
+
+    /// Gives the id of `section[index]` its index in `table`; an empty id, or one the section
+    /// already has, is refused.
+    private static func register(_ id: String, at index: Int, of section: String, in table: inout IDTable)
+        throws(RoundFileError)
+    {
+        if id.isEmpty { throw RoundFileError(path: "\(section)[\(index)].id", rule: "must not be empty") }
+        if let first = table.insert(id, Int32(index)) {
+            throw RoundFileError(
+                path: "\(section)[\(index)].id", rule: "duplicate id \(quoted(id)) (first at \(section)[\(first)])")
         }
     }
 
@@ -238,66 +236,5 @@ struct RoundProblem: Sendable {
         var out: [UInt8] = []
         RoundFile.appendJSONString(id, to: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// Ids to their index, compared and hashed by their UTF-8 bytes (the same exact-scalar reading
-/// as the file reader). Open addressing with FNV-1a: several times faster than a
-/// `Dictionary<String, Int32>` for the two look-ups each candidate needs.
-struct IDTable {
-    private var slots: [Int32]
-    private var ids: [String]
-    private let mask: Int
-
-    init(expected: Int) {
-        var size = 16
-        while size < expected * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
-        ids = []
-        ids.reserveCapacity(expected)
-        mask = size - 1
-    }
-
-    /// Adds the id with the next index, or returns the index it already has.
-    mutating func insert(_ id: String, _ index: Int32) -> Int32? {
-        var slot = Self.hash(id) & mask
-        while slots[slot] >= 0 {
-            if Self.same(ids[Int(slots[slot])], id) { return slots[slot] }
-            slot = (slot + 1) & mask
-        }
-        precondition(Int(index) == ids.count, "ids are added in index order")
-        slots[slot] = index
-        ids.append(id)
-        return nil
-    }
-
-    func find(_ id: String) -> Int32? {
-        var slot = Self.hash(id) & mask
-        while slots[slot] >= 0 {
-            if Self.same(ids[Int(slots[slot])], id) { return slots[slot] }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    private static func same(_ a: String, _ b: String) -> Bool {
-        let fast = a.utf8.withContiguousStorageIfAvailable { a in
-            b.utf8.withContiguousStorageIfAvailable { b in
-                guard a.count == b.count, let first = a.baseAddress, let second = b.baseAddress else { return a.count == b.count }
-                return memcmp(first, second, a.count) == 0
-            }
-        }
-        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
-    }
-
-    private static func hash(_ id: String) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let done: Void? = id.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        if done == nil {
-            for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        return Int(truncatingIfNeeded: ((hash ^ (hash >> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 }

@@ -35,28 +35,33 @@ enum Fixture {
         sectors codes: [String] = ["C26"], topics: [String] = ["photonics"], languages: Set<String> = ["en"],
         clusterMember: Bool = false, funded: Int = 0
     ) -> OrganisationProfile {
-        OrganisationProfile(key: key, name: key, participant: Participant(kind: kind, country: country(code), isClusterMember: clusterMember),
+        OrganisationProfile(
+            key: key, name: key, participant: Participant(kind: kind, country: country(code), isClusterMember: clusterMember),
             coordinate: places[city] ?? Coordinate(latitude: 50, longitude: 10), sectors: sectors(codes), topics: topics,
             languages: languages, fundedExchanges: funded)
     }
 
     static func offer(
-        _ key: String, host: String, title: String = "Photonics labs open week", description: String = "Visit our laser processing labs.",
+        _ key: String, host: String, title: String = "Photonics labs open week",
+        description: String = "Visit our laser processing labs.",
         topics: [String] = ["photonics", "laser processing"], purposes: Set<Purpose> = [.technology, .learn],
         languages: Set<String> = ["en"], from: String = "2026-01-05", to: String = "2026-12-18", capacity: Int = 2,
         virtual: Bool = false
     ) -> OfferProfile {
-        OfferProfile(key: key, hostKey: host, title: title, description: description, topics: topics, purposes: purposes,
+        OfferProfile(
+            key: key, hostKey: host, title: title, description: description, topics: topics, purposes: purposes,
             languages: languages, availableFrom: date(from), availableTo: date(to), capacityLeft: capacity, isVirtual: virtual)
     }
 
     static func request(
-        _ key: String, visitor: String, title: String = "Learn laser processing", description: String = "We want to take up photonics and laser processing.",
+        _ key: String, visitor: String, title: String = "Learn laser processing",
+        description: String = "We want to take up photonics and laser processing.",
         topics: [String] = ["photonics", "laser processing"], purposes: Set<Purpose> = [.technology],
         languages: Set<String> = ["en"], earliest: String = "2026-03-02", latest: String = "2026-06-30", workingDays: Int = 5,
         preferred: Set<String> = []
     ) -> RequestProfile {
-        RequestProfile(key: key, visitorKey: visitor, title: title, description: description, topics: topics, purposes: purposes,
+        RequestProfile(
+            key: key, visitorKey: visitor, title: title, description: description, topics: topics, purposes: purposes,
             languages: languages, earliest: date(earliest), latest: date(latest), workingDays: workingDays,
             preferredCountries: Set(preferred.map(country)))
     }

@@ -1,54 +1,4 @@
-/// Where an organisation is: enough to measure distances and pick the host's calendar.
-public struct Place: Hashable, Sendable {
-    public let label: String
-    public let country: CountryCode
-    public let coordinate: Coordinate
-
-    public init(label: String, country: CountryCode, coordinate: Coordinate) {
-        self.label = label
-        self.country = country
-        self.coordinate = coordinate
-    }
-}
-
-extension City {
-    public var place: Place { Place(label: label, country: country, coordinate: coordinate) }
-}
-
-/// Which table a quote was computed from, so an approved amount can always be explained.
-public struct RateTableReference: Hashable, Sendable, Codable {
-    public let name: String
-    public let version: String
-    public let fingerprint: String
-}
-
-/// A lump sum and the reasons behind it. Stored with an approved exchange, it never changes when
-/// the rate tables do.
-public struct LumpSumQuote: Hashable, Sendable, Codable {
-    /// Great-circle distance, rounded to 0.1 km.
-    public let distanceKm: Double
-    public let workingDays: Int
-    public let calendarDays: Int
-    public let amountCents: Int
-    public let currency: String
-    public let halved: Bool
-    public let reasons: [String]
-    /// The amount before the cap and halving: the host-country threshold or the distance band.
-    public let baseCents: Int
-    public let rates: RateTableReference
-    public let from: String
-    public let to: String
-    public let start: CalendarDate
-    public let end: CalendarDate
-}
-
-/// A stay the programme would not fund, with every reason.
-public struct QuoteRefusal: Error, Hashable, Sendable, CustomStringConvertible {
-    public let violations: [RuleViolation]
-    public var description: String { violations.map(\.message).joined(separator: " ") }
-}
-
-/// Computes lump sums by rule (docs/programme-rules.md, "Money"; docs/interfaces.md, "Quote").
+/// Computes lump sums by rule (`docs/programme-rules.md`, "Money"; `docs/interfaces.md`, "Quote").
 public struct LumpSumCalculator: Sendable {
     public let countries: CountryRegistry
     public let calendar: HolidayCalendar
@@ -60,7 +10,9 @@ public struct LumpSumCalculator: Sendable {
 
     /// The lump sum a visitor at `from` would receive for a stay with a host at `to`. Refused when
     /// either country does not take part on the stay's dates or the stay is too short or too long.
-    public func quote(from: Place, to: Place, stay: Stay, rates: RateTable, greenTravel: Bool = false) throws(QuoteRefusal) -> LumpSumQuote {
+    public func quote(from: Place, to: Place, stay: Stay, rates: RateTable, greenTravel: Bool = false) throws(QuoteRefusal)
+        -> LumpSumQuote
+    {
         let rules = EligibilityRules(countries: countries, calendar: calendar, limits: rates.limits)
         let (durationViolations, counted) = rules.durationViolations(stay: stay, hostCountry: to.country)
         let violations = rules.countryViolations(visitor: from.country, host: to.country, stay: stay) + durationViolations
@@ -85,7 +37,9 @@ public struct LumpSumCalculator: Sendable {
                 reasons.append("Threshold for stays in \(countries.name(of: to.country)): \(money(threshold)).")
             } else {
                 base = defaultCents
-                reasons.append("No threshold of its own for \(countries.name(of: to.country)): the default threshold \(money(defaultCents)) applies.")
+                reasons.append(
+                    "No threshold of its own for \(countries.name(of: to.country)): "
+                        + "the default threshold \(money(defaultCents)) applies.")
             }
         case .distanceBands(let bands):
             if let band = bands.last(where: { $0.fromKm <= distance }) {
@@ -111,7 +65,8 @@ public struct LumpSumCalculator: Sendable {
 
         var halvedBecause: [String] = []
         if let minimum = rates.halveBelowWorkingDays, counted.workingDays < minimum {
-            halvedBecause.append("the stay has \(counted.workingDays) working \(plural(counted.workingDays, "day")), fewer than \(minimum)")
+            halvedBecause.append(
+                "the stay has \(counted.workingDays) working \(plural(counted.workingDays, "day")), fewer than \(minimum)")
         }
         if let minimum = rates.halveBelowDistanceKm, distance < minimum {
             halvedBecause.append("the organisations are \(format(roundedDistance)) km apart, less than \(format(minimum)) km")
@@ -121,8 +76,10 @@ public struct LumpSumCalculator: Sendable {
             amount /= 2
             reasons.append("Halved to \(money(amount)) because " + halvedBecause.joined(separator: " and ") + ".")
         } else {
-            let minimums = [rates.halveBelowWorkingDays.map { "\($0) working days" }, rates.halveBelowDistanceKm.map { "\(format($0)) km" }]
-                .compactMap { $0 }
+            let minimums = [
+                rates.halveBelowWorkingDays.map { "\($0) working days" }, rates.halveBelowDistanceKm.map { "\(format($0)) km" },
+            ]
+            .compactMap { $0 }
             if !minimums.isEmpty {
                 reasons.append("Not halved: at least " + minimums.joined(separator: " and ") + ".")
             }

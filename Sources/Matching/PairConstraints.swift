@@ -1,25 +1,5 @@
 import ProgrammeRules
 
-/// Why a pair cannot be suggested: one of the programme's eligibility rules, or a matching rule
-/// (the windows, the places left). `id` is stable: the programme's rule ids and the ones below.
-public struct Obstacle: Sendable, Hashable, Codable {
-    public let id: String
-    public let message: String
-
-    public init(id: String, message: String) {
-        self.id = id
-        self.message = message
-    }
-
-    init(_ violation: RuleViolation) {
-        self.init(id: violation.rule.rawValue, message: violation.message)
-    }
-
-    public static let capacityExhaustedID = "capacity-exhausted"
-    public static let noStayWindowID = "no-stay-window"
-    public static let unknownOrganisationID = "unknown-organisation"
-}
-
 /// The hard constraints of a suggestion, each asked of the rules library: both organisations
 /// eligible in their roles, in different participating countries on the dates, a stay with the
 /// requested working days inside both windows, a place left, the visitor not yet funded.
@@ -53,12 +33,18 @@ struct PairConstraints: Sendable {
             obstacles += rules.organisationViolations(visitor: proposal.visitor, host: proposal.host).map(Obstacle.init)
             obstacles += rules.countryViolations(visitor: visitor.country, host: host.country, stay: stay).map(Obstacle.init)
             if visitor.fundedExchanges > 0 {
-                obstacles.append(Obstacle(id: RuleID.alreadyFunded.rawValue,
-                    message: "The visitor organisation has already had a funded exchange; each visitor organisation is funded once."))
+                obstacles.append(
+                    Obstacle(
+                        id: RuleID.alreadyFunded.rawValue,
+                        message: "The visitor organisation has already had a funded exchange; "
+                            + "each visitor organisation is funded once."))
             }
         }
         if offer.capacityLeft <= 0 {
-            obstacles.append(Obstacle(id: Obstacle.capacityExhaustedID, message: "The offer has no place left: every place is taken by an agreed exchange."))
+            obstacles.append(
+                Obstacle(
+                    id: Obstacle.capacityExhaustedID,
+                    message: "The offer has no place left: every place is taken by an agreed exchange."))
         }
         return (obstacles, window)
     }
@@ -69,9 +55,11 @@ struct PairConstraints: Sendable {
         case .fits(let stay, _):
             return "\(asked) fit from \(stay.start) to \(stay.end)."
         case .noOverlap:
-            return "The request's window (\(request.earliest) to \(request.latest)) and the offer's availability (\(offer.availableFrom) to \(offer.availableTo)) do not overlap."
+            return "The request's window (\(request.earliest) to \(request.latest)) and "
+                + "the offer's availability (\(offer.availableFrom) to \(offer.availableTo)) do not overlap."
         case .tooFewWorkingDays(let available):
-            return "The windows share \(available) working \(available == 1 ? "day" : "days") in the host country; the request asks for \(asked)."
+            return "The windows share \(available) working \(available == 1 ? "day" : "days") in the host country; "
+                + "the request asks for \(asked)."
         case .tooSpread(let maxDays):
             return "The shared days never hold \(asked) within \(maxDays) calendar days, the longest stay allowed."
         case .outsideCalendar:

@@ -1,49 +1,6 @@
 import Foundation
 import ProgrammeRules
 
-/// How well a visitor's request and a host's offer suit each other, part by part, each in [0, 1].
-public struct FitParts: Sendable, Equatable, Codable {
-    /// BM25 relevance of the texts, normalised by what the query's terms could score at most.
-    public var text: Double = 0
-    /// Share of the request's topics the host offers (its offer's topics and its profile's).
-    public var topics: Double = 0
-    /// 1 for a shared NACE division, 0.5 for a shared section only.
-    public var sector: Double = 0
-    /// Share of the request's purposes the offer serves.
-    public var purposes: Double = 0
-    /// 1 when the two have a language in common.
-    public var languages: Double = 0
-    /// 1 when the host's country is one the visitor prefers, or the visitor has no preference.
-    public var country: Double = 0
-    /// Room in the calendar: the shared working days over twice those asked for, at most 1.
-    public var dates: Double = 0
-    /// Nearness: 1 next door, 0.5 at 1,500 km.
-    public var distance: Double = 0
-}
-
-/// The weights of the parts; they sum to 1, so the score stays in [0, 1] (docs/decisions/0010).
-public struct FitWeights: Sendable, Equatable {
-    public var text = 0.30
-    public var topics = 0.20
-    public var sector = 0.15
-    public var purposes = 0.10
-    public var languages = 0.10
-    public var country = 0.05
-    public var dates = 0.05
-    public var distance = 0.05
-
-    public init() {}
-
-    public static let standard = FitWeights()
-
-    public func score(_ parts: FitParts) -> Double {
-        let total = text * parts.text + topics * parts.topics + sector * parts.sector + purposes * parts.purposes
-            + languages * parts.languages + country * parts.country + dates * parts.dates + distance * parts.distance
-        let sum = text + topics + sector + purposes + languages + country + dates + distance
-        return sum > 0 ? min(1, max(0, total / sum)) : 0
-    }
-}
-
 /// Computes the parts (numbers only, for every candidate) and writes the reasons (words, only for
 /// the pairs shown).
 struct FitAssessor: Sendable {
@@ -60,7 +17,8 @@ struct FitAssessor: Sendable {
     }
 
     func side(_ request: RequestProfile, _ visitor: OrganisationProfile) -> RequestSide {
-        RequestSide(request: request, visitor: visitor, topics: foldedTopics(request.topics),
+        RequestSide(
+            request: request, visitor: visitor, topics: foldedTopics(request.topics),
             languages: request.languages.isEmpty ? visitor.languages : request.languages)
     }
 
@@ -112,7 +70,9 @@ struct FitAssessor: Sendable {
 
         if let division = side.visitor.sectors.first(where: host.sectors.contains) {
             reasons.append("same sector \(division)")
-        } else if let section = side.visitor.sectors.map(\.section).first(where: { letter in host.sectors.contains { $0.section == letter } }) {
+        } else if let section = side.visitor.sectors.map(\.section).first(where: { letter in
+            host.sectors.contains { $0.section == letter }
+        }) {
             reasons.append("same sector section \(section)")
         }
 
@@ -126,7 +86,9 @@ struct FitAssessor: Sendable {
         if !request.preferredCountries.isEmpty && request.preferredCountries.contains(host.country) {
             reasons.append("in a preferred country, \(countries.name(of: host.country))")
         }
-        reasons.append("\(request.workingDays) working \(request.workingDays == 1 ? "day fits" : "days fit") the windows, e.g. \(stay.start) to \(stay.end)")
+        reasons.append(
+            "\(request.workingDays) working \(request.workingDays == 1 ? "day fits" : "days fit") the windows, "
+                + "e.g. \(stay.start) to \(stay.end)")
         reasons.append(Self.travel(distanceKm))
         return (reasons, Set(shared.flatMap { $0.folded.split(separator: " ").map(String.init) }))
     }
@@ -137,18 +99,6 @@ struct FitAssessor: Sendable {
         case ..<200: return "\(rounded) km, close by (the lump sum is halved under 200 km)"
         case ..<800: return "\(rounded) km, reachable by train"
         default: return "\(rounded) km, a flight or a long train journey"
-        }
-    }
-}
-
-extension Purpose {
-    /// The purpose in a few words, for reasons.
-    public var shortName: String {
-        switch self {
-        case .learn: "learning from another cluster"
-        case .markets: "new markets"
-        case .technology: "new technologies"
-        case .collaboration: "interregional collaboration"
         }
     }
 }

@@ -1,0 +1,3 @@
+public enum Party: String, CaseIterable, Codable, Sendable {
+    case visitor, host
+}
