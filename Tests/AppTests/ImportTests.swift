@@ -5,13 +5,7 @@ import Testing
 @testable import App
 
 @Suite struct ImportTests {
-    static let valid = """
-        {"type":"partnership","key":"P1","name":"Photonics Partnership","countries":["AT","IT"],"sectors":["C28"],"budgetCents":12000000,"targetExchanges":100}
-        {"type":"organisation","key":"O0","name":"Lyon Photonics Cluster","kind":"cluster-organisation","country":"FR","city":"Lyon","sectors":["C26"],"topics":["photonics"],"description":"A cluster.","languages":["fr","en"],"partnership":"P1"}
-        {"type":"organisation","key":"O1","name":"Laser SME","kind":"sme","country":"DE","city":"München","sectors":["C26"],"topics":["laser processing"],"description":"An SME.","languages":["de","en"],"partnership":"P1","cluster":"O0"}
-        {"type":"offer","key":"F1","host":"O0","title":"A week of photonics","description":"...","purposes":["learn","technology"],"topics":["photonics"],"availableFrom":"2027-01-05","availableTo":"2027-12-18","capacity":2,"languages":["en"],"virtual":false}
-        {"type":"request","key":"R1","visitor":"O1","title":"Learn laser processing","description":"...","purposes":["technology"],"topics":["laser processing"],"earliest":"2027-03-01","latest":"2027-06-30","workingDays":5,"preferredCountries":["FR"],"languages":["en"]}
-        """
+    static let valid = Fixture.text("import-valid.jsonl")
 
     @Test func importsEveryTypeAndLinksReferences() async throws {
         try await withApp { app in
@@ -56,7 +50,8 @@ import Testing
             var lines = Self.valid.split(separator: "\n").map(String.init)
             lines[2] = lines[2].replacingOccurrences(of: "München", with: "Atlantis")
             lines.append(
-                #"{"type":"offer","key":"F2","host":"O0","title":"x","purposes":["sightseeing"],"availableFrom":"2027-02-30","availableTo":"2027-01-01","capacity":"two"}"#
+                #"{"type":"offer","key":"F2","host":"O0","title":"x","purposes":["sightseeing"],"#
+                    + #""availableFrom":"2027-02-30","availableTo":"2027-01-01","capacity":"two"}"#
             )
             lines.append("not json")
             do {
@@ -84,9 +79,11 @@ import Testing
                 .replacingOccurrences(of: #""cluster":"O0""#, with: #""cluster":"O9""#)
                 .replacingOccurrences(of: #""visitor":"O1""#, with: #""visitor":"O0""#)
                 + "\n"
-                + #"{"type":"organisation","key":"O2","name":"Agency","kind":"public-authority","country":"IT","city":"Rome","partnership":"P9"}"#
+                + #"{"type":"organisation","key":"O2","name":"Agency","kind":"public-authority","country":"IT","city":"Rome","#
+                + #""partnership":"P9"}"#
                 + "\n"
-                + #"{"type":"request","key":"R2","visitor":"O2","title":"x","purposes":["learn"],"earliest":"2027-03-01","latest":"2027-03-31","workingDays":5}"#
+                + #"{"type":"request","key":"R2","visitor":"O2","title":"x","purposes":["learn"],"earliest":"2027-03-01","#
+                + #""latest":"2027-03-31","workingDays":5}"#
             do {
                 _ = try await ImportCommand.importText(file, into: app.db)
                 Issue.record("imported broken references")
@@ -96,7 +93,8 @@ import Testing
                 #expect(message.contains("line 6 (O2) partnership: no partnership has the key \"P9\""))
                 #expect(
                     message.contains(
-                        "line 7 (R2) visitor: host-only-kind: A public authority or innovation agency may host exchanges but may not visit"
+                        "line 7 (R2) visitor: host-only-kind: "
+                            + "A public authority or innovation agency may host exchanges but may not visit"
                     ))
             }
             let offers = try await Offer.query(on: app.db).count()

@@ -67,7 +67,8 @@ import Vapor
                 host: "127.0.0.1", port: sink.port, tls: .none, from: "ClusterXchange <no-reply@clusterxchange.example>"),
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
         try await client.send(
-            MailMessage(to: "anna@example.eu", subject: "Grüße aus Lyon", body: "Line one\n.\nLine three, with a lone dot above"))
+            MailMessage(
+                to: "anna@example.eu", subject: "Grüße aus Lyon", body: "Line one\n.\nLine three, with a lone dot above"))
         let received = try #require(sink.messages.first)
         #expect(received.envelope["to"] as? [String] == ["anna@example.eu"])
         #expect(received.envelope["from"] as? String == "no-reply@clusterxchange.example")

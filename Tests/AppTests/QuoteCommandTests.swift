@@ -40,10 +40,7 @@ import Testing
 
     @Test func readsARatesFile() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rates-\(UUID()).json")
-        try Data(
-            #"{"name":"call-2027","version":"2","capCents":90000,"defaultThresholdCents":100000,"thresholdCents":{},"halveBelowWorkingDays":5,"halveBelowDistanceKm":200,"minWorkingDays":3,"maxCalendarDays":31}"#
-                .utf8
-        ).write(to: file)
+        try Data(Fixture.text("rates-call-2027.json").utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let output = try await quote([
             "--from", "Lyon, FR", "--to", "Munich, DE", "--start", "2026-03-02", "--end", "2026-03-04", "--rates", file.path,

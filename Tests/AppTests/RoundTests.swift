@@ -11,10 +11,8 @@ import VaporTesting
     /// The suggestion scene plus a second visitor and a budget of one lump sum (EUR 1,100): the
     /// round can fund only one of the two visitors.
     static let scene =
-        SuggestionTests.scene.replacingOccurrences(of: #""budgetCents":12000000"#, with: #""budgetCents":110000"#) + "\n" + """
-            {"type":"request","key":"R2","visitor":"CL","title":"Photonics cluster management","description":"Learn how a photonics cluster runs laser processing projects.","purposes":["learn","technology"],"topics":["photonics"],"earliest":"2027-03-01","latest":"2027-06-30","workingDays":5,"preferredCountries":[],"languages":["en"]}
-            {"type":"partnership","key":"P2","name":"Other Partnership","countries":["PL"],"sectors":["C10"],"budgetCents":5000000,"targetExchanges":10}
-            """
+        SuggestionTests.scene.replacingOccurrences(of: #""budgetCents":12000000"#, with: #""budgetCents":110000"#) + "\n"
+        + Fixture.text("round-extra.jsonl")
 
     struct Round: Decodable {
         struct Proposal: Decodable {
@@ -158,13 +156,7 @@ import VaporTesting
         defer { try? FileManager.default.removeItem(at: directory) }
         let instance = directory.appendingPathComponent("round.json")
         let solution = directory.appendingPathComponent("solution.json")
-        try #"""
-        {"partnerships":[{"id":"P1","budget":1500.0}],
-         "hosts":[{"id":"H1","capacity":1},{"id":"H2","capacity":1}],
-         "visitors":[{"id":"V1","partnership":"P1"},{"id":"V2","partnership":"P1"}],
-         "candidates":[{"visitor":"V1","host":"H1","score":0.9,"cost":780.0},{"visitor":"V2","host":"H1","score":0.8,"cost":780.0},
-                       {"visitor":"V2","host":"H2","score":0.5,"cost":1100.0}]}
-        """#.write(to: instance, atomically: true, encoding: .utf8)
+        try Fixture.text("round-instance.json").write(to: instance, atomically: true, encoding: .utf8)
         let result = try Executable.run(["optimise", "--instance", instance.path, "--solution", solution.path], in: directory)
         #expect(result.status == 0, "\(result.standardError)")
         let written = try JSONSerialization.jsonObject(with: Data(contentsOf: solution)) as? [String: Any]
@@ -174,9 +166,7 @@ import VaporTesting
         #expect((written?["objective"] as? Double).map { abs($0 - 0.9) < 1e-9 } == true)
         #expect((written?["bound"] as? Double).map { $0 >= 0.9 - 1e-9 } == true)
 
-        try
-            #"{"partnerships":[],"hosts":[{"id":"H1","capacity":1}],"visitors":[{"id":"V1"}],"candidates":[{"visitor":"V1","host":"H9","score":0.5,"cost":1.0}]}"#
-            .write(to: instance, atomically: true, encoding: .utf8)
+        try Fixture.text("round-instance-unknown-host.json").write(to: instance, atomically: true, encoding: .utf8)
         let bad = try Executable.run(["optimise", "--instance", instance.path, "--solution", solution.path], in: directory)
         #expect(bad.status == 1)
         #expect(bad.standardError.contains("candidates[0].host"))

@@ -11,18 +11,7 @@ import VaporTesting
 @Suite struct SuggestionTests {
     /// A photonics SME in Jena asks for laser know-how; hosts in Vienna and Lyon could help, one
     /// in Munich is in the same country and must never be suggested.
-    static let scene = """
-        {"type":"partnership","key":"P1","name":"Photonics Partnership","countries":["AT","DE","FR"],"sectors":["C26"],"budgetCents":12000000,"targetExchanges":100}
-        {"type":"organisation","key":"CL","name":"Jena Optics Cluster","kind":"cluster-organisation","country":"DE","city":"Jena","sectors":["C26"],"topics":["photonics"],"description":"A cluster.","languages":["de","en"],"partnership":"P1"}
-        {"type":"organisation","key":"V1","name":"Jena Laser SME","kind":"sme","country":"DE","city":"Jena","sectors":["C26"],"topics":["laser processing"],"description":"An SME.","languages":["de","en"],"partnership":"P1","cluster":"CL"}
-        {"type":"organisation","key":"H-AT","name":"Vienna Photonics Hub","kind":"innovation-hub","country":"AT","city":"Wien","sectors":["C26"],"topics":["photonics"],"description":"A hub.","languages":["de","en"],"partnership":"P1"}
-        {"type":"organisation","key":"H-FR","name":"Lyon Optics Centre","kind":"technology-centre","country":"FR","city":"Lyon","sectors":["C27"],"topics":["optics"],"description":"A centre.","languages":["fr","en"],"partnership":"P1"}
-        {"type":"organisation","key":"H-DE","name":"Munich Laser Centre","kind":"technology-centre","country":"DE","city":"München","sectors":["C26"],"topics":["laser processing"],"description":"A centre.","languages":["de","en"],"partnership":"P1"}
-        {"type":"offer","key":"F-AT","host":"H-AT","title":"Laser processing labs open week","description":"Hands-on laser processing and photonics.","purposes":["learn","technology"],"topics":["photonics","laser processing"],"availableFrom":"2027-01-04","availableTo":"2027-12-17","capacity":2,"languages":["de","en"],"virtual":false}
-        {"type":"offer","key":"F-FR","host":"H-FR","title":"Optics and laser testing","description":"Our laser test benches.","purposes":["technology"],"topics":["optics"],"availableFrom":"2027-01-04","availableTo":"2027-12-17","capacity":1,"languages":["fr","en"],"virtual":false}
-        {"type":"offer","key":"F-DE","host":"H-DE","title":"Laser processing in Munich","description":"Laser processing and photonics.","purposes":["technology"],"topics":["photonics","laser processing"],"availableFrom":"2027-01-04","availableTo":"2027-12-17","capacity":2,"languages":["de","en"],"virtual":false}
-        {"type":"request","key":"R1","visitor":"V1","title":"Learn laser processing","description":"We want to take up photonics and laser processing.","purposes":["technology"],"topics":["photonics","laser processing"],"earliest":"2027-03-01","latest":"2027-06-30","workingDays":5,"preferredCountries":[],"languages":["en"]}
-        """
+    static let scene = Fixture.text("suggestion-scene.jsonl")
 
     struct SuggestionList: Decodable {
         struct Item: Decodable {

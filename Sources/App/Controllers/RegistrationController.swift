@@ -95,7 +95,8 @@ struct RegistrationController: Controller {
             return req.redirect(
                 to: "/my",
                 flash:
-                    "\(submitted.organisation.name) is submitted to \(submitted.partnershipName): its coordinators validate it, and you will get an e-mail."
+                    "\(submitted.organisation.name) is submitted to \(submitted.partnershipName): "
+                    + "its coordinators validate it, and you will get an e-mail."
             )
         } catch let error as AppError where !error.problems.isEmpty {
             return try await render(

@@ -47,8 +47,8 @@ struct DemoDataset {
                 .partnership(
                     PartnershipRecord(
                         line: next(), key: focus.key, name: focus.name,
-                        description:
-                            "An ESCP-4x partnership of cluster organisations in \(focus.countries.count) countries working on \(focus.topics.prefix(3).joined(separator: ", ")).",
+                        description: "An ESCP-4x partnership of cluster organisations in \(focus.countries.count) countries "
+                            + "working on \(focus.topics.prefix(3).joined(separator: ", ")).",
                         countries: focus.countries, sectors: focus.sectors,
                         budgetCents: 100 * Int.random(in: 900...1_400, using: &random) * 100, targetExchanges: 100)))
         }
@@ -63,15 +63,17 @@ struct DemoDataset {
                 let key = String(format: "cluster-%03d", clusterNumber)
                 clusterNumber += 1
                 let topics = random.pick(3, of: focus.topics)
+                // Drawn in the same order as always, so the same seed gives the same dataset.
+                let word = random.pick(DemoCatalogue.kindWords["cluster-organisation"] ?? ["Cluster"])
+                let focusWord = focus.name.split(separator: " ").first.map(String.init) ?? ""
+                let theme = focus.name.lowercased().replacingOccurrences(of: " partnership", with: "")
                 records.append(
                     .organisation(
                         OrganisationRecord(
-                            line: next(), key: key,
-                            name:
-                                "\(place.name) \(focus.name.split(separator: " ").first.map(String.init) ?? "") \(random.pick(DemoCatalogue.kindWords["cluster-organisation"] ?? ["Cluster"]))",
+                            line: next(), key: key, name: "\(place.name) \(focusWord) \(word)",
                             kind: .clusterOrganisation, city: place, sectors: focus.sectors, topics: topics,
-                            description:
-                                "The \(focus.name.lowercased().replacingOccurrences(of: " partnership", with: "")) cluster of \(place.name): \(topics.joined(separator: ", ")). We connect SMEs, research and public partners of the region.",
+                            description: "The \(theme) cluster of \(place.name): \(topics.joined(separator: ", ")). "
+                                + "We connect SMEs, research and public partners of the region.",
                             languages: languages(country), website: "https://\(key).clusterxchange.example",
                             partnership: focus.key, cluster: nil)))
                 clustersByPartnership[focus.key, default: []].append((key, country))
@@ -99,11 +101,12 @@ struct DemoDataset {
             let words = DemoCatalogue.kindWords[kind.rawValue] ?? [kind.displayName]
             var name = "\(random.pick(DemoCatalogue.nameStems)) \(topics[0].capitalized) \(random.pick(words))"
             if kind == .sme { name += " " + (DemoCatalogue.smeLegalForms[country] ?? "Ltd") }
+            // Drawn in the same order as always, so the same seed gives the same dataset.
+            let sectors = random.pick(Int.random(in: 1...2, using: &random), of: focus.sectors)
+            let closing = random.pick(DemoCatalogue.closings)
             let record = OrganisationRecord(
-                line: next(), key: key, name: name, kind: kind, city: place,
-                sectors: random.pick(Int.random(in: 1...2, using: &random), of: focus.sectors), topics: topics,
-                description:
-                    "\(kind.displayName) in \(place.name) working on \(topics.joined(separator: " and ")). \(random.pick(DemoCatalogue.closings))",
+                line: next(), key: key, name: name, kind: kind, city: place, sectors: sectors, topics: topics,
+                description: "\(kind.displayName) in \(place.name) working on \(topics.joined(separator: " and ")). \(closing)",
                 languages: languages(country), website: random.chance(0.7) ? "https://\(key).clusterxchange.example" : nil,
                 partnership: focus.key, cluster: cluster)
             members.append(record)
@@ -124,11 +127,13 @@ struct DemoDataset {
                         fields: OfferFields(
                             text: ListingText(
                                 title: "\(topic.capitalized): a week inside \(member.name)",
-                                description: random.pick(DemoCatalogue.offerOpenings).replacingOccurrences(of: "%@", with: topic) + " "
+                                description: random.pick(DemoCatalogue.offerOpenings).replacingOccurrences(of: "%@", with: topic)
+                                    + " "
                                     + random.pick(DemoCatalogue.closings),
                                 purposes: random.pick(Int.random(in: 1...3, using: &random), of: Purpose.allCases),
                                 topics: member.topics, languages: member.languages),
-                            availableFrom: from, availableTo: to, capacity: Int.random(in: 1...3, using: &random), isVirtual: false))))
+                            availableFrom: from, availableTo: to, capacity: Int.random(in: 1...3, using: &random),
+                            isVirtual: false))))
         }
         for (number, member) in members.enumerated() where member.kind.mayVisit && (number == 0 || random.chance(0.27)) {
             let focus = DemoCatalogue.partnerships[number % DemoCatalogue.partnerships.count]
@@ -145,12 +150,14 @@ struct DemoDataset {
                         fields: RequestFields(
                             text: ListingText(
                                 title: "Learning \(topic) abroad",
-                                description: random.pick(DemoCatalogue.requestOpenings).replacingOccurrences(of: "%@", with: topic) + " "
+                                description: random.pick(DemoCatalogue.requestOpenings).replacingOccurrences(
+                                    of: "%@", with: topic) + " "
                                     + random.pick(DemoCatalogue.closings),
                                 purposes: random.pick(Int.random(in: 1...2, using: &random), of: Purpose.allCases),
                                 topics: member.topics, languages: member.languages),
                             earliest: earliest, latest: latest, workingDays: Int.random(in: 3...10, using: &random),
-                            preferredCountries: random.pick(Int.random(in: 1...2, using: &random), of: abroad).compactMap(CountryCode.init)))))
+                            preferredCountries: random.pick(Int.random(in: 1...2, using: &random), of: abroad).compactMap(
+                                CountryCode.init)))))
         }
         self.records = records
     }

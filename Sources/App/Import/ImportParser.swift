@@ -73,8 +73,10 @@ struct ImportParser {
     /// The organisation's fields go through the same checks as the API's.
     private func organisation(_ r: inout FieldReader, key: String?) -> OrganisationRecord? {
         let input = OrganisationInput(
-            name: r.text("name"), kind: r.text("kind"), country: r.text("country"), city: r.text("city"), sectors: r.texts("sectors"),
-            topics: r.texts("topics"), description: r.text("description"), languages: r.texts("languages"), website: r.text("website"),
+            name: r.text("name"), kind: r.text("kind"), country: r.text("country"), city: r.text("city"),
+            sectors: r.texts("sectors"),
+            topics: r.texts("topics"), description: r.text("description"), languages: r.texts("languages"),
+            website: r.text("website"),
             cluster: r.text("cluster"))
         let partnership = r.string("partnership", required: false, maxLength: 100)
         if let cluster = input.cluster, cluster == key { r.fail("cluster", "an organisation cannot be its own cluster") }

@@ -24,7 +24,8 @@ extension OrganisationRecord {
         self.init(
             line: line, key: key,
             fields: OrganisationFields(
-                name: name, kind: kind, city: city, sectors: sectors, topics: topics, languages: languages, description: description,
+                name: name, kind: kind, city: city, sectors: sectors, topics: topics, languages: languages,
+                description: description,
                 website: website, cluster: cluster),
             partnership: partnership)
     }

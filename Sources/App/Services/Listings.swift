@@ -85,11 +85,14 @@ struct Listings {
             throw AppError.conflict(
                 "organisation", "not-validated", "\(organisation.name) is not validated yet: its partnership validates it first")
         }
-        let registration = try await Registration.query(on: db).filter(\.$organisation.$id == (try organisation.requireID())).first()
+        let registration = try await Registration.query(on: db).filter(\.$organisation.$id == (try organisation.requireID()))
+            .first()
         if let registration, host ? !registration.asHost : !registration.asVisitor {
             throw AppError.conflict(
                 "organisation", host ? "not-a-host" : "not-a-visitor",
-                "\(organisation.name) is registered as \(host ? "a visitor only: register it as a host" : "a host only: register it as a visitor") first")
+                "\(organisation.name) is registered as "
+                    + (host ? "a visitor only: register it as a host first" : "a host only: register it as a visitor first")
+            )
         }
         let rules = context.matching.rules
         let violations = host ? rules.hostViolations(organisation.participant) : rules.visitorViolations(organisation.participant)

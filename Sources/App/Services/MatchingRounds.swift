@@ -197,7 +197,8 @@ struct MatchingRounds {
 
                     Why: \(proposal.reasons.joined(separator: "; ")).
 
-                    Nothing is booked: get in touch with each other to agree. The request: \(linkBase)/requests/\(proposal.request.key)
+                    Nothing is booked: get in touch with each other to agree. \
+                    The request: \(linkBase)/requests/\(proposal.request.key)
                     The offer: \(linkBase)/offers/\(proposal.offer.key)
                     """
                 for organisation in [visitor, host] {

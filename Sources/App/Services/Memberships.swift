@@ -37,7 +37,8 @@ struct Memberships {
                     try await Mailer.enqueue(
                         to: admin.user.email, subject: "\(caller.name) asks to join \(organisation.name)",
                         body:
-                            "\(caller.name) asks to join \(organisation.name) on ClusterXchange.\n\nApprove or ignore it: \(linkBase)/my\n",
+                            "\(caller.name) asks to join \(organisation.name) on ClusterXchange.\n\n"
+                            + "Approve or ignore it: \(linkBase)/my\n",
                         on: tx)
                 }
             }

@@ -70,7 +70,8 @@ struct Organisations {
                     try await Mailer.enqueue(
                         to: coordinator.user.email, subject: "To validate again: \(organisation.name)",
                         body:
-                            "\(organisation.name) changed its kind or country and needs your validation again: \(linkBase)/validation\n",
+                            "\(organisation.name) changed its kind or country and needs your validation again: "
+                            + "\(linkBase)/validation\n",
                         on: tx)
                 }
             }

@@ -6,14 +6,17 @@ enum ListingChecks {
     static let maximumCapacity = 1_000
 
     static func text(
-        title: String?, description: String?, purposes: [String]?, topics: [String]?, languages: [String]?, _ c: inout InputChecker
+        title: String?, description: String?, purposes: [String]?, topics: [String]?, languages: [String]?,
+        _ c: inout InputChecker
     ) -> ListingText {
         ListingText(
             title: c.text(title, "title", required: true, max: 200),
             description: c.text(description, "description", required: false, max: 5_000),
-            purposes: c.list(purposes, "purposes", required: true, check: Validation.purposeProblem).compactMap(Purpose.init(rawValue:)),
+            purposes: c.list(purposes, "purposes", required: true, check: Validation.purposeProblem).compactMap(
+                Purpose.init(rawValue:)),
             topics: c.list(topics, "topics"),
-            languages: c.list(languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem))
+            languages: c.list(
+                languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem))
     }
 
     static func offer(_ input: OfferInput, virtualAllowed: Bool) throws(AppError) -> OfferFields {
@@ -43,7 +46,9 @@ enum ListingChecks {
         }
         let earliest = c.date(input.earliest, "earliest")
         let latest = c.date(input.latest, "latest")
-        if let earliest, let latest, latest < earliest { c.fail("latest", "date-order", "is before the earliest start (\(earliest))") }
+        if let earliest, let latest, latest < earliest {
+            c.fail("latest", "date-order", "is before the earliest start (\(earliest))")
+        }
         let limits = RateTable.cxcDefault.limits
         let workingDays = c.number(input.workingDays, "workingDays", in: limits.minWorkingDays...limits.maxCalendarDays)
         if let workingDays, let earliest, let latest, latest.dayNumber - earliest.dayNumber + 1 < workingDays {

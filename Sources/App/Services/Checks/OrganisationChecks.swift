@@ -4,7 +4,9 @@ import ProgrammeRules
 enum OrganisationChecks {
     /// `sectorsRequired`: people must name a sector; an import (from other systems, which the
     /// contract does not oblige to) may leave them out.
-    static func fields(_ input: OrganisationInput, gazetteer: Gazetteer, sectorsRequired: Bool = true) throws(AppError) -> OrganisationFields {
+    static func fields(_ input: OrganisationInput, gazetteer: Gazetteer, sectorsRequired: Bool = true) throws(AppError)
+        -> OrganisationFields
+    {
         var c = InputChecker()
         let name = c.text(input.name, "name", required: true, max: 200)
         let kind = OrganisationKind(rawValue: (input.kind ?? "").trimmingCharacters(in: .whitespaces))
@@ -17,9 +19,12 @@ enum OrganisationChecks {
         if let country, !cityName.isEmpty {
             do { city = try gazetteer.resolve("\(cityName), \(country)") } catch { c.fail("city", "unknown-city", "\(error)") }
         }
-        let sectors = c.list(input.sectors.map { $0.map { $0.uppercased() } }, "sectors", required: sectorsRequired, check: Validation.sectorProblem)
+        let sectors = c.list(
+            input.sectors.map { $0.map { $0.uppercased() } }, "sectors", required: sectorsRequired,
+            check: Validation.sectorProblem)
         let topics = c.list(input.topics, "topics")
-        let languages = c.list(input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
+        let languages = c.list(
+            input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
         let description = c.text(input.description, "description", required: false, max: 5_000)
         let website = c.text(input.website, "website", required: false, max: 500)
         if !website.isEmpty, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.contains(" ") {
