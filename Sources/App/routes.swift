@@ -11,7 +11,8 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     let controllers: [any Controller] = [
         HealthController(), OpenAPIController(), HomeController(), SessionController(), AccountController(),
         PasswordResetController(), CatalogueController(), OrganisationController(), MyController(), RegistrationController(),
-        ValidationController(), ListingController(), SuggestionController(), RoundController(),
+        ValidationController(), ListingController(), SuggestionController(), RoundController(), ExchangeController(),
+        NotificationController(), MessageController(), CalendarController(), SettingsController(),
     ]
     for controller in controllers { controller.boot(surfaces) }
 }

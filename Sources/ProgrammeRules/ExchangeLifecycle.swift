@@ -6,21 +6,31 @@ public struct ExchangeLifecycle: Hashable, Sendable {
     public let proposedBy: Party
     /// Signatures on the current version of the Commitment to Quality.
     public private(set) var signatures: Set<Signatory>
+    /// Signatures on the current version of the financial-support agreement.
+    public private(set) var financialSignatures: Set<FinancialSignatory>
 
     public init(proposedBy: Party) {
         self.phase = .proposed
         self.proposedBy = proposedBy
         self.signatures = []
+        self.financialSignatures = []
     }
 
     /// Restores a stored state.
-    public init(phase: ExchangePhase, proposedBy: Party, signatures: Set<Signatory>) {
+    public init(
+        phase: ExchangePhase, proposedBy: Party, signatures: Set<Signatory>, financialSignatures: Set<FinancialSignatory> = []
+    ) {
         self.phase = phase
         self.proposedBy = proposedBy
         self.signatures = signatures
+        self.financialSignatures = financialSignatures
     }
 
     public var missingSignatures: [Signatory] { Signatory.allCases.filter { !signatures.contains($0) } }
+
+    public var missingFinancialSignatures: [FinancialSignatory] {
+        FinancialSignatory.allCases.filter { !financialSignatures.contains($0) }
+    }
 
     /// The roles that may take `action` in some phase.
     public func permittedRoles(for action: ExchangeAction) -> Set<ExchangeRole> {
@@ -29,6 +39,7 @@ public struct ExchangeLifecycle: Hashable, Sendable {
         case .accept, .decline: return [answering]
         case .withdraw, .editCommitment: return [.visitor, .host]
         case .sign(let signatory): return [signatory.role]
+        case .signFinancialAgreement(let signatory): return [signatory.role]
         case .approveFunding, .returnReport, .validateReport, .pay: return [.visitorPartnership]
         case .start: return [.visitor, .host, .visitorPartnership]
         case .submitReport: return [.visitor]
@@ -41,7 +52,7 @@ public struct ExchangeLifecycle: Hashable, Sendable {
         switch action {
         case .accept, .decline: [.proposed]
         case .withdraw: [.proposed, .accepted, .signing]
-        case .editCommitment, .sign: [.accepted, .signing]
+        case .editCommitment, .sign, .signFinancialAgreement: [.accepted, .signing]
         case .approveFunding: [.signing]
         case .start: [.fundingApproved]
         case .submitReport: [.underWay, .reportReturned]
@@ -78,7 +89,9 @@ public struct ExchangeLifecycle: Hashable, Sendable {
         case .decline: next.phase = .declined
         case .withdraw: next.phase = .withdrawn
         case .editCommitment:
+            // A changed commitment may change the stay and so the lump sum: both documents are signed again.
             next.signatures = []
+            next.financialSignatures = []
             next.phase = .accepted
         case .sign(let signatory):
             guard !signatures.contains(signatory) else {
@@ -87,11 +100,23 @@ public struct ExchangeLifecycle: Hashable, Sendable {
             }
             next.signatures.insert(signatory)
             next.phase = .signing
+        case .signFinancialAgreement(let signatory):
+            guard !financialSignatures.contains(signatory) else {
+                throw refuse(
+                    .alreadySigned, "The \(signatory.rawValue) has already signed this version of the financial-support agreement.")
+            }
+            next.financialSignatures.insert(signatory)
+            next.phase = .signing
         case .approveFunding:
             guard missingSignatures.isEmpty else {
                 let missing = missingSignatures.map(\.rawValue).joined(separator: ", ")
                 throw refuse(
                     .signaturesMissing, "Funding needs all four signatures on the Commitment to Quality; missing: \(missing).")
+            }
+            guard missingFinancialSignatures.isEmpty else {
+                let missing = missingFinancialSignatures.map(\.rawValue).joined(separator: ", ")
+                throw refuse(
+                    .signaturesMissing, "Funding needs the financial-support agreement signed by the visitor and its partnership; missing: \(missing).")
             }
             next.phase = .fundingApproved
         case .start: next.phase = .underWay

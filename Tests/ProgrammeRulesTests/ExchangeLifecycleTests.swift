@@ -9,6 +9,7 @@ import Testing
     static let happyPath: [(ExchangeAction, ExchangeRole)] = [
         (.accept, .host), (.sign(.host), .host), (.sign(.hostPartnership), .hostPartnership),
         (.sign(.visitor), .visitor), (.sign(.visitorPartnership), .visitorPartnership),
+        (.signFinancialAgreement(.visitor), .visitor), (.signFinancialAgreement(.visitorPartnership), .visitorPartnership),
         (.approveFunding, .visitorPartnership), (.start, .visitor), (.submitReport, .visitor),
         (.validateReport, .visitorPartnership), (.pay, .visitorPartnership),
     ]
@@ -20,6 +21,33 @@ import Testing
         }
         #expect(exchange.phase == .paid)
         #expect(exchange.signatures.count == 4)
+        #expect(exchange.financialSignatures.count == 2)
+    }
+
+    @Test func fundingNeedsTheFinancialSupportAgreementToo() throws {
+        var exchange = try ExchangeLifecycle(proposedBy: .visitor).applying(.accept, by: .host)
+        for signatory in Signatory.allCases { exchange = try exchange.applying(.sign(signatory), by: signatory.role) }
+        exchange = try exchange.applying(.signFinancialAgreement(.visitor), by: .visitor)
+        do {
+            _ = try exchange.applying(.approveFunding, by: .visitorPartnership)
+            Issue.record("approved without the partnership's signature on the agreement")
+        } catch {
+            #expect(error.code == .signaturesMissing)
+            #expect(error.reason.contains("financial-support agreement"))
+        }
+        #expect(throws: TransitionError.self) { try exchange.applying(.signFinancialAgreement(.visitor), by: .visitor) }
+        // Only the visitor and its partnership sign it.
+        #expect(throws: TransitionError.self) { try exchange.applying(.signFinancialAgreement(.visitorPartnership), by: .host) }
+        exchange = try exchange.applying(.signFinancialAgreement(.visitorPartnership), by: .visitorPartnership)
+        #expect(try exchange.applying(.approveFunding, by: .visitorPartnership).phase == .fundingApproved)
+    }
+
+    @Test func everyActionHasAWireNameThatReadsBack() {
+        for action in ExchangeAction.all {
+            #expect(ExchangeAction(wireName: action.description) == action)
+        }
+        #expect(ExchangeAction(wireName: "sign-financial-agreement-as-visitor") == .signFinancialAgreement(.visitor))
+        #expect(ExchangeAction(wireName: "sign-as-nobody") == nil)
     }
 
     @Test func theSideThatDidNotProposeAnswers() throws {
@@ -48,8 +76,10 @@ import Testing
         var exchange = try ExchangeLifecycle(proposedBy: .host).applying(.accept, by: .visitor)
         exchange = try exchange.applying(.sign(.host), by: .host).applying(.sign(.visitor), by: .visitor)
         #expect(exchange.phase == .signing)
+        exchange = try exchange.applying(.signFinancialAgreement(.visitor), by: .visitor)
         exchange = try exchange.applying(.editCommitment, by: .visitor)
         #expect(exchange.signatures.isEmpty)
+        #expect(exchange.financialSignatures.isEmpty)
         #expect(exchange.phase == .accepted)
     }
 
@@ -66,7 +96,7 @@ import Testing
 
     @Test func aReturnedReportCanBeSubmittedAgain() throws {
         var exchange = ExchangeLifecycle(proposedBy: .visitor)
-        for (action, role) in Self.happyPath.prefix(8) { exchange = try exchange.applying(action, by: role) }
+        for (action, role) in Self.happyPath.prefix(10) { exchange = try exchange.applying(action, by: role) }
         exchange = try exchange.applying(.returnReport, by: .visitorPartnership)
         #expect(exchange.phase == .reportReturned)
         #expect(try exchange.applying(.submitReport, by: .visitor).phase == .reportSubmitted)
@@ -94,21 +124,21 @@ import Testing
         ExchangeRole.allCases.map { (action, $0) }
     }
 
-    /// Random walks: one step in eight drawn from all moves, one from the moves open now, the rest
+    /// Random walks: one step in eight drawn from all moves, one in thirty-two from the moves open now, the rest
     /// from the open moves that do not end the exchange, so that walks do reach the end. Whatever
     /// the walk, paid is reached only through four signatures on the last version of the
     /// commitment, funding approval and a validated report; nothing moves after a terminal phase;
     /// edits void signatures.
     @Test func noWalkReachesPaidWithoutSignaturesAndAValidatedReport() async {
         let reachedPaid = Counter()
-        await propertyCheck(count: 1_000, input: Gen.bool, Gen.int(in: 0...1_000_000).array(of: 0...80)) {
+        await propertyCheck(count: 1_000, input: Gen.bool, Gen.int(in: 0...1_000_000).array(of: 0...100)) {
             visitorProposes, choices in
             var exchange = ExchangeLifecycle(proposedBy: visitorProposes ? .visitor : .host)
             var applied: [(ExchangeAction, ExchangeRole)] = []
             for choice in choices {
                 let open = Self.moves.filter { (try? exchange.applying($0.0, by: $0.1)) != nil }
                 let onward = open.filter { ![.decline, .withdraw, .cancel].contains($0.0) }
-                let pool = choice % 8 == 0 || open.isEmpty ? Self.moves : (choice % 8 == 1 || onward.isEmpty ? open : onward)
+                let pool = choice % 8 == 0 || open.isEmpty ? Self.moves : (choice % 32 == 1 || onward.isEmpty ? open : onward)
                 let move = pool[(choice / 8) % pool.count]
                 let before = exchange
                 guard let next = try? exchange.applying(move.0, by: move.1) else { continue }
@@ -130,9 +160,15 @@ import Testing
                     return nil
                 })
             #expect(signers == Set(Signatory.allCases))
+            let financialSigners = Set(
+                applied[(lastEdit + 1)..<approval].compactMap { move -> FinancialSignatory? in
+                    if case .signFinancialAgreement(let signatory) = move.0, signatory.role == move.1 { return signatory }
+                    return nil
+                })
+            #expect(financialSigners == Set(FinancialSignatory.allCases))
             #expect(applied[approval...].contains { $0.0 == .validateReport && $0.1 == .visitorPartnership })
         }
         // The property means something only if walks get there.
-        #expect(reachedPaid.value > 20)
+        #expect(reachedPaid.value > 20, "only \(reachedPaid.value) walks reached paid")
     }
 }

@@ -22,6 +22,8 @@ struct ServiceContext: Sendable {
     let clientAddress: String?
     /// Where long computations run (the optimiser, password hashing), off the event loops.
     let threadPool: NIOThreadPool
+    /// Where uploaded files' bytes live.
+    var files: any FileStorage = LocalFileStorage(folder: URL(fileURLWithPath: "storage"))
 
     /// The caller, or 401.
     func signedIn() throws(AppError) -> Caller {
@@ -39,14 +41,14 @@ struct ServiceContext: Sendable {
         ServiceContext(
             caller: caller, credential: credential, db: db, linkBase: linkBase, matching: matching, clock: clock,
             passwords: passwords,
-            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool)
+            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool, files: files)
     }
 
     /// The same context acting for another person (after sign-in, for commands).
     func acting(as caller: Caller?) -> ServiceContext {
         ServiceContext(
             caller: caller, credential: nil, db: db, linkBase: linkBase, matching: matching, clock: clock, passwords: passwords,
-            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool)
+            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool, files: files)
     }
 }
 
@@ -58,7 +60,7 @@ extension Request {
             linkBase: application.linkBase,
             matching: application.matching, clock: application.clock, passwords: password.async,
             tokenCache: application.tokenCache, logger: logger, clientAddress: clientAddress,
-            threadPool: application.threadPool)
+            threadPool: application.threadPool, files: application.settings.files)
     }
 
     /// The address the request came from: the socket's peer, or behind a trusted proxy the last
@@ -80,6 +82,6 @@ extension Application {
     var context: ServiceContext {
         ServiceContext(
             caller: nil, db: database, linkBase: linkBase, matching: matching, clock: clock, passwords: password.async,
-            tokenCache: tokenCache, logger: logger, clientAddress: nil, threadPool: threadPool)
+            tokenCache: tokenCache, logger: logger, clientAddress: nil, threadPool: threadPool, files: settings.files)
     }
 }

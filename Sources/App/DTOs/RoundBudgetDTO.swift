@@ -5,5 +5,7 @@ struct RoundBudgetDTO: Content {
     let partnership: String
     let name: String
     let budgetCents: Int
+    /// What the ledger leaves: the most the round could spend.
+    let availableCents: Int
     let usedCents: Int
 }

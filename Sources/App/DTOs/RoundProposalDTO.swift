@@ -15,4 +15,6 @@ struct RoundProposalDTO: Content {
     let costCents: Int
     let reasons: [String]
     let stay: StayDTO
+    /// The exchange the proposal became when the round was sent.
+    let exchange: UUID?
 }

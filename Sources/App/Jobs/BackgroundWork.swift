@@ -1,7 +1,8 @@
 import Vapor
 
 /// What `serve` does in the background, in every instance: deliver the outbox, follow the
-/// matching change log, and (one instance at a time) sweep what has expired.
+/// matching change log, and (one instance at a time) sweep what has expired and send the day's
+/// reminders.
 enum BackgroundWork {
     static var workers: [PeriodicWorker] {
         [
@@ -12,6 +13,11 @@ enum BackgroundWork {
             PeriodicWorker("matching", every: .seconds(1), start: { app in _ = try await app.matching.rebuild(on: app.database) })
             { app in
                 _ = try await app.matching.catchUp(on: app.database)
+            },
+            PeriodicWorker("reminders", every: .seconds(300)) { app in
+                guard try await PeriodicJobs.claim("reminders", nextRunAt: PeriodicJobs.nextMidnight(), on: app.database) else { return }
+                let sent = try await app.context.reminders.run()
+                app.logger.info("reminders: \(sent) sent")
             },
             PeriodicWorker("sweep", every: .seconds(60)) { app in
                 guard try await PeriodicJobs.claim("sweep", interval: Sweep.interval, on: app.database) else { return }

@@ -14,5 +14,6 @@ enum Migrations {
         CreateMatchingChanges(),
         CreateMatchingRounds(),
         HardenTheWebLayer(),
+        CreateExchanges(),
     ]
 }

@@ -58,6 +58,8 @@ struct MatchingRounds {
             })
 
         let matcher = try await context.matching.matcher(on: db)
+        // The money a round may spend is what the ledger leaves, not the whole budget.
+        let available = try await Ledger.available(on: db)
         let (chosen, instance) = try await context.offload { () -> ([Candidate], RoundInstance) in
             // Per visitor organisation and offer, the request that suits it best (a visitor is funded once).
             var best: [String: Candidate] = [:]
@@ -75,7 +77,7 @@ struct MatchingRounds {
                 ($0.suggestion.visitor, $0.suggestion.offer) < ($1.suggestion.visitor, $1.suggestion.offer)
             }
             let instance = RoundInstance(
-                partnerships: scope.map { .init(id: $0.key, budgetCents: Int64($0.budgetCents)) },
+                partnerships: scope.map { .init(id: $0.key, budgetCents: Int64(max(0, $0.id.flatMap { available[$0] } ?? 0))) },
                 hosts: Set(chosen.map(\.suggestion.offer)).sorted().map {
                     .init(id: $0, capacity: matcher.offers[$0]?.capacityLeft ?? 0)
                 },
@@ -173,40 +175,27 @@ struct MatchingRounds {
         try await dto(try await visible(id))
     }
 
-    /// Sends each proposal to the members of both organisations as a suggestion, once: a second
-    /// send, even at the same moment, finds the round already sent (409). Nothing is booked.
+    /// Makes each proposal a real exchange proposal, once: a second send, even at the same moment,
+    /// finds the round already sent (409). The visitor's partnership proposes on its visitor's
+    /// behalf; the host accepts or declines, and either side is told. A pair the rules no longer
+    /// allow (a place taken, a visitor funded since) is left out and said so.
     func send(_ id: UUID) async throws -> RoundDTO {
+        let caller = try context.signedIn()
         let round = try await visible(id)
         let roundID = try round.requireID()
+        let claimed = try await db.sql().update(MatchingRound.schema).set("sent_at", to: Date())
+            .where("id", .equal, roundID).where("sent_at", .is, SQLLiteral.null).returning("id").all()
+        guard !claimed.isEmpty else { throw AppError.conflict("round", "already-sent", "this round's proposals were already sent") }
         let proposals = try await RoundProposal.query(on: db).filter(\.$round.$id == roundID)
             .with(\.$request) { $0.with(\.$visitor) }.with(\.$offer) { $0.with(\.$host) }.all()
-        let linkBase = context.linkBase
-        try await db.transaction { tx in
-            let claimed = try await tx.sql().update(MatchingRound.schema).set("sent_at", to: Date())
-                .where("id", .equal, roundID).where("sent_at", .is, SQLLiteral.null).returning("id").all()
-            guard !claimed.isEmpty else {
-                throw AppError.conflict("round", "already-sent", "this round's proposals were already sent")
-            }
-            for proposal in proposals {
-                let visitor = proposal.request.visitor
-                let host = proposal.offer.host
-                let body = """
-                    Your partnership's matching round suggests an exchange:
-                    \(visitor.name) visits \(host.name) for "\(proposal.request.title)" and "\(proposal.offer.title)", \
-                    for example from \(proposal.stayStart) to \(proposal.stayEnd).
-
-                    Why: \(proposal.reasons.joined(separator: "; ")).
-
-                    Nothing is booked: get in touch with each other to agree. \
-                    The request: \(linkBase)/requests/\(proposal.request.key)
-                    The offer: \(linkBase)/offers/\(proposal.offer.key)
-                    """
-                for organisation in [visitor, host] {
-                    for email in try await Self.memberEmails(organisation, on: tx) {
-                        try await Mailer.enqueue(
-                            to: email, subject: "Suggested exchange: \(visitor.name) with \(host.name)", body: body, on: tx)
-                    }
-                }
+        for proposal in proposals {
+            let goals = "Proposed by the matching round of the visitor's partnership. Why: " + proposal.reasons.joined(separator: "; ") + "."
+            do {
+                _ = try await context.exchanges.create(
+                    request: proposal.request, offer: proposal.offer, stay: Stay(start: proposal.stayStart, end: proposal.stayEnd),
+                    goals: goals, isVirtual: false, origin: .round, by: caller)
+            } catch let error as AppError {
+                context.logger.info("round \(roundID): \(proposal.request.key) with \(proposal.offer.key) left out: \(error.detail)")
             }
         }
         return try await dto(try await visible(id))
@@ -230,6 +219,12 @@ struct MatchingRounds {
                 used[partnershipID, default: 0] += proposal.costCents
             }
         }
+        let available = try await Ledger.available(on: db)
+        let requestIDs = proposals.map(\.$request.id)
+        var exchanges: [String: UUID] = [:]
+        for exchange in try await Exchange.query(on: db).filter(\.$request.$id ~~ requestIDs).filter(\.$origin == .round).all() {
+            if let id = exchange.id { exchanges["\(exchange.requestKey) \(exchange.offerKey)"] = id }
+        }
         let partnership = round.$partnership.value ?? nil
         let scope: [Partnership]
         if let partnership { scope = [partnership] } else { scope = try await Partnership.query(on: db).sort(\.$key).all() }
@@ -244,19 +239,17 @@ struct MatchingRounds {
                     visitorName: proposal.request.visitor.name, offer: proposal.offer.key, offerTitle: proposal.offer.title,
                     host: proposal.offer.host.key, hostName: proposal.offer.host.name, score: Suggestions.rounded(proposal.score),
                     costCents: proposal.costCents, reasons: proposal.reasons,
-                    stay: StayDTO(start: proposal.stayStart, end: proposal.stayEnd))
+                    stay: StayDTO(start: proposal.stayStart, end: proposal.stayEnd),
+                    exchange: exchanges["\(proposal.request.key) \(proposal.offer.key)"])
             },
             budgets: scope.map { partnership in
                 RoundBudgetDTO(
                     partnership: partnership.key, name: partnership.name, budgetCents: partnership.budgetCents,
+                    availableCents: partnership.id.flatMap { available[$0] } ?? partnership.budgetCents,
                     usedCents: partnership.id.flatMap { used[$0] } ?? 0)
             })
     }
 
-    private static func memberEmails(_ organisation: Organisation, on db: any Database) async throws -> [String] {
-        try await Membership.active(on: db).filter(\.$organisation.$id == (try organisation.requireID())).with(\.$user).all().map(
-            \.user.email)
-    }
 }
 
 extension ServiceContext {

@@ -25,6 +25,8 @@ struct AppConfiguration: Sendable {
     var today: CalendarDate? = nil
     /// `TRUST_FORWARDED_FOR`: behind a proxy that appends the client's address to X-Forwarded-For.
     var trustsForwardedFor = false
+    /// `STORAGE_PATH`: the folder of uploaded evidence.
+    var storagePath = "storage"
 
     static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -67,7 +69,8 @@ struct AppConfiguration: Sendable {
         return AppConfiguration(
             database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath),
             publicURL: publicURL,
-            smtp: smtp, today: today, trustsForwardedFor: trust == "1" || trust == "true")
+            smtp: smtp, today: today, trustsForwardedFor: trust == "1" || trust == "true",
+            storagePath: environment["STORAGE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "storage")
     }
 
     /// `CLUSTERXCHANGE_ROOT` when set; otherwise the working directory when it holds the views;

@@ -11,6 +11,8 @@ struct PlatformSettings: Sendable {
     /// With SQLite, every query of the instance goes through the one connection of this event
     /// loop (docs/decisions/0018-one-sqlite-connection.md).
     var databaseLoop: (any EventLoop)? = nil
+    /// Where uploaded files' bytes live (`STORAGE_PATH`).
+    var files: any FileStorage = LocalFileStorage(folder: URL(fileURLWithPath: "storage"))
 }
 
 extension Application {

@@ -21,8 +21,11 @@ func withInstances(_ count: Int, publicURL: String? = nil, _ body: ([Application
     let sqlite = FileManager.default.temporaryDirectory.appendingPathComponent("cx-test-\(UUID()).sqlite").path
     let serverURL = environment["DATABASE_URL"]
     let database: AppConfiguration.DatabaseChoice = serverURL.map { .postgres(url: $0) } ?? .sqlite(path: sqlite)
-    let configuration = AppConfiguration(
+    var configuration = AppConfiguration(
         database: database, rootDirectory: Executable.packageRoot.path + "/", publicURL: publicURL)
+    // Uploaded files go to a folder of the test's own, removed with its database.
+    let storage = FileManager.default.temporaryDirectory.appendingPathComponent("cx-files-\(UUID())").path
+    configuration.storagePath = storage
     var apps: [Application] = []
     var ownDatabase: String?
     do {
@@ -52,6 +55,7 @@ func withInstances(_ count: Int, publicURL: String? = nil, _ body: ([Application
         if let first = apps.first { try? await dropOwnDatabase(first, ownDatabase) }
         for app in apps.reversed() { try await app.asyncShutdown() }
         try? FileManager.default.removeItem(atPath: sqlite)
+        try? FileManager.default.removeItem(atPath: storage)
         throw error
     }
     // Other instances let go of the database before the first one drops it.
@@ -61,6 +65,7 @@ func withInstances(_ count: Int, publicURL: String? = nil, _ body: ([Application
         try await first.asyncShutdown()
     }
     try? FileManager.default.removeItem(atPath: sqlite)
+    try? FileManager.default.removeItem(atPath: storage)
 }
 
 extension DatabaseID {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Matching
 import ProgrammeRules
 
@@ -7,21 +8,22 @@ import ProgrammeRules
 /// pure library's profiles. A row the rules library cannot read (an unknown kind or country) is
 /// left out of matching rather than guessed at.
 enum MatchingProfiles {
-    static func organisation(_ model: Organisation) -> OrganisationProfile? {
+    /// `funded`: the organisation's funded exchanges (a visitor is funded once).
+    static func organisation(_ model: Organisation, funded: Int = 0) -> OrganisationProfile? {
         guard model.validationStatus == .validated else { return nil }
         return OrganisationProfile(
             key: model.key, name: model.name, description: model.description, participant: model.participant,
             coordinate: model.coordinate,
             sectors: model.sectors.compactMap(NACECode.init), topics: model.topics, languages: Set(model.languages),
-            // Funded exchanges arrive with the exchange records; until then none is funded.
-            fundedExchanges: 0)
+            fundedExchanges: funded)
     }
 
-    static func offer(_ model: Offer, hostKey: String) -> OfferProfile? {
+    /// `taken`: the places its agreed and funded exchanges take.
+    static func offer(_ model: Offer, hostKey: String, taken: Int = 0) -> OfferProfile? {
         OfferProfile(
             key: model.key, hostKey: hostKey, title: model.title, description: model.description, topics: model.topics,
             purposes: Set(model.purposes), languages: Set(model.languages),
-            availableFrom: model.availableFrom, availableTo: model.availableTo, capacityLeft: model.capacity,
+            availableFrom: model.availableFrom, availableTo: model.availableTo, capacityLeft: max(0, model.capacity - taken),
             isVirtual: model.isVirtual)
     }
 
@@ -38,12 +40,20 @@ enum MatchingProfiles {
         var matcher = Matcher(rules: rules, weights: weights)
         let pageSize = 5_000
         var hostKeys: [UUID: String] = [:]
+        let funded = try await counts(\.$visitor.$id, in: ExchangeChecks.funded, on: db)
+        let taken = try await counts(\.$offer.$id, in: ExchangeChecks.placeTaking, on: db)
         try await forEachPage(Organisation.query(on: db), pageSize) { organisation in
             if let id = organisation.id { hostKeys[id] = organisation.key }
-            if let profile = Self.organisation(organisation) { matcher.upsert(profile) }
+            if let profile = Self.organisation(organisation, funded: organisation.id.flatMap { funded[$0] } ?? 0) {
+                matcher.upsert(profile)
+            }
         }
         try await forEachPage(Offer.query(on: db), pageSize) { offer in
-            if let key = hostKeys[offer.$host.id], let profile = Self.offer(offer, hostKey: key) { matcher.upsert(profile) }
+            if let key = hostKeys[offer.$host.id],
+                let profile = Self.offer(offer, hostKey: key, taken: offer.id.flatMap { taken[$0] } ?? 0)
+            {
+                matcher.upsert(profile)
+            }
         }
         try await forEachPage(VisitRequest.query(on: db), pageSize) { request in
             if let key = hostKeys[request.$visitor.id], let profile = Self.request(request, visitorKey: key) {
@@ -76,17 +86,36 @@ enum MatchingProfiles {
     static func update(_ entity: MatchingChange.Entity, key: String, on db: any Database) async throws -> Update? {
         switch entity {
         case .organisation:
-            let model = try await Organisation.query(on: db).filter(\.$key == key).first()
-            return .organisation(key: key, model.flatMap(organisation))
+            guard let model = try await Organisation.query(on: db).filter(\.$key == key).first(), let id = model.id else {
+                return .organisation(key: key, nil)
+            }
+            let funded = try await Exchange.query(on: db).filter(\.$visitor.$id == id).filter(\.$phase ~~ ExchangeChecks.funded).count()
+            return .organisation(key: key, organisation(model, funded: funded))
         case .offer:
-            let model = try await Offer.query(on: db).filter(\.$key == key).with(\.$host).first()
-            return .offer(key: key, model.flatMap { offer($0, hostKey: $0.host.key) })
+            guard let model = try await Offer.query(on: db).filter(\.$key == key).with(\.$host).first(), let id = model.id else {
+                return .offer(key: key, nil)
+            }
+            let taken = try await Exchange.query(on: db).filter(\.$offer.$id == id).filter(\.$phase ~~ ExchangeChecks.placeTaking).count()
+            return .offer(key: key, offer(model, hostKey: model.host.key, taken: taken))
         case .request:
             let model = try await VisitRequest.query(on: db).filter(\.$key == key).with(\.$visitor).first()
             return .request(key: key, model.flatMap { request($0, visitorKey: $0.visitor.key) })
         case .everything:
             return nil
         }
+    }
+
+    /// Exchanges in the phases, counted per organisation or offer, in one grouped query.
+    private static func counts<Field: QueryableProperty>(
+        _ field: KeyPath<Exchange, Field>, in phases: [ExchangePhase], on db: any Database
+    ) async throws -> [UUID: Int] where Field.Model == Exchange {
+        let column = Exchange.path(for: field)[0].description
+        let rows = try await db.sql().select().column(column).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(Exchange.schema).where("phase", .in, phases.map(\.rawValue)).where(SQLColumn(column), .isNot, SQLLiteral.null)
+            .groupBy(column).all()
+        var counts: [UUID: Int] = [:]
+        for row in rows { counts[try row.decode(column: column, as: UUID.self)] = try row.decode(column: "n", as: Int.self) }
+        return counts
     }
 
     private static func forEachPage<M: Model>(_ query: QueryBuilder<M>, _ size: Int, _ body: (M) -> Void) async throws {

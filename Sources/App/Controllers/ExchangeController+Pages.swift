@@ -1,0 +1,219 @@
+import ProgrammeRules
+import Vapor
+
+/// Exchanges as pages: the list, the proposal form, the exchange with its actions as buttons, the
+/// commitment form and its printable version, the report with its evidence, a partnership's budget.
+extension ExchangeController {
+    func bootPages(_ routes: Surfaces) {
+        let pages = routes.pages.access(.signedIn)
+        pages.get("exchanges", use: listPage)
+        pages.get("exchanges", "new", use: newPage)
+        pages.post("exchanges", use: proposePage)
+        pages.get("exchanges", ":id", use: showPage)
+        pages.post("exchanges", ":id", "actions", ":action", use: actPage)
+        pages.get("exchanges", ":id", "commitment", use: commitmentPage)
+        pages.post("exchanges", ":id", "commitment", use: saveCommitmentPage)
+        pages.get("exchanges", ":id", "print", use: printPage)
+        pages.post("exchanges", ":id", "report", use: saveReportPage)
+        pages.upload(.POST, "exchanges", ":id", "evidence", limit: Exchanges.evidenceUploadLimit, use: uploadEvidencePage)
+        pages.get("exchanges", ":id", "evidence", ":file", use: evidence)
+        pages.get("partnerships", ":key", "budget", use: budgetPage)
+    }
+
+    struct ListView: Encodable {
+        struct Group: Encodable {
+            let phase: String
+            let words: String
+            let exchanges: [ExchangeDTO]
+        }
+        let groups: [Group]
+        let count: Int
+    }
+
+    @Sendable func listPage(req: Request) async throws -> Response {
+        let exchanges = try await req.context.exchanges.list(phase: nil)
+        let groups = ExchangePhase.allCases.compactMap { phase -> ListView.Group? in
+            let inPhase = exchanges.filter { $0.phase == phase }
+            return inPhase.isEmpty ? nil : ListView.Group(phase: phase.rawValue, words: phase.words, exchanges: inPhase)
+        }
+        return try await req.page("exchanges", title: "Exchanges", ListView(groups: groups, count: exchanges.count))
+    }
+
+    struct ProposalView: Encodable {
+        let form: ExchangeInput
+        let request: String
+        let offer: String
+        let errors: [String: String]
+    }
+
+    @Sendable func newPage(req: Request) async throws -> Response {
+        var form = ExchangeInput()
+        form.request = req.query[String.self, at: "request"]
+        form.offer = req.query[String.self, at: "offer"]
+        form.start = req.query[String.self, at: "start"]
+        form.end = req.query[String.self, at: "end"]
+        return try await renderProposal(req, form: form, errors: [:])
+    }
+
+    @Sendable func proposePage(req: Request) async throws -> Response {
+        let form = try req.input(ExchangeInput.self)
+        do {
+            let exchange = try await req.context.exchanges.propose(form)
+            let next = exchange.phase == .accepted ? "Next: the two write the Commitment to Quality." : "The other side is told and answers."
+            return req.redirect(to: "/exchanges/\(exchange.id)", flash: "The exchange is proposed. \(next)")
+        } catch let error as AppError where !error.problems.isEmpty {
+            return try await renderProposal(req, form: form, errors: error.fieldMessages, status: error.status)
+        }
+    }
+
+    private func renderProposal(_ req: Request, form: ExchangeInput, errors: [String: String], status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
+        let catalogue = req.context.catalogue
+        let request = try? await catalogue.listing(VisitRequest.self, form.request ?? "").listing
+        let offer = try? await catalogue.listing(Offer.self, form.offer ?? "").listing
+        let view = ProposalView(
+            form: form, request: request.map { "\($0.title) (\($0.visitor.name))" } ?? (form.request ?? ""),
+            offer: offer.map { "\($0.title) (\($0.host.name))" } ?? (form.offer ?? ""), errors: errors)
+        return try await req.page("exchange-new", title: "Propose an exchange", view, status: status)
+    }
+
+    struct ExchangeView: Encodable {
+        let exchange: ExchangeDTO
+        let lumpSum: String
+        let previousLumpSum: String?
+        /// The buttons, with what each needs (a reason, a payment).
+        let buttons: [Button]
+        /// The other organisation, to write to.
+        let counterpart: String?
+        let today: CalendarDate
+    }
+
+    struct Button: Encodable {
+        let action: String
+        let label: String
+        let needsReason: Bool
+        let isPayment: Bool
+        let isDestructive: Bool
+    }
+
+    @Sendable func showPage(req: Request) async throws -> Response {
+        let context = req.context
+        let exchange = try await context.exchanges.view(try req.uuid("id", "exchange"))
+        let roles = Set(exchange.roles)
+        let counterpart = roles.contains("visitor") ? exchange.host : roles.contains("host") ? exchange.visitor : nil
+        let view = ExchangeView(
+            exchange: exchange, lumpSum: Money.format(cents: exchange.lumpSum.amountCents, currency: "EUR"),
+            previousLumpSum: exchange.lumpSum.previousAmountCents.map { Money.format(cents: $0, currency: "EUR") },
+            buttons: exchange.actions.compactMap { name in
+                ExchangeAction(wireName: name).map { action in
+                    Button(
+                        action: name, label: action.words.prefix(1).uppercased() + action.words.dropFirst(),
+                        needsReason: [.decline, .returnReport, .cancel, .withdraw].contains(action), isPayment: action == .pay,
+                        isDestructive: [.decline, .withdraw, .cancel, .returnReport].contains(action))
+                }
+            },
+            counterpart: counterpart, today: context.clock.today)
+        return try await req.page("exchange", title: "\(exchange.visitorName) at \(exchange.hostName)", view)
+    }
+
+    @Sendable func actPage(req: Request) async throws -> Response {
+        let id = try req.uuid("id", "exchange")
+        let action = try req.key("action")
+        let input = try req.input(ActionInput.self)
+        do {
+            let exchange = try await req.context.exchanges.act(id, action: action, input)
+            let words = ExchangeAction(wireName: action)?.words ?? action
+            return req.redirect(to: "/exchanges/\(id)", flash: "Done: \(words). The exchange is now \(exchange.phaseWords).")
+        } catch let error as AppError where [.conflict, .unprocessableEntity, .forbidden].contains(error.status) {
+            req.flash("Not done: \(error.problems.first?.message ?? error.detail)")
+            return req.redirect(to: "/exchanges/\(id)")
+        }
+    }
+
+    struct CommitmentView: Encodable {
+        let exchange: ExchangeDTO
+        let form: CommitmentInput
+        let errors: [String: String]
+    }
+
+    @Sendable func commitmentPage(req: Request) async throws -> Response {
+        let exchange = try await req.context.exchanges.view(try req.uuid("id", "exchange"))
+        let form = CommitmentInput(
+            goals: exchange.goals, objectives: exchange.objectives, agenda: exchange.agenda, start: exchange.start.description,
+            end: exchange.end.description)
+        return try await req.page("exchange-commitment", title: "Commitment to Quality", CommitmentView(exchange: exchange, form: form, errors: [:]))
+    }
+
+    @Sendable func saveCommitmentPage(req: Request) async throws -> Response {
+        let id = try req.uuid("id", "exchange")
+        let form = try req.input(CommitmentInput.self)
+        do {
+            let exchange = try await req.context.exchanges.editCommitment(id, form)
+            return req.redirect(
+                to: "/exchanges/\(id)",
+                flash: "Version \(exchange.commitmentVersion) of the Commitment to Quality is saved. Each party signs it now.")
+        } catch let error as AppError where !error.problems.isEmpty {
+            let exchange = try await req.context.exchanges.view(id)
+            return try await req.page(
+                "exchange-commitment", title: "Commitment to Quality", CommitmentView(exchange: exchange, form: form, errors: error.fieldMessages),
+                status: error.status)
+        }
+    }
+
+    @Sendable func printPage(req: Request) async throws -> Response {
+        let exchange = try await req.context.exchanges.view(try req.uuid("id", "exchange"))
+        let view = ExchangeView(
+            exchange: exchange, lumpSum: Money.format(cents: exchange.lumpSum.amountCents, currency: "EUR"), previousLumpSum: nil,
+            buttons: [], counterpart: nil, today: req.context.clock.today)
+        return try await req.page("exchange-print", title: "Commitment to Quality: \(exchange.visitorName) at \(exchange.hostName)", view)
+    }
+
+    @Sendable func saveReportPage(req: Request) async throws -> Response {
+        let id = try req.uuid("id", "exchange")
+        do {
+            _ = try await req.context.exchanges.writeReport(id, try req.input(ReportInput.self))
+            return req.redirect(to: "/exchanges/\(id)", flash: "The report is saved. Add the evidence, then submit it after the stay.")
+        } catch let error as AppError where !error.problems.isEmpty {
+            req.flash("Not saved: \(error.problems.first?.message ?? error.detail)")
+            return req.redirect(to: "/exchanges/\(id)")
+        }
+    }
+
+    @Sendable func uploadEvidencePage(req: Request) async throws -> Response {
+        struct Form: Content { var file: File? }
+        let id = try req.uuid("id", "exchange")
+        guard let file = try req.input(Form.self).file, file.data.readableBytes > 0 else {
+            req.flash("Choose a file first (PDF, JPEG or PNG).")
+            return req.redirect(to: "/exchanges/\(id)")
+        }
+        do {
+            let saved = try await req.context.exchanges.uploadEvidence(id, filename: file.filename, data: Data(buffer: file.data))
+            return req.redirect(to: "/exchanges/\(id)", flash: "\(saved.filename) is added to the evidence.")
+        } catch let error as AppError where !error.problems.isEmpty {
+            req.flash("Not added: \(error.problems.first?.message ?? error.detail)")
+            return req.redirect(to: "/exchanges/\(id)")
+        }
+    }
+
+    struct BudgetView: Encodable {
+        let budget: BudgetDTO
+        let total: String
+        let reserved: String
+        let paid: String
+        let available: String
+        /// Shares of the budget for the chart, in per mille.
+        let reservedShare: Int
+        let paidShare: Int
+    }
+
+    @Sendable func budgetPage(req: Request) async throws -> Response {
+        let budget = try await req.context.ledger.budget(of: try req.key())
+        let euros = { (cents: Int) in Money.format(cents: cents, currency: "EUR") }
+        let share = { (cents: Int) in budget.budgetCents > 0 ? Int(Int64(cents) * 1_000 / Int64(budget.budgetCents)) : 0 }
+        let view = BudgetView(
+            budget: budget, total: euros(budget.budgetCents), reserved: euros(budget.reservedCents), paid: euros(budget.paidCents),
+            available: euros(budget.availableCents), reservedShare: share(budget.reservedCents), paidShare: share(budget.paidCents))
+        return try await req.page("budget", title: "Budget of \(budget.name)", view)
+    }
+}

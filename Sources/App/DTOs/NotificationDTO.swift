@@ -1,0 +1,18 @@
+import Vapor
+
+/// Something a person was told.
+struct NotificationDTO: Content {
+    let id: UUID
+    let text: String
+    let link: String
+    let read: Bool
+    let at: Date?
+
+    init(_ notification: Notification) {
+        id = notification.id ?? UUID()
+        text = notification.text
+        link = notification.link
+        read = notification.readAt != nil
+        at = notification.createdAt
+    }
+}

@@ -1,0 +1,10 @@
+import ProgrammeRules
+import Vapor
+
+/// The programme's settings.
+struct ProgrammeSettingsDTO: Content {
+    let virtualExchanges: Bool
+    let maximumOpenProposals: Int
+    /// The rate table in force, in the format of `quote --rates`.
+    let rateTable: RateTable
+}

@@ -1,0 +1,9 @@
+import ProgrammeRules
+import Vapor
+
+/// A change of the programme's settings: only what is given changes.
+struct ProgrammeSettingsInput: Content {
+    var virtualExchanges: Bool?
+    var maximumOpenProposals: Int?
+    var rateTable: RateTable?
+}

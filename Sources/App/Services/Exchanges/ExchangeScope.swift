@@ -1,0 +1,42 @@
+import Fluent
+import ProgrammeRules
+import Vapor
+
+/// Who the caller is to exchanges: the organisations they are an approved member of, the
+/// partnerships they coordinate, and whether they are the support office. Read once per request
+/// (two queries) and asked for each exchange.
+struct ExchangeScope: Sendable {
+    let caller: Caller
+    let organisations: Set<UUID>
+    let partnerships: Set<UUID>
+
+    static func of(_ caller: Caller, on db: any Database) async throws -> ExchangeScope {
+        let organisations = try await Membership.active(on: db).filter(\.$user.$id == caller.id).all().map(\.$organisation.id)
+        let partnerships =
+            caller.isCoordinator
+            ? try await PartnershipCoordinator.query(on: db).filter(\.$user.$id == caller.id).all().map(\.$partnership.id) : []
+        return ExchangeScope(caller: caller, organisations: Set(organisations), partnerships: Set(partnerships))
+    }
+
+    /// The caller's roles on the exchange; none: the exchange does not exist for them.
+    func roles(_ exchange: Exchange) -> Set<ExchangeRole> {
+        var roles: Set<ExchangeRole> = []
+        if organisations.contains(exchange.$visitor.id) { roles.insert(.visitor) }
+        if organisations.contains(exchange.$host.id) { roles.insert(.host) }
+        if partnerships.contains(exchange.$visitorPartnership.id) { roles.insert(.visitorPartnership) }
+        if partnerships.contains(exchange.$hostPartnership.id) { roles.insert(.hostPartnership) }
+        if caller.isAdmin { roles.insert(.supportOffice) }
+        return roles
+    }
+
+    /// Narrows a query to the exchanges the caller may see.
+    func restrict(_ query: QueryBuilder<Exchange>) {
+        guard !caller.isAdmin else { return }
+        let organisations = Array(organisations)
+        let partnerships = Array(partnerships)
+        query.group(.or) { group in
+            group.filter(\.$visitor.$id ~~ organisations).filter(\.$host.$id ~~ organisations)
+                .filter(\.$visitorPartnership.$id ~~ partnerships).filter(\.$hostPartnership.$id ~~ partnerships)
+        }
+    }
+}

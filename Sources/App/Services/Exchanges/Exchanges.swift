@@ -1,0 +1,204 @@
+import Fluent
+import Matching
+import ProgrammeRules
+import SQLKit
+import Vapor
+
+/// Exchanges from the proposal to the paid lump sum (`docs/interfaces.md`, "Exchanges: HTTP").
+/// Every change goes through the rules library's `ExchangeLifecycle` and is written with its
+/// history line in one transaction; money moves through the `Ledger` under the partnership's
+/// lock. An exchange exists only for its parties: the members of the visitor and the host, the
+/// coordinators of their partnerships, and the support office.
+struct Exchanges {
+    let context: ServiceContext
+
+    var db: any Database { context.db }
+
+    static let maximumTextBytes = 10_000
+
+    // MARK: Proposals
+
+    /// Proposes an exchange, by a member of the visitor (the visitor proposes) or of the host (the
+    /// host proposes); or enters a match agreed offline, by a coordinator of either partnership
+    /// on behalf of both (it starts accepted).
+    func propose(_ input: ExchangeInput) async throws -> ExchangeDTO {
+        let caller = try context.signedIn()
+        var c = InputChecker()
+        let requestKey = c.text(input.request, "request", required: true, max: 100)
+        let offerKey = c.text(input.offer, "offer", required: true, max: 100)
+        let start = c.date(input.start, "start")
+        let end = c.date(input.end, "end")
+        let goals = c.text(input.goals, "goals", required: !(input.agreedOffline ?? false), max: Self.maximumTextBytes)
+        if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
+        guard let start, let end else { throw AppError.invalid(c.problems) }
+        guard let request = try await VisitRequest.query(on: db).filter(\.$key == requestKey).with(\.$visitor).first(),
+            request.visitor.validationStatus == .validated
+        else { throw AppError.invalid("request", "unknown-key", "no open request has the key \"\(requestKey)\"") }
+        guard let offer = try await Offer.query(on: db).filter(\.$key == offerKey).with(\.$host).first(),
+            offer.host.validationStatus == .validated
+        else { throw AppError.invalid("offer", "unknown-key", "no open offer has the key \"\(offerKey)\"") }
+        let visitor = request.visitor
+        let host = offer.host
+        let scope = try await ExchangeScope.of(caller, on: db)
+        let origin: Exchange.Origin
+        if input.agreedOffline == true {
+            let coordinates = [visitor.$partnership.id, host.$partnership.id].compactMap { $0 }.contains(where: scope.partnerships.contains)
+            guard coordinates || caller.isAdmin else {
+                throw AppError.forbidden("A match agreed offline is entered by a coordinator of the visitor's or the host's partnership.")
+            }
+            origin = .offline
+        } else if scope.organisations.contains(try visitor.requireID()) {
+            origin = .visitor
+        } else if scope.organisations.contains(try host.requireID()) {
+            origin = .host
+        } else {
+            throw AppError.forbidden("Only members of \(visitor.name) or of \(host.name) propose this exchange.")
+        }
+        return try await create(
+            request: request, offer: offer, stay: Stay(start: start, end: end), goals: goals, isVirtual: input.virtual ?? false,
+            origin: origin, by: caller)
+    }
+
+    /// Writes a new exchange after checking the programme's rules, the proposal limit and that the
+    /// pair is not already open; shared by proposals, offline matches and matching rounds.
+    func create(
+        request: VisitRequest, offer: Offer, stay: Stay, goals: String, isVirtual: Bool, origin: Exchange.Origin, by caller: Caller
+    ) async throws -> ExchangeDTO {
+        let visitor = request.visitor
+        let host = offer.host
+        let settings = try await context.settings.current()
+        let problems = try await ExchangeChecks(db: db, rules: context.matching.rules).violations(
+            visitor: visitor, host: host, request: request, offer: offer, stay: stay, isVirtual: isVirtual,
+            virtualAllowed: settings.virtualExchanges, today: context.clock.today)
+        if let first = problems.first {
+            throw AppError.ruleBroken(rule: first.rule, field: first.field, message: problems.map(\.message).joined(separator: " "))
+        }
+        guard let visitorPartnershipID = visitor.$partnership.id, let hostPartnershipID = host.$partnership.id else {
+            throw AppError.invalid("request", "no-partnership", "both organisations need a partnership")
+        }
+        let visitorID = try visitor.requireID()
+        let open = try await Exchange.query(on: db).filter(\.$visitor.$id == visitorID).filter(\.$phase == .proposed).count()
+        if origin != .offline && open >= settings.maximumOpenProposals {
+            throw AppError.conflict(
+                "request", "too-many-proposals",
+                "\(visitor.name) has \(open) proposals waiting for an answer, the most the programme allows: withdraw one first")
+        }
+        let requestID = try request.requireID()
+        let offerID = try offer.requireID()
+        let live = ExchangePhase.allCases.filter { !$0.isTerminal }
+        if try await Exchange.query(on: db).filter(\.$request.$id == requestID).filter(\.$offer.$id == offerID)
+            .filter(\.$phase ~~ live).first() != nil
+        {
+            throw AppError.conflict("offer", "already-proposed", "this request and this offer already have an exchange under way")
+        }
+        let quote = try ExchangeQuote.quote(
+            visitor: visitor, host: host, stay: stay, isVirtual: isVirtual, settings: settings, rules: context.matching.rules)
+        let exchange = Exchange()
+        exchange.$request.id = requestID
+        exchange.$offer.id = offerID
+        exchange.$visitor.id = visitorID
+        exchange.$host.id = try host.requireID()
+        exchange.$visitorPartnership.id = visitorPartnershipID
+        exchange.$hostPartnership.id = hostPartnershipID
+        exchange.requestKey = request.key
+        exchange.requestTitle = request.title
+        exchange.offerKey = offer.key
+        exchange.offerTitle = offer.title
+        exchange.phase = origin == .offline ? .accepted : .proposed
+        exchange.proposedBy = origin == .host ? .host : .visitor
+        exchange.origin = origin
+        exchange.start = stay.start
+        exchange.end = stay.end
+        exchange.isVirtual = isVirtual
+        exchange.goals = goals
+        exchange.objectives = ""
+        exchange.agenda = ""
+        exchange.commitmentVersion = 1
+        quote.write(to: exchange)
+        exchange.reportOutcomes = ""
+        exchange.reportFollowUp = ""
+        exchange.reportLearned = ""
+        let now = context.clock.now
+        let linkBase = context.linkBase
+        let action = origin == .offline ? "enter-agreed-match" : "propose"
+        let role = origin == .offline ? "coordinator" : origin.rawValue
+        try await db.transaction { tx in
+            try await exchange.create(on: tx)
+            let id = try exchange.requireID()
+            try await ExchangeEvent(
+                exchangeID: id, action: action, from: .proposed, to: exchange.phase, userID: caller.id, by: caller.email,
+                role: role, detail: origin == .round ? "proposed by the visitor's partnership's matching round" : "", at: now
+            ).create(on: tx)
+            let notifier = Notifier(db: tx, linkBase: linkBase)
+            let answering = exchange.proposedBy == .visitor ? host : visitor
+            let told: Set<UUID>
+            let text: String
+            if origin == .offline {
+                told = try await notifier.members(of: [visitorID, try host.requireID()])
+                text = "\(caller.name) entered the exchange \(visitor.name) at \(host.name), agreed offline: write and sign the Commitment to Quality."
+            } else if origin == .round {
+                told = try await notifier.members(of: [visitorID, try host.requireID()])
+                text = "The matching round of \(visitor.name)'s partnership proposes an exchange at \(host.name) from \(stay.start) "
+                    + "to \(stay.end). The host accepts or declines within 7 days; the visitor may withdraw it."
+            } else {
+                told = try await notifier.members(of: [try answering.requireID()])
+                let proposer = exchange.proposedBy == .visitor ? visitor.name : host.name
+                text = "\(proposer) proposes an exchange from \(stay.start) to \(stay.end): accept or decline it within 7 days."
+            }
+            try await notifier.tell(
+                told.subtracting([caller.id]), subject: "Exchange proposed: \(visitor.name) at \(host.name)", text: text,
+                link: "/exchanges/\(id)")
+        }
+        return try await view(try exchange.requireID())
+    }
+
+    // MARK: Reading
+
+    /// The exchanges the caller may see, newest first, optionally in one phase.
+    func list(phase: String?) async throws -> [ExchangeDTO] {
+        let caller = try context.signedIn()
+        let scope = try await ExchangeScope.of(caller, on: db)
+        let query = Exchange.query(on: db).sort(\.$createdAt, .descending)
+        if let phase, !phase.isEmpty {
+            guard let wanted = ExchangePhase(rawValue: phase) else {
+                throw AppError.badQuery(
+                    "phase", "phase-unknown", "must be one of " + ExchangePhase.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            query.filter(\.$phase == wanted)
+        }
+        scope.restrict(query)
+        let exchanges = try await query.limit(500).all()
+        return try await ExchangeViews(context: context, scope: scope).views(exchanges)
+    }
+
+    /// One exchange, for its parties; 404 for anyone else.
+    func view(_ id: UUID) async throws -> ExchangeDTO {
+        let (exchange, scope, _) = try await visible(id)
+        return try await ExchangeViews(context: context, scope: scope).views([exchange])[0]
+    }
+
+    /// The exchange and the caller's roles on it; 404 when they have none.
+    func visible(_ id: UUID, on db: (any Database)? = nil) async throws -> (Exchange, ExchangeScope, Set<ExchangeRole>) {
+        let caller = try context.signedIn()
+        guard let exchange = try await Exchange.find(id, on: db ?? self.db) else { throw AppError.notFound("There is no exchange \(id).") }
+        let scope = try await ExchangeScope.of(caller, on: db ?? self.db)
+        let roles = scope.roles(exchange)
+        guard !roles.isEmpty else { throw AppError.forbiddenAsNotFound("There is no exchange \(id).") }
+        return (exchange, scope, roles)
+    }
+
+    /// The lifecycle of the exchange as stored: phase, proposer and the current version's signatures.
+    func lifecycle(_ exchange: Exchange, on db: (any Database)? = nil) async throws -> ExchangeLifecycle {
+        let signatures = try await ExchangeSignature.query(on: db ?? self.db).filter(\.$exchange.$id == (try exchange.requireID()))
+            .filter(\.$version == exchange.commitmentVersion).all()
+        return ExchangeLifecycle(
+            phase: exchange.phase, proposedBy: exchange.proposedBy,
+            signatures: Set(signatures.filter { $0.document == .commitment }.compactMap { Signatory(rawValue: $0.signatory) }),
+            financialSignatures: Set(
+                signatures.filter { $0.document == .financialAgreement }.compactMap { FinancialSignatory(rawValue: $0.signatory) }))
+    }
+}
+
+extension ServiceContext {
+    var exchanges: Exchanges { Exchanges(context: self) }
+}

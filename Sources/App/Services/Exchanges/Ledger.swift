@@ -1,0 +1,71 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// A partnership's budget as a ledger of reservations, payments and releases, in integer cents:
+/// budget = reserved + paid + available at every moment, whatever the concurrency, because the
+/// balances are derived from the lines and every line is written under the partnership's lock
+/// (`PartnershipLock`) together with the exchange's change of phase.
+struct Ledger {
+    let context: ServiceContext
+
+    private var db: any Database { context.db }
+
+    /// A partnership's budget for its coordinators and the support office.
+    func budget(of key: String) async throws -> BudgetDTO {
+        guard let partnership = try await Partnership.query(on: db).filter(\.$key == key).first(), let id = partnership.id else {
+            throw AppError.noSuch("partnership", key: key)
+        }
+        _ = try context.signedIn()
+        guard try await context.permissions.coordinates(id) else {
+            throw AppError.forbidden("Only the coordinators of \(partnership.name) and the support office see its ledger.")
+        }
+        return try await Self.balance(of: partnership, on: db)
+    }
+
+    /// The balances of a partnership, read from its ledger lines (one grouped query).
+    static func balance(of partnership: Partnership, on db: any Database) async throws -> BudgetDTO {
+        let id = try partnership.requireID()
+        let rows = try await db.sql().select()
+            .column("kind").column(Self.total, as: "total")
+            .from(LedgerEntry.schema).where("partnership_id", .equal, id).groupBy("kind").all()
+        var totals: [LedgerEntry.Kind: Int] = [:]
+        for row in rows {
+            guard let kind = LedgerEntry.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
+            totals[kind] = try row.decode(column: "total", as: Int?.self) ?? 0
+        }
+        let paid = totals[.pay] ?? 0
+        let reserved = (totals[.reserve] ?? 0) - paid - (totals[.release] ?? 0)
+        return BudgetDTO(
+            partnership: partnership.key, name: partnership.name, budgetCents: partnership.budgetCents, reservedCents: reserved,
+            paidCents: paid, availableCents: partnership.budgetCents - reserved - paid, targetExchanges: partnership.targetExchanges)
+    }
+
+    /// The sum of the lines' amounts as an integer on both databases (PostgreSQL's SUM of a bigint
+    /// is a numeric).
+    private static let total = SQLRaw("CAST(SUM(amount_cents) AS BIGINT)")
+
+    /// Every partnership's available budget, for matching rounds (one grouped query).
+    static func available(on db: any Database) async throws -> [UUID: Int] {
+        let partnerships = try await Partnership.query(on: db).all()
+        let rows = try await db.sql().select()
+            .column("partnership_id").column("kind").column(Self.total, as: "total")
+            .from(LedgerEntry.schema).groupBy("partnership_id").groupBy("kind").all()
+        var spent: [UUID: Int] = [:]
+        for row in rows {
+            let id = try row.decode(column: "partnership_id", as: UUID.self)
+            let total = try row.decode(column: "total", as: Int?.self) ?? 0
+            // Reserved plus paid is what a reservation took and a release gave back.
+            switch try row.decode(column: "kind", as: String.self) {
+            case LedgerEntry.Kind.reserve.rawValue: spent[id, default: 0] += total
+            case LedgerEntry.Kind.release.rawValue: spent[id, default: 0] -= total
+            default: break
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: partnerships.compactMap { p in p.id.map { ($0, p.budgetCents - (spent[$0] ?? 0)) } })
+    }
+}
+
+extension ServiceContext {
+    var ledger: Ledger { Ledger(context: self) }
+}

@@ -1,0 +1,34 @@
+import ProgrammeRules
+
+/// Who must act next on an exchange, what, and by when.
+enum NextStep {
+    static func of(_ exchange: Exchange, lifecycle: ExchangeLifecycle, today: CalendarDate) -> NextStepDTO? {
+        let signBy = exchange.start.adding(days: -7)
+        switch exchange.phase {
+        case .proposed:
+            let answering: ExchangeRole = exchange.proposedBy == .visitor ? .host : .visitor
+            return NextStepDTO(who: [answering.rawValue], what: "accept or decline the proposal", by: nil)
+        case .accepted, .signing:
+            let missing = lifecycle.missingSignatures.map(\.role) + lifecycle.missingFinancialSignatures.map(\.role)
+            if missing.isEmpty {
+                return NextStepDTO(who: [ExchangeRole.visitorPartnership.rawValue], what: "approve the funding", by: signBy)
+            }
+            let who = ExchangeRole.allCases.filter(missing.contains).map(\.rawValue)
+            return NextStepDTO(who: who, what: "sign the Commitment to Quality and the financial-support agreement", by: signBy)
+        case .fundingApproved:
+            return NextStepDTO(who: [ExchangeRole.visitor.rawValue], what: "travel, and mark the stay as started", by: exchange.start)
+        case .underWay, .reportReturned:
+            return NextStepDTO(
+                who: [ExchangeRole.visitor.rawValue], what: "write and submit the closing report with its evidence, after the stay",
+                by: exchange.end.adding(days: 30))
+        case .reportSubmitted:
+            return NextStepDTO(who: [ExchangeRole.visitorPartnership.rawValue], what: "validate the report or return it with comments", by: nil)
+        case .reportValidated:
+            return NextStepDTO(
+                who: [ExchangeRole.visitorPartnership.rawValue], what: "pay the lump sum",
+                by: exchange.reportValidatedOn?.adding(days: Exchanges.paymentDays))
+        case .paid, .declined, .withdrawn, .cancelled:
+            return nil
+        }
+    }
+}

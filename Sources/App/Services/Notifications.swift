@@ -1,0 +1,32 @@
+import Fluent
+import Vapor
+
+/// A person's notifications: the bell's unread count, the list, marking them read.
+struct Notifications {
+    let context: ServiceContext
+
+    private var db: any Database { context.db }
+
+    func list() async throws -> [NotificationDTO] {
+        let caller = try context.signedIn()
+        return try await Notification.query(on: db).filter(\.$user.$id == caller.id).sort(\.$createdAt, .descending).limit(100).all()
+            .map(NotificationDTO.init)
+    }
+
+    func unread() async throws -> Int {
+        guard let caller = context.caller else { return 0 }
+        return try await Notification.query(on: db).filter(\.$user.$id == caller.id).filter(\.$readAt == nil).count()
+    }
+
+    /// Marks every notification read (or one, by id).
+    func markRead(_ id: UUID? = nil) async throws {
+        let caller = try context.signedIn()
+        let query = Notification.query(on: db).filter(\.$user.$id == caller.id).filter(\.$readAt == nil)
+        if let id { query.filter(\.$id == id) }
+        try await query.set(\.$readAt, to: context.clock.now).update()
+    }
+}
+
+extension ServiceContext {
+    var notifications: Notifications { Notifications(context: self) }
+}
