@@ -23,7 +23,8 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
         secureCookies: configuration.secureCookies, trustsForwardedFor: configuration.trustsForwardedFor,
         databaseLoop: databaseLoop,
         files: LocalFileStorage(
-            folder: URL(fileURLWithPath: configuration.storagePath, relativeTo: URL(fileURLWithPath: configuration.rootDirectory))))
+            folder: URL(fileURLWithPath: configuration.storagePath, relativeTo: URL(fileURLWithPath: configuration.rootDirectory))
+        ))
     app.storage[TokenCacheKey.self] = TokenCache()
     // A JSON body larger than this is refused before it is read; uploads name their own limit.
     app.routes.defaultMaxBodySize = "64kb"

@@ -103,7 +103,8 @@ public struct ExchangeLifecycle: Hashable, Sendable {
         case .signFinancialAgreement(let signatory):
             guard !financialSignatures.contains(signatory) else {
                 throw refuse(
-                    .alreadySigned, "The \(signatory.rawValue) has already signed this version of the financial-support agreement.")
+                    .alreadySigned,
+                    "The \(signatory.rawValue) has already signed this version of the financial-support agreement.")
             }
             next.financialSignatures.insert(signatory)
             next.phase = .signing
@@ -116,7 +117,10 @@ public struct ExchangeLifecycle: Hashable, Sendable {
             guard missingFinancialSignatures.isEmpty else {
                 let missing = missingFinancialSignatures.map(\.rawValue).joined(separator: ", ")
                 throw refuse(
-                    .signaturesMissing, "Funding needs the financial-support agreement signed by the visitor and its partnership; missing: \(missing).")
+                    .signaturesMissing,
+                    "Funding needs the financial-support agreement signed by the visitor and its partnership; missing: "
+                        + "\(missing)."
+                )
             }
             next.phase = .fundingApproved
         case .start: next.phase = .underWay

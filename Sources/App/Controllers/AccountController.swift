@@ -53,13 +53,15 @@ struct AccountController: Controller {
         let me: MeDTO
         let sessions: [SessionSummaryDTO]
         let tokens: [TokenSummaryDTO]
+        /// Whether a private calendar link exists (its address is shown once, when made).
+        let hasCalendar: Bool
     }
 
     @Sendable func account(req: Request) async throws -> Response {
         let context = req.context
         let view = AccountView(
             me: try await context.accounts.me(), sessions: try await context.credentials.sessions(),
-            tokens: try await context.credentials.tokens())
+            tokens: try await context.credentials.tokens(), hasCalendar: try await context.calendars.hasLink())
         return try await req.page("account", title: "Your account", view)
     }
 

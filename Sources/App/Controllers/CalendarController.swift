@@ -25,7 +25,8 @@ struct CalendarController: Controller {
 
     @Sendable func newLink(req: Request) async throws -> Response {
         let url = try await req.context.calendars.newLink()
-        return req.redirect(to: "/account", flash: "Your private calendar link (shown once; any earlier link stops working): \(url)")
+        return req.redirect(
+            to: "/account", flash: "Your private calendar link (shown once; any earlier link stops working): \(url)")
     }
 
     @Sendable func newLinkAPI(req: Request) async throws -> LinkView {

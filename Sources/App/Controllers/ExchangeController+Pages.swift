@@ -41,8 +41,11 @@ extension ExchangeController {
 
     struct ProposalView: Encodable {
         let form: ExchangeInput
+        /// The request and the offer in words, when given; otherwise the caller's own to choose from.
         let request: String
         let offer: String
+        let requestChoices: [Choice]
+        let offerChoices: [Choice]
         let errors: [String: String]
     }
 
@@ -59,7 +62,9 @@ extension ExchangeController {
         let form = try req.input(ExchangeInput.self)
         do {
             let exchange = try await req.context.exchanges.propose(form)
-            let next = exchange.phase == .accepted ? "Next: the two write the Commitment to Quality." : "The other side is told and answers."
+            let next =
+                exchange.phase == .accepted
+                ? "Next: the two write the Commitment to Quality." : "The other side is told and answers."
             return req.redirect(to: "/exchanges/\(exchange.id)", flash: "The exchange is proposed. \(next)")
         } catch let error as AppError where !error.problems.isEmpty {
             return try await renderProposal(req, form: form, errors: error.fieldMessages, status: error.status)
@@ -72,49 +77,27 @@ extension ExchangeController {
         let catalogue = req.context.catalogue
         let request = try? await catalogue.listing(VisitRequest.self, form.request ?? "").listing
         let offer = try? await catalogue.listing(Offer.self, form.offer ?? "").listing
+        let own = try await req.context.exchanges.ownListings()
         let view = ProposalView(
-            form: form, request: request.map { "\($0.title) (\($0.visitor.name))" } ?? (form.request ?? ""),
-            offer: offer.map { "\($0.title) (\($0.host.name))" } ?? (form.offer ?? ""), errors: errors)
+            form: form, request: request.map { "\($0.title) (\($0.visitor.name))" } ?? "",
+            offer: offer.map { "\($0.title) (\($0.host.name))" } ?? "",
+            requestChoices: request == nil
+                ? own.requests.map {
+                    Choice(value: $0.key, label: "\($0.title) (\($0.visitor.name))", selected: $0.key == form.request)
+                } : [],
+            offerChoices: offer == nil
+                ? own.offers.map { Choice(value: $0.key, label: "\($0.title) (\($0.host.name))", selected: $0.key == form.offer) }
+                : [],
+            errors: errors)
         return try await req.page("exchange-new", title: "Propose an exchange", view, status: status)
-    }
-
-    struct ExchangeView: Encodable {
-        let exchange: ExchangeDTO
-        let lumpSum: String
-        let previousLumpSum: String?
-        /// The buttons, with what each needs (a reason, a payment).
-        let buttons: [Button]
-        /// The other organisation, to write to.
-        let counterpart: String?
-        let today: CalendarDate
-    }
-
-    struct Button: Encodable {
-        let action: String
-        let label: String
-        let needsReason: Bool
-        let isPayment: Bool
-        let isDestructive: Bool
     }
 
     @Sendable func showPage(req: Request) async throws -> Response {
         let context = req.context
         let exchange = try await context.exchanges.view(try req.uuid("id", "exchange"))
-        let roles = Set(exchange.roles)
-        let counterpart = roles.contains("visitor") ? exchange.host : roles.contains("host") ? exchange.visitor : nil
-        let view = ExchangeView(
-            exchange: exchange, lumpSum: Money.format(cents: exchange.lumpSum.amountCents, currency: "EUR"),
-            previousLumpSum: exchange.lumpSum.previousAmountCents.map { Money.format(cents: $0, currency: "EUR") },
-            buttons: exchange.actions.compactMap { name in
-                ExchangeAction(wireName: name).map { action in
-                    Button(
-                        action: name, label: action.words.prefix(1).uppercased() + action.words.dropFirst(),
-                        needsReason: [.decline, .returnReport, .cancel, .withdraw].contains(action), isPayment: action == .pay,
-                        isDestructive: [.decline, .withdraw, .cancel, .returnReport].contains(action))
-                }
-            },
-            counterpart: counterpart, today: context.clock.today)
-        return try await req.page("exchange", title: "\(exchange.visitorName) at \(exchange.hostName)", view)
+        return try await req.page(
+            "exchange", title: "\(exchange.visitorName) at \(exchange.hostName)",
+            ExchangePage(exchange, today: context.clock.today))
     }
 
     @Sendable func actPage(req: Request) async throws -> Response {
@@ -142,7 +125,8 @@ extension ExchangeController {
         let form = CommitmentInput(
             goals: exchange.goals, objectives: exchange.objectives, agenda: exchange.agenda, start: exchange.start.description,
             end: exchange.end.description)
-        return try await req.page("exchange-commitment", title: "Commitment to Quality", CommitmentView(exchange: exchange, form: form, errors: [:]))
+        return try await req.page(
+            "exchange-commitment", title: "Commitment to Quality", CommitmentView(exchange: exchange, form: form, errors: [:]))
     }
 
     @Sendable func saveCommitmentPage(req: Request) async throws -> Response {
@@ -156,24 +140,25 @@ extension ExchangeController {
         } catch let error as AppError where !error.problems.isEmpty {
             let exchange = try await req.context.exchanges.view(id)
             return try await req.page(
-                "exchange-commitment", title: "Commitment to Quality", CommitmentView(exchange: exchange, form: form, errors: error.fieldMessages),
+                "exchange-commitment", title: "Commitment to Quality",
+                CommitmentView(exchange: exchange, form: form, errors: error.fieldMessages),
                 status: error.status)
         }
     }
 
     @Sendable func printPage(req: Request) async throws -> Response {
         let exchange = try await req.context.exchanges.view(try req.uuid("id", "exchange"))
-        let view = ExchangeView(
-            exchange: exchange, lumpSum: Money.format(cents: exchange.lumpSum.amountCents, currency: "EUR"), previousLumpSum: nil,
-            buttons: [], counterpart: nil, today: req.context.clock.today)
-        return try await req.page("exchange-print", title: "Commitment to Quality: \(exchange.visitorName) at \(exchange.hostName)", view)
+        return try await req.page(
+            "exchange-print", title: "Commitment to Quality: \(exchange.visitorName) at \(exchange.hostName)",
+            ExchangePage(exchange, today: req.context.clock.today, buttons: false))
     }
 
     @Sendable func saveReportPage(req: Request) async throws -> Response {
         let id = try req.uuid("id", "exchange")
         do {
             _ = try await req.context.exchanges.writeReport(id, try req.input(ReportInput.self))
-            return req.redirect(to: "/exchanges/\(id)", flash: "The report is saved. Add the evidence, then submit it after the stay.")
+            return req.redirect(
+                to: "/exchanges/\(id)", flash: "The report is saved. Add the evidence, then submit it after the stay.")
         } catch let error as AppError where !error.problems.isEmpty {
             req.flash("Not saved: \(error.problems.first?.message ?? error.detail)")
             return req.redirect(to: "/exchanges/\(id)")
@@ -205,15 +190,35 @@ extension ExchangeController {
         /// Shares of the budget for the chart, in per mille.
         let reservedShare: Int
         let paidShare: Int
+        let fundedExchanges: Int
+        let lines: [Line]
+
+        struct Line: Encodable {
+            let at: Date
+            let exchange: UUID
+            let exchangeName: String
+            let what: String
+            let amount: String
+        }
     }
 
     @Sendable func budgetPage(req: Request) async throws -> Response {
-        let budget = try await req.context.ledger.budget(of: try req.key())
+        let key = try req.key()
+        let budget = try await req.context.ledger.budget(of: key)
+        let ledger = try await req.context.ledger.lines(of: key)
         let euros = { (cents: Int) in Money.format(cents: cents, currency: "EUR") }
         let share = { (cents: Int) in budget.budgetCents > 0 ? Int(Int64(cents) * 1_000 / Int64(budget.budgetCents)) : 0 }
         let view = BudgetView(
-            budget: budget, total: euros(budget.budgetCents), reserved: euros(budget.reservedCents), paid: euros(budget.paidCents),
-            available: euros(budget.availableCents), reservedShare: share(budget.reservedCents), paidShare: share(budget.paidCents))
+            budget: budget, total: euros(budget.budgetCents), reserved: euros(budget.reservedCents),
+            paid: euros(budget.paidCents),
+            available: euros(budget.availableCents), reservedShare: share(budget.reservedCents),
+            paidShare: share(budget.paidCents),
+            fundedExchanges: ledger.fundedExchanges,
+            lines: ledger.lines.map { line in
+                BudgetView.Line(
+                    at: line.at, exchange: line.exchange, exchangeName: line.exchangeName,
+                    what: line.kind.words, amount: euros(line.amountCents))
+            })
         return try await req.page("budget", title: "Budget of \(budget.name)", view)
     }
 }

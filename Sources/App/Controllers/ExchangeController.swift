@@ -53,7 +53,8 @@ struct ExchangeController: Controller {
     }
 
     @Sendable func evidence(req: Request) async throws -> Response {
-        let (file, data) = try await req.context.exchanges.evidence(try req.uuid("id", "exchange"), file: try req.uuid("file", "file"))
+        let (file, data) = try await req.context.exchanges.evidence(
+            try req.uuid("id", "exchange"), file: try req.uuid("file", "file"))
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
         response.headers.contentDisposition = .init(.attachment, filename: file.filename)

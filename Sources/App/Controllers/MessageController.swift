@@ -56,20 +56,24 @@ struct MessageController: Controller {
         let form = try req.input(ThreadInput.self)
         do {
             let thread = try await req.context.messages.start(form)
-            return req.redirect(to: "/messages/\(thread.id)", flash: "Your message is sent to \(thread.with); its members are told by e-mail.")
+            return req.redirect(
+                to: "/messages/\(thread.id)", flash: "Your message is sent to \(thread.with); its members are told by e-mail.")
         } catch let error as AppError where !error.problems.isEmpty {
             return try await renderNew(req, form: form, errors: error.fieldMessages, status: error.status)
         }
     }
 
-    private func renderNew(_ req: Request, form: ThreadInput, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func renderNew(_ req: Request, form: ThreadInput, errors: [String: String], status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let context = req.context
         let mine = try await context.myOrganisations.overview().organisations.filter { $0.membership == .active }
         let to = try? await context.catalogue.organisation(form.to ?? "")
         let view = NewThreadView(
             form: form, from: mine.map { Choice(value: $0.key, label: $0.name, selected: $0.key == form.from) },
             toName: to?.organisation.name ?? "", errors: errors)
-        return try await req.page("message-new", title: "Write to \(view.toName.isEmpty ? "an organisation" : view.toName)", view, status: status)
+        return try await req.page(
+            "message-new", title: "Write to \(view.toName.isEmpty ? "an organisation" : view.toName)", view, status: status)
     }
 
     @Sendable func threadPage(req: Request) async throws -> Response {

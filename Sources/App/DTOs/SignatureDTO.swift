@@ -6,13 +6,16 @@ struct SignatureDTO: Content {
     let signatory: String
     let version: Int
     let by: String
+    /// The signer's name, for pages (`by` is their e-mail).
+    let name: String
     let at: Date
 
-    init(_ signature: ExchangeSignature) {
+    init(_ signature: ExchangeSignature, name: String?) {
         document = signature.document.rawValue
         signatory = signature.signatory
         version = signature.version
         by = signature.email
+        self.name = name ?? signature.email
         at = signature.signedAt
     }
 }

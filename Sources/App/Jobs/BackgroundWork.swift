@@ -15,7 +15,9 @@ enum BackgroundWork {
                 _ = try await app.matching.catchUp(on: app.database)
             },
             PeriodicWorker("reminders", every: .seconds(300)) { app in
-                guard try await PeriodicJobs.claim("reminders", nextRunAt: PeriodicJobs.nextMidnight(), on: app.database) else { return }
+                guard try await PeriodicJobs.claim("reminders", nextRunAt: PeriodicJobs.nextMidnight(), on: app.database) else {
+                    return
+                }
                 let sent = try await app.context.reminders.run()
                 app.logger.info("reminders: \(sent) sent")
             },

@@ -22,6 +22,7 @@ struct CreateExchanges: AsyncMigration {
             .field("phase", .string, .required)
             .field("proposed_by", .string, .required)
             .field("origin", .string, .required)
+            .field("proposed_on", .string, .required)
             .field("stay_start", .string, .required)
             .field("stay_end", .string, .required)
             .field("virtual", .bool, .required)
@@ -158,7 +159,9 @@ struct CreateExchanges: AsyncMigration {
     }
 
     /// The phases of a funded exchange: a visitor organisation is in at most one.
-    static let fundedPhases = ["funding-approved", "under-way", "report-submitted", "report-returned", "report-validated", "paid"]
+    static let fundedPhases = [
+        "funding-approved", "under-way", "report-submitted", "report-returned", "report-validated", "paid",
+    ]
 
     /// Name, table, columns.
     static let indexes: [(String, String, [String])] = [

@@ -37,6 +37,8 @@ final class Exchange: Model, @unchecked Sendable {
     @Field(key: "phase") var phase: ExchangePhase
     @Field(key: "proposed_by") var proposedBy: Party
     @Field(key: "origin") var origin: Origin
+    /// The platform's date when it was proposed: the answer is due within `Exchanges.answerDays`.
+    @Field(key: "proposed_on") var proposedOn: CalendarDate
     @Field(key: "stay_start") var start: CalendarDate
     @Field(key: "stay_end") var end: CalendarDate
     @Field(key: "virtual") var isVirtual: Bool

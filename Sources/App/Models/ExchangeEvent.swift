@@ -22,9 +22,10 @@ final class ExchangeEvent: Model, @unchecked Sendable {
 
     init() {}
 
-    init(exchangeID: UUID, action: String, from: ExchangePhase, to: ExchangePhase, userID: UUID?, by: String, role: String,
-        detail: String, at: Date)
-    {
+    init(
+        exchangeID: UUID, action: String, from: ExchangePhase, to: ExchangePhase, userID: UUID?, by: String, role: String,
+        detail: String, at: Date
+    ) {
         self.$exchange.id = exchangeID
         self.action = action
         self.fromPhase = from

@@ -9,6 +9,15 @@ final class LedgerEntry: Model, @unchecked Sendable {
 
     enum Kind: String, Codable, Sendable {
         case reserve, pay, release
+
+        /// "paid", as the budget page says it.
+        var words: String {
+            switch self {
+            case .reserve: "reserved when the funding was approved"
+            case .pay: "paid"
+            case .release: "released when the exchange was cancelled"
+            }
+        }
     }
 
     @ID(key: .id) var id: UUID?

@@ -9,23 +9,33 @@ struct Layout: Encodable {
     let csrf: String
     /// A one-time notice after an action ("Saved.").
     let flash: String?
+    /// The bell: unread notifications, and conversations with unread messages.
+    var unreadNotifications = 0
+    var unreadMessages = 0
 }
 
 extension Request {
     /// The frame of a page. `forms`: the page has a form even for someone not signed in.
-    func layout(_ title: String, forms: Bool = false) -> Layout {
+    func layout(_ title: String, forms: Bool = false) async -> Layout {
         let user = auth.get(User.self).map(SignedInUser.init)
         let session = browserSession
         let csrf = (user != nil || forms) ? (session?.csrfToken ?? "") : ""
-        return Layout(title: title, user: user, csrf: csrf, flash: session?.takeFlash())
+        var layout = Layout(title: title, user: user, csrf: csrf, flash: session?.takeFlash())
+        if user != nil {
+            // The counts are a convenience: a page still renders if they cannot be read.
+            layout.unreadNotifications = (try? await context.notifications.unread()) ?? 0
+            layout.unreadMessages = (try? await context.messages.unreadCount()) ?? 0
+        }
+        return layout
     }
 
     /// Renders `template` with the frame and the view model as `view`.
     func page<View: Encodable>(
         _ template: String, title: String, _ view: View, status: HTTPResponseStatus = .ok, forms: Bool = false
     ) async throws -> Response {
-        let response = try await self.view.render(template, Page(layout: layout(title, forms: forms), view: view)).encodeResponse(
-            for: self)
+        let response = try await self.view.render(template, Page(layout: await layout(title, forms: forms), view: view))
+            .encodeResponse(
+                for: self)
         response.status = status
         return response
     }

@@ -2,7 +2,7 @@ import Fluent
 import ProgrammeRules
 import Vapor
 
-/// A person's private calendar (RFC 5545) of their exchanges, at a link holding a random token of
+/// A person's private calendar (RFC 5545) of their exchanges' stays and their own deadlines, at a link holding a random token of
 /// which only the digest is kept; a new link revokes the old one.
 struct CalendarFeeds {
     let context: ServiceContext
@@ -40,18 +40,29 @@ struct CalendarFeeds {
             let caller = Caller(row.user)
         else { throw AppError.notFound("There is no such calendar.") }
         let scope = try await ExchangeScope.of(caller, on: db)
-        let query = Exchange.query(on: db).filter(\.$phase !~ [.declined, .withdrawn, .cancelled])
+        let query = Exchange.query(on: db).filter(\.$phase !~ [.declined, .withdrawn, .cancelled]).sort(\.$start, .descending)
         scope.restrict(query)
-        let exchanges = try await query.with(\.$visitor).with(\.$host).all()
+        let exchanges = try await query.with(\.$host).limit(1_000).all()
+        let cities = Dictionary(
+            exchanges.compactMap { e in e.id.map { ($0, "\(e.host.city), \(CountryRegistry.cosme.name(of: e.host.country))") } },
+            uniquingKeysWith: { first, _ in first })
+        let views = try await ExchangeViews(context: context.acting(as: caller), scope: scope).views(exchanges)
         var calendar = ICalendar(name: "ClusterXchange: \(caller.name)")
-        for exchange in exchanges {
-            guard let id = exchange.id else { continue }
+        let stamp = context.clock.now
+        for view in views {
+            let link = "\(context.linkBase)/exchanges/\(view.id)"
             calendar.allDay(
-                uid: "exchange-\(id)@clusterxchange", start: exchange.start, end: exchange.end,
-                summary: "\(exchange.visitor.name) at \(exchange.host.name)",
-                description: "\(exchange.requestTitle) — \(exchange.phase.words)", url: "\(context.linkBase)/exchanges/\(id)",
-                location: "\(exchange.host.city), \(CountryRegistry.cosme.name(of: exchange.host.country))",
-                stamp: exchange.updatedAt ?? context.clock.now)
+                uid: "exchange-\(view.id)@clusterxchange", start: view.start, end: view.end,
+                summary: "\(view.visitorName) at \(view.hostName)", description: "\(view.requestTitle): \(view.phaseWords)",
+                url: link,
+                location: cities[view.id] ?? "", stamp: stamp)
+            // The caller's own deadline on it, if any.
+            if let next = view.next, let by = next.by, !Set(next.who).isDisjoint(with: view.roles) {
+                calendar.allDay(
+                    uid: "exchange-\(view.id)-due@clusterxchange", start: by, end: by,
+                    summary: "Due: \(next.what) (\(view.visitorName) at \(view.hostName))", description: next.what, url: link,
+                    location: "", stamp: stamp)
+            }
         }
         return calendar.text
     }

@@ -185,17 +185,23 @@ struct MatchingRounds {
         let roundID = try round.requireID()
         let claimed = try await db.sql().update(MatchingRound.schema).set("sent_at", to: Date())
             .where("id", .equal, roundID).where("sent_at", .is, SQLLiteral.null).returning("id").all()
-        guard !claimed.isEmpty else { throw AppError.conflict("round", "already-sent", "this round's proposals were already sent") }
+        guard !claimed.isEmpty else {
+            throw AppError.conflict("round", "already-sent", "this round's proposals were already sent")
+        }
         let proposals = try await RoundProposal.query(on: db).filter(\.$round.$id == roundID)
             .with(\.$request) { $0.with(\.$visitor) }.with(\.$offer) { $0.with(\.$host) }.all()
         for proposal in proposals {
-            let goals = "Proposed by the matching round of the visitor's partnership. Why: " + proposal.reasons.joined(separator: "; ") + "."
+            let goals =
+                "Proposed by the matching round of the visitor's partnership. Why: " + proposal.reasons.joined(separator: "; ")
+                + "."
             do {
                 _ = try await context.exchanges.create(
-                    request: proposal.request, offer: proposal.offer, stay: Stay(start: proposal.stayStart, end: proposal.stayEnd),
+                    request: proposal.request, offer: proposal.offer,
+                    stay: Stay(start: proposal.stayStart, end: proposal.stayEnd),
                     goals: goals, isVirtual: false, origin: .round, by: caller)
             } catch let error as AppError {
-                context.logger.info("round \(roundID): \(proposal.request.key) with \(proposal.offer.key) left out: \(error.detail)")
+                context.logger.info(
+                    "round \(roundID): \(proposal.request.key) with \(proposal.offer.key) left out: \(error.detail)")
             }
         }
         return try await dto(try await visible(id))

@@ -21,7 +21,9 @@ struct Messages {
             .with(\.$from).with(\.$to).sort(\.$lastMessageAt, .descending).limit(200).all()
         let ids = threads.compactMap(\.id)
         let reads = Dictionary(
-            try await ThreadRead.query(on: db).filter(\.$user.$id == caller.id).filter(\.$thread.$id ~~ ids).all().map { ($0.$thread.id, $0.readAt) },
+            try await ThreadRead.query(on: db).filter(\.$user.$id == caller.id).filter(\.$thread.$id ~~ ids).all().map {
+                ($0.$thread.id, $0.readAt)
+            },
             uniquingKeysWith: { first, _ in first })
         return threads.compactMap { thread in
             guard let id = thread.id else { return nil }
@@ -47,10 +49,14 @@ struct Messages {
         let subject = c.text(input.subject, "subject", required: true, max: 200)
         let body = c.text(input.body, "body", required: true, max: Self.maximumBodyBytes)
         let about = c.text(input.about, "about", required: false, max: 200)
-        if !about.isEmpty && (!about.hasPrefix("/") || about.hasPrefix("//") || about.contains("\\")) { c.fail("about", "local-path", "must be a path on this site") }
+        if !about.isEmpty && (!about.hasPrefix("/") || about.hasPrefix("//") || about.contains("\\")) {
+            c.fail("about", "local-path", "must be a path on this site")
+        }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         let from = try await context.organisations.own(fromKey)
-        guard let to = try await Organisation.query(on: db).filter(\.$key == toKey).first(), try await context.permissions.maySee(to) else {
+        guard let to = try await Organisation.query(on: db).filter(\.$key == toKey).first(),
+            try await context.permissions.maySee(to)
+        else {
             throw AppError.invalid("to", "unknown-key", "no organisation has the key \"\(toKey)\"")
         }
         guard from.id != to.id else { throw AppError.invalid("to", "same-organisation", "write to another organisation") }
@@ -102,10 +108,13 @@ struct Messages {
         }
         let ours = mine.contains(thread.$from.id)
         return ThreadDTO(
-            id: id, subject: thread.subject, with: ours ? thread.to.name : thread.from.name, withKey: ours ? thread.to.key : thread.from.key,
+            id: id, subject: thread.subject, with: ours ? thread.to.name : thread.from.name,
+            withKey: ours ? thread.to.key : thread.from.key,
             as: ours ? thread.from.name : thread.to.name, about: thread.about,
             messages: messages.map {
-                MessageDTO(from: $0.sender.name, organisation: $0.organisation.name, body: $0.body, at: $0.createdAt, mine: $0.$sender.id == caller.id)
+                MessageDTO(
+                    from: $0.sender.name, organisation: $0.organisation.name, body: $0.body, at: $0.createdAt,
+                    mine: $0.$sender.id == caller.id)
             })
     }
 
@@ -131,7 +140,9 @@ struct Messages {
         let notifier = Notifier(db: tx, linkBase: context.linkBase)
         try await notifier.tell(
             try await notifier.members(of: [try to.requireID()]), subject: "Message from \(from.name): \(thread.subject)",
-            text: "\(caller.name) of \(from.name) wrote to \(to.name): “\(body.prefix(300))\(body.count > 300 ? "…" : "")” Answer in the platform.",
+            text:
+                "\(caller.name) of \(from.name) wrote to \(to.name): “\(body.prefix(300))\(body.count > 300 ? "…" : "")” "
+                + "Answer in the platform.",
             link: "/messages/\(try thread.requireID())")
     }
 }

@@ -9,7 +9,8 @@ struct Notifications {
 
     func list() async throws -> [NotificationDTO] {
         let caller = try context.signedIn()
-        return try await Notification.query(on: db).filter(\.$user.$id == caller.id).sort(\.$createdAt, .descending).limit(100).all()
+        return try await Notification.query(on: db).filter(\.$user.$id == caller.id).sort(\.$createdAt, .descending).limit(100)
+            .all()
             .map(NotificationDTO.init)
     }
 

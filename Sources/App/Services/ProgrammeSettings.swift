@@ -19,7 +19,8 @@ struct ProgrammeSettings {
     /// All settings at once (one query).
     func current() async throws -> ProgrammeSettingsDTO {
         let rows = try await ProgrammeSetting.query(on: db).all()
-        let values = Dictionary(rows.compactMap { row in row.id.map { ($0, row.value) } }, uniquingKeysWith: { first, _ in first })
+        let values = Dictionary(
+            rows.compactMap { row in row.id.map { ($0, row.value) } }, uniquingKeysWith: { first, _ in first })
         var rates = RateTable.cxcDefault
         if let json = values[Self.rateTableKey], let table = try? JSONDecoder().decode(RateTable.self, from: Data(json.utf8)) {
             rates = table
@@ -41,7 +42,9 @@ struct ProgrammeSettings {
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         let before = try await current()
         try await db.transaction { tx in
-            if let virtual = input.virtualExchanges { try await Self.set(Self.virtualExchangesKey, virtual ? "true" : "false", on: tx) }
+            if let virtual = input.virtualExchanges {
+                try await Self.set(Self.virtualExchangesKey, virtual ? "true" : "false", on: tx)
+            }
             if let maximum { try await Self.set(Self.maximumOpenProposalsKey, String(maximum), on: tx) }
             if let table = input.rateTable {
                 let json = String(decoding: try JSONEncoder().encode(table), as: UTF8.self)
@@ -63,20 +66,28 @@ struct ProgrammeSettings {
     /// lump sums can overflow and no stay limit is absurd.
     private static func check(_ table: RateTable, _ c: inout InputChecker) {
         func fail(_ message: String) { c.fail("rateTable", "rate-table", message) }
-        if table.name.count > 100 || table.version.count > 40 || table.version.isEmpty { fail("name the table (100 characters at most) and its version") }
+        if table.name.count > 100 || table.version.count > 40 || table.version.isEmpty {
+            fail("name the table (100 characters at most) and its version")
+        }
         if table.currency != "EUR" { fail("the programme pays in EUR") }
         let limits = table.limits
         if limits.minWorkingDays < 1 || limits.maxCalendarDays < limits.minWorkingDays || limits.maxCalendarDays > maximumDays {
             fail("the duration limits must satisfy 1 ≤ minWorkingDays ≤ maxCalendarDays ≤ \(maximumDays)")
         }
-        if let days = table.halveBelowWorkingDays, !(0...maximumDays).contains(days) { fail("halveBelowWorkingDays must be 0 to \(maximumDays)") }
-        if let km = table.halveBelowDistanceKm, !(km.isFinite && (0...40_000).contains(km)) { fail("halveBelowDistanceKm must be 0 to 40,000") }
+        if let days = table.halveBelowWorkingDays, !(0...maximumDays).contains(days) {
+            fail("halveBelowWorkingDays must be 0 to \(maximumDays)")
+        }
+        if let km = table.halveBelowDistanceKm, !(km.isFinite && (0...40_000).contains(km)) {
+            fail("halveBelowDistanceKm must be 0 to 40,000")
+        }
         var amounts = table.capCents.map { [$0] } ?? []
         switch table.basis {
         case .hostCountryThreshold(let defaultCents, let byCountry): amounts += [defaultCents] + Array(byCountry.values)
         case .distanceBands(let bands):
             amounts += bands.flatMap { [$0.standardCents] + ($0.greenCents.map { [$0] } ?? []) }
-            if bands.contains(where: { !$0.fromKm.isFinite || $0.fromKm > 40_000 }) { fail("distance bands start between 0 and 40,000 km") }
+            if bands.contains(where: { !$0.fromKm.isFinite || $0.fromKm > 40_000 }) {
+                fail("distance bands start between 0 and 40,000 km")
+            }
         }
         if amounts.contains(where: { !(0...maximumCents).contains($0) }) { fail("amounts must be 0 to \(maximumCents) cents") }
     }

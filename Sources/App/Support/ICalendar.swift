@@ -23,8 +23,10 @@ struct ICalendar {
     }
 
     var text: String {
-        (["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ClusterXchange//Exchanges//EN", "CALSCALE:GREGORIAN",
-            "X-WR-CALNAME:\(Self.escape(name))"].map(Self.fold) + events + ["END:VCALENDAR"]).joined(separator: "\r\n") + "\r\n"
+        ([
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ClusterXchange//Exchanges//EN", "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:\(Self.escape(name))",
+        ].map(Self.fold) + events + ["END:VCALENDAR"]).joined(separator: "\r\n") + "\r\n"
     }
 
     static func escape(_ text: String) -> String {

@@ -47,10 +47,12 @@ import VaporTesting
             // Straight to report-validated, the phase where both pay and cancel are open.
             try await Exchange.query(on: app.db).filter(\.$id == id).set(\.$phase, to: .reportValidated).update()
             async let pay = coordinator.send(.POST, "/api/v1/exchanges/\(id)/actions/pay", json: ["reference": "PV-1"])
-            async let cancel = coordinator.send(.POST, "/api/v1/exchanges/\(id)/actions/cancel", json: ["reason": "Cancelled after all."])
+            async let cancel = coordinator.send(
+                .POST, "/api/v1/exchanges/\(id)/actions/cancel", json: ["reason": "Cancelled after all."])
             let answers = try await [pay, cancel].map(\.status.code)
             #expect(answers.filter { $0 == 200 }.count == 1, "\(answers)")
-            let budget = try await coordinator.send(.GET, "/api/v1/partnerships/PV/budget").content.decode(ExchangeScene.Budget.self)
+            let budget = try await coordinator.send(.GET, "/api/v1/partnerships/PV/budget").content.decode(
+                ExchangeScene.Budget.self)
             #expect(budget.reservedCents == 0)
             #expect(budget.paidCents + budget.availableCents == prepared.amountCents)
             #expect(try await LedgerEntry.query(on: app.db).count() == 2)

@@ -18,26 +18,15 @@ enum ExchangeFixtures {
 
     static func signedExchanges(_ app: Application, count: Int) async throws -> Prepared {
         let hosts = (count + 9) / 10
-        var lines = [
-            #"{"type":"partnership","key":"PV","name":"Visitors","countries":["FR"],"sectors":["C26"],"budgetCents":0,"targetExchanges":100}"#,
-            #"{"type":"partnership","key":"PH","name":"Hosts","countries":["DE"],"sectors":["C26"],"budgetCents":0,"targetExchanges":100}"#,
-        ]
-        for h in 0..<hosts {
-            lines.append(
-                #"{"type":"organisation","key":"H\#(h)","name":"Host \#(h)","kind":"technology-centre","country":"DE","city":"München","sectors":["C26"],"topics":["lasers"],"description":"A centre.","languages":["en"],"partnership":"PH"}"#
-            )
-            lines.append(
-                #"{"type":"offer","key":"FH\#(h)","host":"H\#(h)","title":"Lasers \#(h)","description":"...","purposes":["learn"],"topics":["lasers"],"availableFrom":"2027-01-05","availableTo":"2027-12-18","capacity":10,"languages":["en"],"virtual":false}"#
-            )
+        // One template line per kind (Fixtures/exchange-fixtures.jsonl), numbered with "#".
+        let templates = Fixture.text("exchange-fixtures.jsonl").split(separator: "\n").map(String.init)
+        func numbered(_ prefix: String, _ count: Int) -> [String] {
+            let template = templates.filter { $0.contains("\"type\":\"\(prefix)") }
+            return (0..<count).flatMap { n in template.map { $0.replacingOccurrences(of: "#", with: "\(n)") } }
         }
-        for v in 0..<count {
-            lines.append(
-                #"{"type":"organisation","key":"V\#(v)","name":"Visitor \#(v)","kind":"cluster-organisation","country":"FR","city":"Lyon","sectors":["C26"],"topics":["lasers"],"description":"A cluster.","languages":["en"],"partnership":"PV"}"#
-            )
-            lines.append(
-                #"{"type":"request","key":"RV\#(v)","visitor":"V\#(v)","title":"Lasers","description":"...","purposes":["learn"],"topics":["lasers"],"earliest":"2027-02-01","latest":"2027-06-30","workingDays":5,"preferredCountries":["DE"],"languages":["en"]}"#
-            )
-        }
+        let lines =
+            numbered("partnership", 1) + numbered("organisation\",\"key\":\"H", hosts) + numbered("offer", hosts)
+            + numbered("organisation\",\"key\":\"V", count) + numbered("request", count)
         _ = try await ImportCommand.importText(lines.joined(separator: "\n"), into: app.db)
         ExchangeScene.setToday(app, "2027-01-11")
         let admin = try await makeUser(app, "admin@example.eu", role: .admin)
@@ -67,7 +56,9 @@ enum ExchangeFixtures {
             ids.append(exchange.id)
         }
         let amounts = Set(try await Exchange.query(on: app.db).all().map(\.quoteCents))
-        guard amounts.count == 1, let amount = amounts.first, amount > 0 else { throw Abort(.internalServerError, reason: "\(amounts)") }
+        guard amounts.count == 1, let amount = amounts.first, amount > 0 else {
+            throw Abort(.internalServerError, reason: "\(amounts)")
+        }
         return Prepared(ids: ids, amountCents: amount, coordinator: coordinator)
     }
 }

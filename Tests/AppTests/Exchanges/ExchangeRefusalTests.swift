@@ -30,8 +30,14 @@ import VaporTesting
             try await scene.act(scene.host, id, "edit-commitment", expect: .notFound)
             try await scene.act(scene.host, UUID(), "accept", expect: .notFound)
             // The visitor's partnership's list holds it; the other visitor's does not.
-            #expect(try await scene.visitorPartnership.send(.GET, "/api/v1/exchanges?phase=proposed").content.decode([ExchangeScene.View].self).count == 1)
-            #expect(try await scene.visitorPartnership.send(.GET, "/api/v1/exchanges?phase=paid").content.decode([ExchangeScene.View].self).isEmpty)
+            #expect(
+                try await scene.visitorPartnership.send(.GET, "/api/v1/exchanges?phase=proposed").content.decode(
+                    [ExchangeScene.View].self
+                ).count == 1)
+            #expect(
+                try await scene.visitorPartnership.send(.GET, "/api/v1/exchanges?phase=paid").content.decode(
+                    [ExchangeScene.View].self
+                ).isEmpty)
             #expect(try await scene.visitor.send(.GET, "/api/v1/exchanges?phase=nonsense").status == .badRequest)
         }
     }
@@ -52,7 +58,9 @@ import VaporTesting
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
             func propose(_ fields: [String: Any], by client: APIClient? = nil) async throws -> TestingHTTPResponse {
-                var json: [String: Any] = ["request": "RV1", "offer": "FH1", "start": "2027-03-01", "end": "2027-03-05", "goals": "Learn."]
+                var json: [String: Any] = [
+                    "request": "RV1", "offer": "FH1", "start": "2027-03-01", "end": "2027-03-05", "goals": "Learn.",
+                ]
                 json.merge(fields) { $1 }
                 return try await (client ?? scene.visitor).send(.POST, "/api/v1/exchanges", json: json)
             }
@@ -89,7 +97,8 @@ import VaporTesting
             let otherHost = APIClient(app: app, token: try await token(app, "host@h2.example"))
             try await scene.act(otherHost, second, "accept")
             for (client, action) in [
-                (otherHost, "sign-as-host"), (scene.visitor, "sign-as-visitor"), (scene.hostPartnership, "sign-as-host-partnership"),
+                (otherHost, "sign-as-host"), (scene.visitor, "sign-as-visitor"),
+                (scene.hostPartnership, "sign-as-host-partnership"),
                 (scene.visitorPartnership, "sign-as-visitor-partnership"), (scene.visitor, "sign-financial-agreement-as-visitor"),
                 (scene.visitorPartnership, "sign-financial-agreement-as-visitor-partnership"),
             ] {

@@ -74,7 +74,10 @@ struct ExchangeScene {
     func propose(request: String = "RV1", offer: String = "FH1", by client: APIClient? = nil) async throws -> View {
         let response = try await (client ?? visitor).send(
             .POST, "/api/v1/exchanges",
-            json: ["request": request, "offer": offer, "start": "2027-03-01", "end": "2027-03-05", "goals": "Learn to cut with lasers."])
+            json: [
+                "request": request, "offer": offer, "start": "2027-03-01", "end": "2027-03-05",
+                "goals": "Learn to cut with lasers.",
+            ])
         #expect(response.status == .created, "\(response.body.string)")
         return try response.content.decode(View.self)
     }

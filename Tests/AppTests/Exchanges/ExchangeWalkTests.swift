@@ -60,25 +60,32 @@ import VaporTesting
             let funded = try await scene.view(id)
             #expect(funded.lumpSum.frozen)
             let amount = funded.lumpSum.amountCents
-            #expect(try await scene.budget() == .init(budgetCents: 500_000, reservedCents: amount, paidCents: 0, availableCents: 500_000 - amount))
+            #expect(
+                try await scene.budget()
+                    == .init(budgetCents: 500_000, reservedCents: amount, paidCents: 0, availableCents: 500_000 - amount))
 
             // The stay: started from its first day, the report only after its last.
             try await scene.act(scene.visitor, id, "start", expect: .conflict)
             scene.setToday("2027-03-01")
             try await step(scene.visitor, "start", to: "under-way")
             let report = try await scene.visitor.send(
-                .PUT, "/api/v1/exchanges/\(id)/report", json: ["outcomes": "Two joint projects.", "followUp": "A visit back in May."])
+                .PUT, "/api/v1/exchanges/\(id)/report",
+                json: ["outcomes": "Two joint projects.", "followUp": "A visit back in May."])
             #expect(report.status == .ok, "\(report.body.string)")
             history += 1
             try await scene.act(scene.visitor, id, "submit-report", expect: .conflict)
             scene.setToday("2027-03-08")
             try await step(scene.visitor, "submit-report", to: "report-submitted")
-            try await step(scene.visitorPartnership, "return-report", json: ["reason": "Add the list of people met."], to: "report-returned")
+            try await step(
+                scene.visitorPartnership, "return-report", json: ["reason": "Add the list of people met."], to: "report-returned")
             try await step(scene.visitor, "submit-report", to: "report-submitted")
             try await step(scene.visitorPartnership, "validate-report", to: "report-validated")
-            try await step(scene.visitorPartnership, "pay", json: ["reference": "PV-2027-001", "paidOn": "2027-03-08"], to: "paid")
+            try await step(
+                scene.visitorPartnership, "pay", json: ["reference": "PV-2027-001", "paidOn": "2027-03-08"], to: "paid")
 
-            #expect(try await scene.budget() == .init(budgetCents: 500_000, reservedCents: 0, paidCents: amount, availableCents: 500_000 - amount))
+            #expect(
+                try await scene.budget()
+                    == .init(budgetCents: 500_000, reservedCents: 0, paidCents: amount, availableCents: 500_000 - amount))
             let paid = try await scene.view(id)
             #expect(paid.actions.isEmpty)
             #expect(paid.history.allSatisfy { !$0.by.isEmpty })
@@ -99,7 +106,8 @@ import VaporTesting
             #expect(try await scene.budget().reservedCents == amount)
             try await scene.act(scene.visitorPartnership, id, "cancel", expect: .unprocessableEntity)
             try await scene.act(scene.visitorPartnership, id, "cancel", json: ["reason": "The host closed its lab."])
-            #expect(try await scene.budget() == .init(budgetCents: 500_000, reservedCents: 0, paidCents: 0, availableCents: 500_000))
+            #expect(
+                try await scene.budget() == .init(budgetCents: 500_000, reservedCents: 0, paidCents: 0, availableCents: 500_000))
             #expect(try await scene.view(id).history.last?.action == "cancel")
         }
     }

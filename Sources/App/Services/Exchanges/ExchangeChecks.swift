@@ -16,7 +16,9 @@ struct ExchangeChecks {
         .accepted, .signing, .fundingApproved, .underWay, .reportSubmitted, .reportReturned, .reportValidated, .paid,
     ]
     /// Phases of a funded exchange: a visitor organisation is funded once.
-    static let funded: [ExchangePhase] = [.fundingApproved, .underWay, .reportSubmitted, .reportReturned, .reportValidated, .paid]
+    static let funded: [ExchangePhase] = [
+        .fundingApproved, .underWay, .reportSubmitted, .reportReturned, .reportValidated, .paid,
+    ]
 
     /// Every rule the exchange would break, with the rules' stable ids; `exchangeID` is left out
     /// of the counts (the exchange being checked again).
@@ -33,7 +35,8 @@ struct ExchangeChecks {
             countries: rules.countries, calendar: rules.calendar, limits: rules.limits, virtualExchangesAllowed: virtualAllowed)
         let decision = rules.evaluate(
             ExchangeProposal(
-                visitor: visitor.participant, host: host.participant, stay: stay, isVirtual: isVirtual, visitorFundedExchanges: funded))
+                visitor: visitor.participant, host: host.participant, stay: stay, isVirtual: isVirtual,
+                visitorFundedExchanges: funded))
         problems += decision.violations.map { FieldProblem(Self.field(of: $0.rule), $0.rule.rawValue, $0.message) }
         if let request, stay.start < request.earliest || stay.end > request.latest {
             problems.append(
@@ -53,14 +56,18 @@ struct ExchangeChecks {
                 problems.append(
                     FieldProblem(
                         "offer", Obstacle.capacityExhaustedID,
-                        "The offer has no place left: its \(offer.capacity) \(offer.capacity == 1 ? "place is" : "places are") taken."))
+                        "The offer has no place left: its \(offer.capacity) \(offer.capacity == 1 ? "place is" : "places are") "
+                            + "taken."
+                    ))
             }
         }
         guard visitor.$partnership.id != nil, host.$partnership.id != nil else {
             return problems + [
                 FieldProblem(
                     visitor.$partnership.id == nil ? "request" : "offer", "no-partnership",
-                    "Both organisations need a partnership, which co-signs and funds the exchange: \(visitor.$partnership.id == nil ? visitor.name : host.name) has none yet.")
+                    "Both organisations need a partnership, which co-signs and funds the exchange: "
+                        + "\(visitor.$partnership.id == nil ? visitor.name : host.name) has none yet."
+                )
             ]
         }
         return problems

@@ -9,7 +9,8 @@ struct ExchangeNotices {
     let linkBase: String
 
     func after(
-        _ action: ExchangeAction, exchange: Exchange, next: ExchangeLifecycle, by caller: Caller, detail: String, today: CalendarDate
+        _ action: ExchangeAction, exchange: Exchange, next: ExchangeLifecycle, by caller: Caller, detail: String,
+        today: CalendarDate
     ) async throws {
         let notifier = Notifier(db: db, linkBase: linkBase)
         let id = try exchange.requireID()
@@ -24,9 +25,15 @@ struct ExchangeNotices {
         let signBy = exchange.start.adding(days: -7)
         switch action {
         case .accept:
-            told.append((everyone, "\(pair): the proposal is accepted. Next: write the Commitment to Quality, then the four parties sign it by \(signBy)."))
+            told.append(
+                (
+                    everyone,
+                    "\(pair): the proposal is accepted. Next: write the Commitment to Quality, then the four parties sign it "
+                        + "by \(signBy)."
+                ))
         case .decline:
-            told.append((exchange.proposedBy == .visitor ? visitor : host, "\(pair): the proposal was declined. The reason: \(detail)"))
+            told.append(
+                (exchange.proposedBy == .visitor ? visitor : host, "\(pair): the proposal was declined. The reason: \(detail)"))
         case .withdraw:
             told.append((everyone, "\(pair): the exchange was withdrawn.\(detail.isEmpty ? "" : " The reason: \(detail)")"))
         case .sign, .signFinancialAgreement:
@@ -34,18 +41,34 @@ struct ExchangeNotices {
                 told.append((visitorPartnership, "\(pair): everything is signed. Next: approve the funding by \(signBy)."))
             } else {
                 var missing = Set<UUID>()
-                for signatory in next.missingSignatures { missing.formUnion(Self.people(signatory.role, visitor, host, visitorPartnership, hostPartnership)) }
+                for signatory in next.missingSignatures {
+                    missing.formUnion(Self.people(signatory.role, visitor, host, visitorPartnership, hostPartnership))
+                }
                 for signatory in next.missingFinancialSignatures {
                     missing.formUnion(Self.people(signatory.role, visitor, host, visitorPartnership, hostPartnership))
                 }
                 told.append((missing, "\(pair): \(caller.name) signed. Your signature is still needed, by \(signBy)."))
             }
         case .approveFunding:
-            told.append((visitor.union(host), "\(pair): the funding is approved. The stay runs from \(exchange.start) to \(exchange.end)."))
+            told.append(
+                (
+                    visitor.union(host),
+                    "\(pair): the funding is approved. The stay runs from \(exchange.start) to \(exchange.end)."
+                ))
         case .start:
-            told.append((visitor, "\(pair): the stay has started. After it ends on \(exchange.end), write and submit the closing report with its evidence, by \(exchange.end.adding(days: 30))."))
+            told.append(
+                (
+                    visitor,
+                    "\(pair): the stay has started. After it ends on \(exchange.end), write and submit the closing report with "
+                        + "its evidence, by \(exchange.end.adding(days: 30))."
+                ))
         case .submitReport:
-            told.append((visitorPartnership, "\(pair): the closing report is in. Next: validate it or return it with comments, by \(today.adding(days: 10))."))
+            told.append(
+                (
+                    visitorPartnership,
+                    "\(pair): the closing report is in. Next: validate it or return it with comments, by "
+                        + "\(today.adding(days: 10))."
+                ))
         case .returnReport:
             told.append((visitor, "\(pair): the report was returned with comments: \(detail). Change it and submit it again."))
         case .validateReport:
@@ -61,12 +84,14 @@ struct ExchangeNotices {
         }
         for (people, text) in told {
             try await notifier.tell(
-                people.subtracting([caller.id]), subject: "Exchange \(exchange.requestTitle): \(action.words)", text: text, link: link)
+                people.subtracting([caller.id]), subject: "Exchange \(exchange.requestTitle): \(action.words)", text: text,
+                link: link)
         }
     }
 
     static func people(
-        _ role: ExchangeRole, _ visitor: Set<UUID>, _ host: Set<UUID>, _ visitorPartnership: Set<UUID>, _ hostPartnership: Set<UUID>
+        _ role: ExchangeRole, _ visitor: Set<UUID>, _ host: Set<UUID>, _ visitorPartnership: Set<UUID>,
+        _ hostPartnership: Set<UUID>
     ) -> Set<UUID> {
         switch role {
         case .visitor: visitor

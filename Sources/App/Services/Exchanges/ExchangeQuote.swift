@@ -9,11 +9,15 @@ struct ExchangeQuote: Sendable, Equatable {
 
     /// A quote by the rate table in force; a virtual stay, when the programme allows them, has none.
     static func quote(
-        visitor: Organisation, host: Organisation, stay: Stay, isVirtual: Bool, settings: ProgrammeSettingsDTO, rules: EligibilityRules
+        visitor: Organisation, host: Organisation, stay: Stay, isVirtual: Bool, settings: ProgrammeSettingsDTO,
+        rules: EligibilityRules
     ) throws(AppError) -> ExchangeQuote {
         let rates = settings.rateTable
         let table = "\(rates.name) \(rates.version)"
-        if isVirtual { return ExchangeQuote(amountCents: 0, reasons: ["A virtual stay has no lump sum for travel and accommodation."], table: table) }
+        if isVirtual {
+            return ExchangeQuote(
+                amountCents: 0, reasons: ["A virtual stay has no lump sum for travel and accommodation."], table: table)
+        }
         do {
             let quote = try LumpSumCalculator(countries: rules.countries, calendar: rules.calendar)
                 .quote(from: visitor.place, to: host.place, stay: stay, rates: rates)

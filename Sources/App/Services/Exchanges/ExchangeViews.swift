@@ -15,18 +15,28 @@ struct ExchangeViews {
         let ids = try exchanges.map { try $0.requireID() }
         let organisationIDs = Set(exchanges.flatMap { [$0.$visitor.id, $0.$host.id] })
         let organisations = Dictionary(
-            uniqueKeysWithValues: try await Organisation.query(on: db).filter(\.$id ~~ Array(organisationIDs)).all().compactMap { o in
+            uniqueKeysWithValues: try await Organisation.query(on: db).filter(\.$id ~~ Array(organisationIDs)).all().compactMap {
+                o in
                 o.id.map { ($0, o) }
             })
         let partnershipIDs = Set(exchanges.flatMap { [$0.$visitorPartnership.id, $0.$hostPartnership.id] })
         let partnerships = Dictionary(
-            uniqueKeysWithValues: try await Partnership.query(on: db).filter(\.$id ~~ Array(partnershipIDs)).all().compactMap { p in
+            uniqueKeysWithValues: try await Partnership.query(on: db).filter(\.$id ~~ Array(partnershipIDs)).all().compactMap {
+                p in
                 p.id.map { ($0, p) }
             })
-        let signatures = Dictionary(grouping: try await ExchangeSignature.query(on: db).filter(\.$exchange.$id ~~ ids).all(), by: \.$exchange.id)
+        let signatures = Dictionary(
+            grouping: try await ExchangeSignature.query(on: db).filter(\.$exchange.$id ~~ ids).all(), by: \.$exchange.id)
         let events = Dictionary(
-            grouping: try await ExchangeEvent.query(on: db).filter(\.$exchange.$id ~~ ids).sort(\.$at).sort(\.$id).all(), by: \.$exchange.id)
-        let evidence = Dictionary(grouping: try await EvidenceFile.query(on: db).filter(\.$exchange.$id ~~ ids).sort(\.$createdAt).all(), by: \.$exchange.id)
+            grouping: try await ExchangeEvent.query(on: db).filter(\.$exchange.$id ~~ ids).sort(\.$at).sort(\.$id).all(),
+            by: \.$exchange.id)
+        let evidence = Dictionary(
+            grouping: try await EvidenceFile.query(on: db).filter(\.$exchange.$id ~~ ids).sort(\.$createdAt).all(),
+            by: \.$exchange.id)
+        let userIDs = Set(events.values.flatMap { $0.compactMap(\.userID) } + signatures.values.flatMap { $0.map(\.$user.id) })
+        let names = Dictionary(
+            try await User.query(on: db).filter(\.$id ~~ Array(userIDs)).all().compactMap { u in u.id.map { ($0, u.name) } },
+            uniquingKeysWith: { first, _ in first })
         let today = context.clock.today
         return try exchanges.map { exchange in
             let id = try exchange.requireID()
@@ -35,7 +45,9 @@ struct ExchangeViews {
                 phase: exchange.phase, proposedBy: exchange.proposedBy,
                 signatures: Set(current.filter { $0.document == .commitment }.compactMap { Signatory(rawValue: $0.signatory) }),
                 financialSignatures: Set(
-                    current.filter { $0.document == .financialAgreement }.compactMap { FinancialSignatory(rawValue: $0.signatory) }))
+                    current.filter { $0.document == .financialAgreement }.compactMap {
+                        FinancialSignatory(rawValue: $0.signatory)
+                    }))
             let roles = scope.roles(exchange)
             let actions = ExchangeAction.all.filter { action in
                 guard action != .editCommitment, !(action == .submitReport && today <= exchange.end) else { return false }
@@ -46,7 +58,8 @@ struct ExchangeViews {
             let validated = exchange.reportValidatedOn
             let due = validated?.adding(days: Exchanges.paymentDays)
             return ExchangeDTO(
-                id: id, phase: exchange.phase, phaseWords: exchange.phase.words, request: exchange.requestKey, offer: exchange.offerKey,
+                id: id, phase: exchange.phase, phaseWords: exchange.phase.words, request: exchange.requestKey,
+                offer: exchange.offerKey,
                 visitor: visitor?.key ?? "", host: host?.key ?? "",
                 visitorPartnership: partnerships[exchange.$visitorPartnership.id]?.key ?? "",
                 hostPartnership: partnerships[exchange.$hostPartnership.id]?.key ?? "",
@@ -58,7 +71,7 @@ struct ExchangeViews {
                 commitmentVersion: exchange.commitmentVersion,
                 signatures: Signatory.allCases.filter(lifecycle.signatures.contains).map(\.rawValue),
                 financialSignatures: FinancialSignatory.allCases.filter(lifecycle.financialSignatures.contains).map(\.rawValue),
-                signed: current.sorted { $0.signedAt < $1.signedAt }.map(SignatureDTO.init),
+                signed: current.sorted { $0.signedAt < $1.signedAt }.map { SignatureDTO($0, name: names[$0.$user.id]) },
                 lumpSum: LumpSumDTO(
                     amountCents: exchange.fundedCents ?? exchange.quoteCents,
                     reasons: (exchange.fundedReasons ?? exchange.quoteReasons).split(separator: "\n").map(String.init),
@@ -68,14 +81,15 @@ struct ExchangeViews {
                     outcomes: exchange.reportOutcomes, followUp: exchange.reportFollowUp, learned: exchange.reportLearned,
                     comments: exchange.reportComments),
                 evidence: (evidence[id] ?? []).map(EvidenceDTO.init),
-                reportValidatedOn: validated, paymentDueOn: due, paidOn: exchange.paidOn, paymentReference: exchange.paymentReference,
+                reportValidatedOn: validated, paymentDueOn: due, paidOn: exchange.paidOn,
+                paymentReference: exchange.paymentReference,
                 paymentLate: exchange.phase == .reportValidated && due.map { today > $0 } == true,
                 closingReason: exchange.closingReason, actions: actions.map(\.description),
                 mayEditCommitment: roles.contains { (try? lifecycle.applying(.editCommitment, by: $0)) != nil },
                 mayWriteReport: roles.contains(.visitor) && [.underWay, .reportReturned].contains(exchange.phase),
                 roles: ExchangeRole.allCases.filter(roles.contains).map(\.rawValue),
                 next: NextStep.of(exchange, lifecycle: lifecycle, today: today),
-                history: (events[id] ?? []).map(HistoryEntryDTO.init))
+                history: (events[id] ?? []).map { HistoryEntryDTO($0, name: $0.userID.flatMap { names[$0] }) })
         }
     }
 }

@@ -35,19 +35,24 @@ extension Exchanges {
         switch action {
         case .decline, .returnReport, .cancel:
             detail = c.text(input.reason, "reason", required: true, max: 2_000)
-            if !detail.isEmpty && detail.unicodeScalars.count < 5 { c.fail("reason", "reason-required", "say why, in a few words") }
+            if !detail.isEmpty && detail.unicodeScalars.count < 5 {
+                c.fail("reason", "reason-required", "say why, in a few words")
+            }
         case .withdraw:
             detail = c.text(input.reason, "reason", required: false, max: 2_000)
         case .pay:
             let reference = c.text(input.reference, "reference", required: true, max: 200)
             let paidOn = input.paidOn.map { c.date($0, "paidOn") } ?? today
-            if let paidOn, paidOn > today { c.fail("paidOn", "date-future", "a payment is recorded once made, on or before today") }
+            if let paidOn, paidOn > today {
+                c.fail("paidOn", "date-future", "a payment is recorded once made, on or before today")
+            }
             detail = "\(paidOn?.description ?? "") \(reference)"
         default: break
         }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         if action == .start, today < exchange.start {
-            throw AppError.conflict("action", "stay-not-started", "The stay starts on \(exchange.start); mark it started from that day.")
+            throw AppError.conflict(
+                "action", "stay-not-started", "The stay starts on \(exchange.start); mark it started from that day.")
         }
         if action == .submitReport {
             guard today > exchange.end else {
@@ -55,7 +60,7 @@ extension Exchanges {
                     "action", "stay-not-ended", "The closing report comes after the stay, which ends on \(exchange.end).")
             }
             guard !exchange.reportOutcomes.isEmpty else {
-                throw AppError.conflict("action", "report-empty", "Write the closing report (PUT …/report) before submitting it.")
+                throw AppError.conflict("action", "report-empty", "Write the closing report before you submit it.")
             }
         }
         if action == .accept || action == .approveFunding {
@@ -84,14 +89,18 @@ extension Exchanges {
             if action == .approveFunding {
                 line = try await Self.reserve(exchange, settings: settings, rules: rules, by: caller, at: now, on: tx)
             }
-            let moved = try await tx.sql().update(Exchange.schema).set("phase", to: next.phase.rawValue).set("updated_at", to: now)
-                .where("id", .equal, id).where("phase", .equal, from.rawValue).returning("id").all()
+            let moved = try await tx.sql().update(Exchange.schema).set("phase", to: next.phase.rawValue).set(
+                "updated_at", to: now
+            )
+            .where("id", .equal, id).where("phase", .equal, from.rawValue).returning("id").all()
             guard !moved.isEmpty else {
-                throw AppError.conflict("action", "changed-meanwhile", "The exchange changed a moment ago: reload it and try again.")
+                throw AppError.conflict(
+                    "action", "changed-meanwhile", "The exchange changed a moment ago: reload it and try again.")
             }
             switch action {
             case .sign(let signatory):
-                try await Self.sign(id, .commitment, signatory.rawValue, version: exchange.commitmentVersion, by: caller, at: now, on: tx)
+                try await Self.sign(
+                    id, .commitment, signatory.rawValue, version: exchange.commitmentVersion, by: caller, at: now, on: tx)
                 line = "Commitment to Quality, version \(exchange.commitmentVersion)"
             case .signFinancialAgreement(let signatory):
                 try await Self.sign(
@@ -100,7 +109,8 @@ extension Exchanges {
             case .pay:
                 let amount = exchange.fundedCents ?? 0
                 try await LedgerEntry(
-                    partnershipID: exchange.$visitorPartnership.id, exchangeID: id, kind: .pay, amountCents: amount, userID: caller.id,
+                    partnershipID: exchange.$visitorPartnership.id, exchangeID: id, kind: .pay, amountCents: amount,
+                    userID: caller.id,
                     at: now
                 ).create(on: tx)
                 let paidOn = input.paidOn.flatMap(CalendarDate.init(iso:)) ?? today
@@ -115,7 +125,8 @@ extension Exchanges {
                 try await Exchange.query(on: tx).filter(\.$id == id).set(\.$closingReason, to: detail).update()
                 line = "\(detail) (\(Money.format(cents: exchange.fundedCents ?? 0, currency: "EUR")) released)"
             case .decline, .withdraw, .cancel:
-                try await Exchange.query(on: tx).filter(\.$id == id).set(\.$closingReason, to: detail.isEmpty ? nil : detail).update()
+                try await Exchange.query(on: tx).filter(\.$id == id).set(\.$closingReason, to: detail.isEmpty ? nil : detail)
+                    .update()
             case .returnReport:
                 try await Exchange.query(on: tx).filter(\.$id == id).set(\.$reportComments, to: detail).update()
             case .validateReport:
@@ -150,7 +161,8 @@ extension Exchanges {
     ) async throws {
         do {
             try await ExchangeSignature(
-                exchangeID: id, document: document, signatory: signatory, version: version, userID: caller.id, email: caller.email,
+                exchangeID: id, document: document, signatory: signatory, version: version, userID: caller.id,
+                email: caller.email,
                 at: now
             ).create(on: db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -162,7 +174,8 @@ extension Exchanges {
     /// force, refuses when the available budget is below it or the visitor is already funded,
     /// freezes amount, table and reasons with the exchange, and reserves the amount.
     private static func reserve(
-        _ exchange: Exchange, settings: ProgrammeSettingsDTO, rules: EligibilityRules, by caller: Caller, at now: Date, on tx: any Database
+        _ exchange: Exchange, settings: ProgrammeSettingsDTO, rules: EligibilityRules, by caller: Caller, at now: Date,
+        on tx: any Database
     ) async throws -> String {
         let id = try exchange.requireID()
         guard let partnership = try await Partnership.find(exchange.$visitorPartnership.id, on: tx) else {
@@ -172,7 +185,8 @@ extension Exchanges {
             .filter(\.$phase ~~ ExchangeChecks.funded).filter(\.$id != id).count()
         if funded > 0 {
             throw AppError.conflict(
-                "action", RuleID.alreadyFunded.rawValue, "The visitor organisation already has a funded exchange; each is funded once.")
+                "action", RuleID.alreadyFunded.rawValue,
+                "The visitor organisation already has a funded exchange; each is funded once.")
         }
         let visitor = try await exchange.$visitor.get(on: tx)
         let host = try await exchange.$host.get(on: tx)
@@ -186,7 +200,8 @@ extension Exchanges {
                     + "less than the lump sum of \(Money.format(cents: quote.amountCents, currency: "EUR")).")
         }
         try await LedgerEntry(
-            partnershipID: try partnership.requireID(), exchangeID: id, kind: .reserve, amountCents: quote.amountCents, userID: caller.id,
+            partnershipID: try partnership.requireID(), exchangeID: id, kind: .reserve, amountCents: quote.amountCents,
+            userID: caller.id,
             at: now
         ).create(on: tx)
         try await Exchange.query(on: tx).filter(\.$id == id)

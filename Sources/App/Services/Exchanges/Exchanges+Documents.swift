@@ -22,7 +22,8 @@ extension Exchanges {
         }
         var c = InputChecker()
         let goals = c.text(input.goals, "goals", required: true, max: Self.maximumTextBytes)
-        let objectives = c.text(input.objectives ?? exchange.objectives, "objectives", required: false, max: Self.maximumTextBytes)
+        let objectives = c.text(
+            input.objectives ?? exchange.objectives, "objectives", required: false, max: Self.maximumTextBytes)
         let agenda = c.text(input.agenda, "agenda", required: false, max: Self.maximumTextBytes)
         let start = input.start.map { c.date($0, "start") } ?? exchange.start
         let end = input.end.map { c.date($0, "end") } ?? exchange.end
@@ -54,7 +55,8 @@ extension Exchanges {
                 .where("id", .equal, id).where("phase", .equal, from.rawValue)
                 .where("commitment_version", .equal, version - 1).returning("id").all()
             guard !moved.isEmpty else {
-                throw AppError.conflict("commitment", "changed-meanwhile", "The exchange changed a moment ago: reload it and try again.")
+                throw AppError.conflict(
+                    "commitment", "changed-meanwhile", "The exchange changed a moment ago: reload it and try again.")
             }
             if let quote {
                 try await Exchange.query(on: tx).filter(\.$id == id).set(\.$quoteCents, to: quote.amountCents)
@@ -66,7 +68,9 @@ extension Exchanges {
             ).create(on: tx)
             try await Notifier(db: tx, linkBase: linkBase).tell(
                 Set(signers).subtracting([caller.id]), subject: "Exchange \(exchange.requestTitle): the commitment changed",
-                text: "\(caller.name) changed the Commitment to Quality (version \(version)): the signatures given no longer hold. Read it and sign it again.",
+                text:
+                    "\(caller.name) changed the Commitment to Quality (version \(version)): the signatures given no longer "
+                    + "hold. Read it and sign it again.",
                 link: "/exchanges/\(id)")
         }
         return try await view(id)
@@ -83,7 +87,9 @@ extension Exchanges {
         guard [.underWay, .reportReturned].contains(exchange.phase) else {
             throw AppError.conflict(
                 "report", "wrong-phase",
-                "The report is written while the exchange is under way or after it comes back, not while it is \(exchange.phase.words).")
+                "The report is written while the exchange is under way or after it comes back, not while it is "
+                    + "\(exchange.phase.words)."
+            )
         }
         var c = InputChecker()
         let outcomes = c.text(input.outcomes, "outcomes", required: true, max: Self.maximumTextBytes)
@@ -95,7 +101,8 @@ extension Exchanges {
             try await Exchange.query(on: tx).filter(\.$id == id).set(\.$reportOutcomes, to: outcomes)
                 .set(\.$reportFollowUp, to: followUp).set(\.$reportLearned, to: learned).update()
             try await ExchangeEvent(
-                exchangeID: id, action: "write-report", from: exchange.phase, to: exchange.phase, userID: caller.id, by: caller.email,
+                exchangeID: id, action: "write-report", from: exchange.phase, to: exchange.phase, userID: caller.id,
+                by: caller.email,
                 role: ExchangeRole.visitor.rawValue, detail: "", at: now
             ).create(on: tx)
         }
@@ -114,7 +121,8 @@ extension Exchanges {
         let (exchange, _, roles) = try await visible(id)
         guard roles.contains(.visitor) else { throw AppError.forbidden("Evidence is the visitor's to upload.") }
         guard [.underWay, .reportReturned].contains(exchange.phase) else {
-            throw AppError.conflict("file", "wrong-phase", "Evidence goes with the report, while the exchange is under way or after it comes back.")
+            throw AppError.conflict(
+                "file", "wrong-phase", "Evidence goes with the report, while the exchange is under way or after it comes back.")
         }
         guard !data.isEmpty else { throw AppError.invalid("file", "empty-file", "the file is empty") }
         guard data.count <= Self.maximumEvidenceBytes else {
@@ -173,11 +181,15 @@ extension Exchanges {
     /// so they decide with the figures in front of them. Funded and finished exchanges keep
     /// their frozen amount.
     func requoteOpenExchanges(settings: ProgrammeSettingsDTO) async throws {
-        let open = try await Exchange.query(on: db).filter(\.$phase ~~ [.proposed, .accepted, .signing]).with(\.$visitor).with(\.$host).all()
+        let open = try await Exchange.query(on: db).filter(\.$phase ~~ [.proposed, .accepted, .signing]).with(\.$visitor).with(
+            \.$host
+        ).all()
         for exchange in open {
-            guard let quote = try? ExchangeQuote.quote(
-                visitor: exchange.visitor, host: exchange.host, stay: exchange.stay, isVirtual: exchange.isVirtual, settings: settings,
-                rules: context.matching.rules), quote.amountCents != exchange.quoteCents
+            guard
+                let quote = try? ExchangeQuote.quote(
+                    visitor: exchange.visitor, host: exchange.host, stay: exchange.stay, isVirtual: exchange.isVirtual,
+                    settings: settings,
+                    rules: context.matching.rules), quote.amountCents != exchange.quoteCents
             else { continue }
             let id = try exchange.requireID()
             let previous = exchange.quoteCents
@@ -190,8 +202,11 @@ extension Exchanges {
                 try await notifier.tell(
                     try await notifier.coordinators(of: [exchange.$visitorPartnership.id]),
                     subject: "Lump sum changed: \(exchange.requestTitle)",
-                    text: "The rate table in force changed: the lump sum of \(exchange.visitor.name) at \(exchange.host.name) is now "
-                        + "\(Money.format(cents: quote.amountCents, currency: "EUR")), was \(Money.format(cents: previous, currency: "EUR")). "
+                    text:
+                        "The rate table in force changed: the lump sum of \(exchange.visitor.name) at \(exchange.host.name) is "
+                        + "now "
+                        + "\(Money.format(cents: quote.amountCents, currency: "EUR")), was "
+                        + "\(Money.format(cents: previous, currency: "EUR")). "
                         + "It is fixed when you approve the funding.",
                     link: "/exchanges/\(id)")
             }

@@ -15,6 +15,8 @@ struct Exchanges {
     var db: any Database { context.db }
 
     static let maximumTextBytes = 10_000
+    /// The days the other side has to answer a proposal.
+    static let answerDays = 7
 
     // MARK: Proposals
 
@@ -42,9 +44,11 @@ struct Exchanges {
         let scope = try await ExchangeScope.of(caller, on: db)
         let origin: Exchange.Origin
         if input.agreedOffline == true {
-            let coordinates = [visitor.$partnership.id, host.$partnership.id].compactMap { $0 }.contains(where: scope.partnerships.contains)
+            let coordinates = [visitor.$partnership.id, host.$partnership.id].compactMap { $0 }.contains(
+                where: scope.partnerships.contains)
             guard coordinates || caller.isAdmin else {
-                throw AppError.forbidden("A match agreed offline is entered by a coordinator of the visitor's or the host's partnership.")
+                throw AppError.forbidden(
+                    "A match agreed offline is entered by a coordinator of the visitor's or the host's partnership.")
             }
             origin = .offline
         } else if scope.organisations.contains(try visitor.requireID()) {
@@ -62,7 +66,8 @@ struct Exchanges {
     /// Writes a new exchange after checking the programme's rules, the proposal limit and that the
     /// pair is not already open; shared by proposals, offline matches and matching rounds.
     func create(
-        request: VisitRequest, offer: Offer, stay: Stay, goals: String, isVirtual: Bool, origin: Exchange.Origin, by caller: Caller
+        request: VisitRequest, offer: Offer, stay: Stay, goals: String, isVirtual: Bool, origin: Exchange.Origin,
+        by caller: Caller
     ) async throws -> ExchangeDTO {
         let visitor = request.visitor
         let host = offer.host
@@ -71,7 +76,8 @@ struct Exchanges {
             visitor: visitor, host: host, request: request, offer: offer, stay: stay, isVirtual: isVirtual,
             virtualAllowed: settings.virtualExchanges, today: context.clock.today)
         if let first = problems.first {
-            throw AppError.ruleBroken(rule: first.rule, field: first.field, message: problems.map(\.message).joined(separator: " "))
+            throw AppError.ruleBroken(
+                rule: first.rule, field: first.field, message: problems.map(\.message).joined(separator: " "))
         }
         guard let visitorPartnershipID = visitor.$partnership.id, let hostPartnershipID = host.$partnership.id else {
             throw AppError.invalid("request", "no-partnership", "both organisations need a partnership")
@@ -107,6 +113,7 @@ struct Exchanges {
         exchange.phase = origin == .offline ? .accepted : .proposed
         exchange.proposedBy = origin == .host ? .host : .visitor
         exchange.origin = origin
+        exchange.proposedOn = context.clock.today
         exchange.start = stay.start
         exchange.end = stay.end
         exchange.isVirtual = isVirtual
@@ -135,21 +142,40 @@ struct Exchanges {
             let text: String
             if origin == .offline {
                 told = try await notifier.members(of: [visitorID, try host.requireID()])
-                text = "\(caller.name) entered the exchange \(visitor.name) at \(host.name), agreed offline: write and sign the Commitment to Quality."
+                text =
+                    "\(caller.name) entered the exchange \(visitor.name) at \(host.name), agreed offline: write and sign the "
+                    + "Commitment to Quality."
             } else if origin == .round {
                 told = try await notifier.members(of: [visitorID, try host.requireID()])
-                text = "The matching round of \(visitor.name)'s partnership proposes an exchange at \(host.name) from \(stay.start) "
-                    + "to \(stay.end). The host accepts or declines within 7 days; the visitor may withdraw it."
+                text =
+                    "The matching round of \(visitor.name)'s partnership proposes an exchange at \(host.name) from \(stay.start) "
+                    + "to \(stay.end). The host accepts or declines by \(context.clock.today.adding(days: Self.answerDays)); "
+                    + "the visitor may withdraw it."
             } else {
                 told = try await notifier.members(of: [try answering.requireID()])
                 let proposer = exchange.proposedBy == .visitor ? visitor.name : host.name
-                text = "\(proposer) proposes an exchange from \(stay.start) to \(stay.end): accept or decline it within 7 days."
+                text =
+                    "\(proposer) proposes an exchange from \(stay.start) to \(stay.end): accept or decline it by "
+                    + "\(context.clock.today.adding(days: Self.answerDays))."
             }
             try await notifier.tell(
                 told.subtracting([caller.id]), subject: "Exchange proposed: \(visitor.name) at \(host.name)", text: text,
                 link: "/exchanges/\(id)")
         }
         return try await view(try exchange.requireID())
+    }
+
+    /// The requests and offers of the caller's organisations, to propose with (at most 200 each).
+    func ownListings() async throws -> (requests: [VisitRequest], offers: [Offer]) {
+        let caller = try context.signedIn()
+        let scope = try await ExchangeScope.of(caller, on: db)
+        guard !scope.organisations.isEmpty else { return ([], []) }
+        let ids = Array(scope.organisations)
+        let requests = try await VisitRequest.query(on: db).filter(\.$visitor.$id ~~ ids).with(\.$visitor).sort(\.$title).limit(
+            200
+        ).all()
+        let offers = try await Offer.query(on: db).filter(\.$host.$id ~~ ids).with(\.$host).sort(\.$title).limit(200).all()
+        return (requests, offers)
     }
 
     // MARK: Reading
@@ -180,7 +206,9 @@ struct Exchanges {
     /// The exchange and the caller's roles on it; 404 when they have none.
     func visible(_ id: UUID, on db: (any Database)? = nil) async throws -> (Exchange, ExchangeScope, Set<ExchangeRole>) {
         let caller = try context.signedIn()
-        guard let exchange = try await Exchange.find(id, on: db ?? self.db) else { throw AppError.notFound("There is no exchange \(id).") }
+        guard let exchange = try await Exchange.find(id, on: db ?? self.db) else {
+            throw AppError.notFound("There is no exchange \(id).")
+        }
         let scope = try await ExchangeScope.of(caller, on: db ?? self.db)
         let roles = scope.roles(exchange)
         guard !roles.isEmpty else { throw AppError.forbiddenAsNotFound("There is no exchange \(id).") }
@@ -189,13 +217,16 @@ struct Exchanges {
 
     /// The lifecycle of the exchange as stored: phase, proposer and the current version's signatures.
     func lifecycle(_ exchange: Exchange, on db: (any Database)? = nil) async throws -> ExchangeLifecycle {
-        let signatures = try await ExchangeSignature.query(on: db ?? self.db).filter(\.$exchange.$id == (try exchange.requireID()))
-            .filter(\.$version == exchange.commitmentVersion).all()
+        let signatures = try await ExchangeSignature.query(on: db ?? self.db).filter(
+            \.$exchange.$id == (try exchange.requireID())
+        )
+        .filter(\.$version == exchange.commitmentVersion).all()
         return ExchangeLifecycle(
             phase: exchange.phase, proposedBy: exchange.proposedBy,
             signatures: Set(signatures.filter { $0.document == .commitment }.compactMap { Signatory(rawValue: $0.signatory) }),
             financialSignatures: Set(
-                signatures.filter { $0.document == .financialAgreement }.compactMap { FinancialSignatory(rawValue: $0.signatory) }))
+                signatures.filter { $0.document == .financialAgreement }.compactMap { FinancialSignatory(rawValue: $0.signatory) }
+            ))
     }
 }
 

@@ -23,6 +23,37 @@ struct Ledger {
         return try await Self.balance(of: partnership, on: db)
     }
 
+    /// One line of the ledger as the budget page lists it.
+    struct Line: Encodable {
+        let at: Date
+        let exchange: UUID
+        let exchangeName: String
+        let kind: LedgerEntry.Kind
+        let amountCents: Int
+    }
+
+    /// A partnership's ledger lines, newest first (at most 500), and how many of its visitors'
+    /// exchanges are funded (each counts once towards its target), for its coordinators and the
+    /// support office.
+    func lines(of key: String) async throws -> (lines: [Line], fundedExchanges: Int) {
+        let budget = try await budget(of: key)
+        guard let partnership = try await Partnership.query(on: db).filter(\.$key == budget.partnership).first(),
+            let id = partnership.id
+        else { return ([], 0) }
+        let entries = try await LedgerEntry.query(on: db).filter(\.$partnership.$id == id).sort(\.$at, .descending)
+            .with(\.$exchange) { $0.with(\.$visitor).with(\.$host) }.limit(500).all()
+        let funded = try await Exchange.query(on: db).filter(\.$visitorPartnership.$id == id)
+            .filter(\.$phase ~~ ExchangeChecks.funded).count()
+        return (
+            entries.map { entry in
+                Line(
+                    at: entry.at, exchange: entry.$exchange.id,
+                    exchangeName: "\(entry.exchange.visitor.name) at \(entry.exchange.host.name)", kind: entry.kind,
+                    amountCents: entry.amountCents)
+            }, funded
+        )
+    }
+
     /// The balances of a partnership, read from its ledger lines (one grouped query).
     static func balance(of partnership: Partnership, on db: any Database) async throws -> BudgetDTO {
         let id = try partnership.requireID()
@@ -38,7 +69,8 @@ struct Ledger {
         let reserved = (totals[.reserve] ?? 0) - paid - (totals[.release] ?? 0)
         return BudgetDTO(
             partnership: partnership.key, name: partnership.name, budgetCents: partnership.budgetCents, reservedCents: reserved,
-            paidCents: paid, availableCents: partnership.budgetCents - reserved - paid, targetExchanges: partnership.targetExchanges)
+            paidCents: paid, availableCents: partnership.budgetCents - reserved - paid,
+            targetExchanges: partnership.targetExchanges)
     }
 
     /// The sum of the lines' amounts as an integer on both databases (PostgreSQL's SUM of a bigint
@@ -62,7 +94,8 @@ struct Ledger {
             default: break
             }
         }
-        return Dictionary(uniqueKeysWithValues: partnerships.compactMap { p in p.id.map { ($0, p.budgetCents - (spent[$0] ?? 0)) } })
+        return Dictionary(
+            uniqueKeysWithValues: partnerships.compactMap { p in p.id.map { ($0, p.budgetCents - (spent[$0] ?? 0)) } })
     }
 }
 

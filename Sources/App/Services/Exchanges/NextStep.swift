@@ -7,7 +7,9 @@ enum NextStep {
         switch exchange.phase {
         case .proposed:
             let answering: ExchangeRole = exchange.proposedBy == .visitor ? .host : .visitor
-            return NextStepDTO(who: [answering.rawValue], what: "accept or decline the proposal", by: nil)
+            return NextStepDTO(
+                who: [answering.rawValue], what: "accept or decline the proposal",
+                by: exchange.proposedOn.adding(days: Exchanges.answerDays))
         case .accepted, .signing:
             let missing = lifecycle.missingSignatures.map(\.role) + lifecycle.missingFinancialSignatures.map(\.role)
             if missing.isEmpty {
@@ -16,13 +18,16 @@ enum NextStep {
             let who = ExchangeRole.allCases.filter(missing.contains).map(\.rawValue)
             return NextStepDTO(who: who, what: "sign the Commitment to Quality and the financial-support agreement", by: signBy)
         case .fundingApproved:
-            return NextStepDTO(who: [ExchangeRole.visitor.rawValue], what: "travel, and mark the stay as started", by: exchange.start)
+            return NextStepDTO(
+                who: [ExchangeRole.visitor.rawValue], what: "travel, and mark the stay as started", by: exchange.start)
         case .underWay, .reportReturned:
             return NextStepDTO(
-                who: [ExchangeRole.visitor.rawValue], what: "write and submit the closing report with its evidence, after the stay",
+                who: [ExchangeRole.visitor.rawValue],
+                what: "write and submit the closing report with its evidence, after the stay",
                 by: exchange.end.adding(days: 30))
         case .reportSubmitted:
-            return NextStepDTO(who: [ExchangeRole.visitorPartnership.rawValue], what: "validate the report or return it with comments", by: nil)
+            return NextStepDTO(
+                who: [ExchangeRole.visitorPartnership.rawValue], what: "validate the report or return it with comments", by: nil)
         case .reportValidated:
             return NextStepDTO(
                 who: [ExchangeRole.visitorPartnership.rawValue], what: "pay the lump sum",

@@ -3,7 +3,7 @@ import ProgrammeRules
 import Vapor
 
 /// The daily reminders, run once a day across all instances (`PeriodicJobs`): a proposal
-/// unanswered for 3 days, signatures missing a week before the stay, a report due after the stay,
+/// unanswered for 3 days, signatures missing from two weeks before the stay, a report due after the stay,
 /// a payment past its 10 days (flagged to the partnership and the support office). Each kind is
 /// sent again at most every 3 days.
 struct Reminders {
@@ -36,12 +36,14 @@ struct Reminders {
                     switch role {
                     case .visitor: people.formUnion(try await notifier.members(of: [exchange.$visitor.id]))
                     case .host: people.formUnion(try await notifier.members(of: [exchange.$host.id]))
-                    case .visitorPartnership: people.formUnion(try await notifier.coordinators(of: [exchange.$visitorPartnership.id]))
+                    case .visitorPartnership:
+                        people.formUnion(try await notifier.coordinators(of: [exchange.$visitorPartnership.id]))
                     case .hostPartnership: people.formUnion(try await notifier.coordinators(of: [exchange.$hostPartnership.id]))
                     case .supportOffice: people.formUnion(try await notifier.supportOffice())
                     }
                 }
-                try await notifier.tell(people, subject: "Reminder: \(exchange.requestTitle)", text: text, link: "/exchanges/\(id)")
+                try await notifier.tell(
+                    people, subject: "Reminder: \(exchange.requestTitle)", text: text, link: "/exchanges/\(id)")
                 try await ExchangeReminder.query(on: tx).filter(\.$exchange.$id == id).filter(\.$kind == kind).delete()
                 try await ExchangeReminder(exchangeID: id, kind: kind, sentOn: today).create(on: tx)
             }
@@ -55,10 +57,13 @@ struct Reminders {
         let pair = "\(exchange.requestTitle) / \(exchange.offerTitle)"
         switch exchange.phase {
         case .proposed:
-            let proposedOn = CalendarDate.today(in: PlatformClock.programmeTimeZone, now: exchange.createdAt ?? Date())
+            let proposedOn = exchange.proposedOn
             guard proposedOn.adding(days: Self.every) <= today else { return nil }
             let answering: ExchangeRole = exchange.proposedBy == .visitor ? .host : .visitor
-            return ("unanswered", [answering], "\(pair): the proposal waits for your answer since \(proposedOn). Accept or decline it.")
+            return (
+                "unanswered", [answering],
+                "\(pair): the proposal waits for your answer since \(proposedOn). Accept or decline it."
+            )
         case .accepted, .signing:
             let signBy = exchange.start.adding(days: -7)
             guard today >= signBy.adding(days: -7) else { return nil }
@@ -67,15 +72,22 @@ struct Reminders {
             guard !missing.isEmpty else {
                 return ("funding", [.visitorPartnership], "\(pair): everything is signed; approve the funding by \(signBy).")
             }
-            return ("signatures", Array(missing), "\(pair): your signature is still missing; the stay starts on \(exchange.start).")
+            return (
+                "signatures", Array(missing), "\(pair): your signature is still missing; the stay starts on \(exchange.start)."
+            )
         case .underWay, .reportReturned:
             guard today > exchange.end else { return nil }
-            return ("report", [.visitor], "\(pair): the stay ended on \(exchange.end). Submit the closing report with its evidence.")
+            return (
+                "report", [.visitor], "\(pair): the stay ended on \(exchange.end). Submit the closing report with its evidence."
+            )
         case .reportValidated:
-            guard let validated = exchange.reportValidatedOn, today > validated.adding(days: Exchanges.paymentDays) else { return nil }
+            guard let validated = exchange.reportValidatedOn, today > validated.adding(days: Exchanges.paymentDays) else {
+                return nil
+            }
             return (
                 "late-payment", [.visitorPartnership, .supportOffice],
-                "\(pair): the lump sum is late: the report was validated on \(validated) and payment was due within \(Exchanges.paymentDays) days."
+                "\(pair): the lump sum is late: the report was validated on \(validated) and payment was due within "
+                    + "\(Exchanges.paymentDays) days."
             )
         default:
             return nil

@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
-import SQLKit
 import Matching
 import ProgrammeRules
+import SQLKit
 
 /// Reads the matcher's view of the database: validated organisations, offers and requests, as the
 /// pure library's profiles. A row the rules library cannot read (an unknown kind or country) is
@@ -89,13 +89,15 @@ enum MatchingProfiles {
             guard let model = try await Organisation.query(on: db).filter(\.$key == key).first(), let id = model.id else {
                 return .organisation(key: key, nil)
             }
-            let funded = try await Exchange.query(on: db).filter(\.$visitor.$id == id).filter(\.$phase ~~ ExchangeChecks.funded).count()
+            let funded = try await Exchange.query(on: db).filter(\.$visitor.$id == id).filter(\.$phase ~~ ExchangeChecks.funded)
+                .count()
             return .organisation(key: key, organisation(model, funded: funded))
         case .offer:
             guard let model = try await Offer.query(on: db).filter(\.$key == key).with(\.$host).first(), let id = model.id else {
                 return .offer(key: key, nil)
             }
-            let taken = try await Exchange.query(on: db).filter(\.$offer.$id == id).filter(\.$phase ~~ ExchangeChecks.placeTaking).count()
+            let taken = try await Exchange.query(on: db).filter(\.$offer.$id == id).filter(\.$phase ~~ ExchangeChecks.placeTaking)
+                .count()
             return .offer(key: key, offer(model, hostKey: model.host.key, taken: taken))
         case .request:
             let model = try await VisitRequest.query(on: db).filter(\.$key == key).with(\.$visitor).first()

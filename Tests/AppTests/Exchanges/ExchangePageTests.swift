@@ -1,0 +1,105 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The exchange's pages: the proposal form, the page with its buttons and next step in words,
+/// the commitment form, the printable version, the budget with its chart and ledger.
+@Suite struct ExchangePageTests {
+    func signedIn(_ app: Application, _ email: String) async throws -> TestBrowser {
+        let browser = TestBrowser(app)
+        let response = try await browser.post("/login", form: ["email": email, "password": "a-long-password"])
+        #expect(response.status == .seeOther)
+        return browser
+    }
+
+    @Test func twoOrganisationsAgreeThroughThePages() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let visitor = try await signedIn(app, "visitor@v1.example")
+            // From the offer's page, the visitor chooses one of its requests.
+            let offer = try await visitor.get("/offers/FH1")
+            #expect(offer.body.string.contains("/exchanges/new?offer=FH1"))
+            let form = try await visitor.get("/exchanges/new?offer=FH1")
+            #expect(form.status == .ok)
+            #expect(form.body.string.contains("Learn laser processing (Lyon Photonics Cluster)"))
+            // A rule broken: the form again, naming the problem beside the field, nothing created.
+            let tooShort = try await visitor.post(
+                "/exchanges",
+                form: ["request": "RV1", "offer": "FH1", "start": "2027-03-01", "end": "2027-03-01", "goals": "Learn."])
+            #expect(tooShort.status == .unprocessableEntity)
+            #expect(tooShort.body.string.contains("aria-invalid"))
+            #expect(try await Exchange.query(on: app.db).count() == 0)
+            let proposed = try await visitor.post(
+                "/exchanges",
+                form: ["request": "RV1", "offer": "FH1", "start": "2027-03-01", "end": "2027-03-05", "goals": "Learn."])
+            #expect(proposed.status == .seeOther)
+            let location = try #require(proposed.headers.first(name: .location))
+            let page = try await visitor.get(location)
+            #expect(page.body.string.contains("The exchange is proposed"))
+            #expect(page.body.string.contains("Next, for the host:"))
+            #expect(page.body.string.contains("Proposed the exchange"))
+            #expect(!page.body.string.contains("visitor@v1.example"), "pages show names, not e-mail addresses")
+
+            // The host is told (the bell), and accepts with the button.
+            let host = try await signedIn(app, "host@h1.example")
+            let home = try await host.get("/exchanges")
+            #expect(home.body.string.contains("class=\"badge\""))
+            let hostPage = try await host.get(location)
+            #expect(hostPage.body.string.contains("Accept the proposal"))
+            let accepted = try await host.post("\(location)/actions/accept", form: [:])
+            #expect(accepted.status == .seeOther)
+            #expect(try await host.get(location).body.string.contains("Done: accept the proposal"))
+            // A refused action says why, on the page, and changes nothing.
+            let refused = try await visitor.post("\(location)/actions/approve-funding", form: [:])
+            #expect(refused.status == .seeOther)
+            #expect(try await visitor.get(location).body.string.contains("Not done:"))
+
+            // The commitment form, then its printable version.
+            let commitment = try await host.get("\(location)/commitment")
+            #expect(commitment.status == .ok)
+            let saved = try await host.post(
+                "\(location)/commitment",
+                form: [
+                    "goals": "Learn.", "objectives": "Two projects.", "agenda": "Day 1: the lab.", "start": "2027-03-01",
+                    "end": "2027-03-05",
+                ])
+            #expect(saved.status == .seeOther)
+            let printable = try await host.get("\(location)/print")
+            #expect(printable.body.string.contains("Day 1: the lab."))
+            #expect(printable.body.string.contains("Commitment to Quality"))
+
+            // The budget: a chart and the ledger, for the visitor's partnership only.
+            let coordinator = try await signedIn(app, "coordinator@pv.example")
+            let budget = try await coordinator.get("/partnerships/PV/budget")
+            #expect(budget.status == .ok)
+            #expect(budget.body.string.contains("<svg"))
+            #expect(budget.body.string.contains("0 of the target of 10"))
+            #expect(try await host.get("/partnerships/PV/budget").status == .forbidden)
+            _ = scene
+        }
+    }
+
+    @Test func aRoundsSendButtonMakesProposalsThePartiesSee() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let round = try await scene.visitorPartnership.send(.POST, "/api/v1/rounds", json: ["partnership": "PV"])
+            #expect(round.status == .created, "\(round.body.string)")
+            struct Round: Decodable { let id: UUID }
+            let id = try round.content.decode(Round.self).id
+            let coordinator = try await signedIn(app, "coordinator@pv.example")
+            #expect(try await coordinator.post("/rounds/\(id)/send", form: [:]).status == .seeOther)
+            let exchanges = try await Exchange.query(on: app.db).all()
+            #expect(!exchanges.isEmpty)
+            #expect(exchanges.allSatisfy { $0.origin == .round && $0.phase == .proposed })
+            let host = try await signedIn(app, "host@h1.example")
+            let list = try await host.get("/exchanges")
+            #expect(
+                list.body.string.contains("Lyon Photonics Cluster at Munich Laser Centre")
+                    || exchanges.allSatisfy { $0.offerKey != "FH1" })
+        }
+    }
+}
