@@ -35,10 +35,31 @@ import Testing
             #expect(first.contains("Demo dataset loaded"))
             #expect(try await Partnership.query(on: app.db).count() == 13)
             #expect(try await Organisation.query(on: app.db).count() == 1_069)
-            #expect(try await User.query(on: app.db).count() == 3)
+            // The demo logins, and the parties of the demo exchanges.
+            #expect(try await User.query(on: app.db).count() > 3)
+            let phases = Set(try await Exchange.query(on: app.db).all().map(\.phase))
+            #expect(phases == Set(ExchangePhase.allCases), "missing: \(Set(ExchangePhase.allCases).subtracting(phases))")
+            let visitorPartnership = try #require(
+                try await Partnership.query(on: app.db).filter(\.$key == "photonics-4x").first())
+            let budget = try await Ledger.balance(of: visitorPartnership, on: app.db)
+            #expect(budget.reservedCents > 0 && budget.paidCents > 0)
+            #expect(budget.budgetCents == budget.reservedCents + budget.paidCents + budget.availableCents)
+            // The participant has one to accept and one to sign; the history reads in order.
+            let participant = try #require(try await User.find(email: "participant@clusterxchange.example", on: app.db))
+            let own = try await app.context.acting(as: Caller(participant)).exchanges.list(phase: nil)
+            #expect(own.contains { $0.actions.contains("accept") })
+            #expect(own.contains { $0.actions.contains("sign-as-visitor") })
+            let paid = try await Exchange.query(on: app.db).filter(\.$phase == .paid).all()
+            for exchange in paid {
+                let events = try await ExchangeEvent.query(on: app.db).filter(\.$exchange.$id == exchange.requireID()).sort(\.$at)
+                    .all()
+                #expect(events.first?.action == "propose")
+                #expect(events.last?.action == "pay")
+            }
             let second = try await SeedDemoCommand.seed(app.context)
             #expect(second.contains("already holds data"))
             #expect(try await Organisation.query(on: app.db).count() == 1_069)
+            #expect(try await Exchange.query(on: app.db).count() == DemoExchanges.plan.count)
             for login in DemoDataset.logins {
                 let user = try #require(try await User.find(email: login.email, on: app.db))
                 #expect(try app.password.verify(DemoDataset.password, created: user.passwordHash))

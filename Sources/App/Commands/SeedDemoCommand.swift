@@ -33,7 +33,9 @@ struct SeedDemoCommand: AsyncCommand {
                 email: login.email, password: DemoDataset.password, role: login.role.rawValue, name: nil)
             _ = try await context.accounts.create(input, organisationKey: login.organisation, partnershipKey: login.partnership)
         }
-        return "Demo dataset loaded: \(summary).\n" + loginsText
+        let exchanges = try await DemoExchanges(context: context).seed(
+            progress: progress.map { _ in ProgressLine("writing demo exchanges") })
+        return "Demo dataset loaded: \(summary), \(exchanges) exchanges in every phase.\n" + loginsText
     }
 
     static var loginsText: String {

@@ -10,14 +10,22 @@ struct PlatformClock: Sendable {
 
     /// The fixed date, when one is set.
     let fixedToday: CalendarDate?
+    /// A fixed instant, for the demo's history written as if over past weeks; nil everywhere else.
+    let fixedNow: Date?
 
-    init(fixedToday: CalendarDate? = nil) {
+    init(fixedToday: CalendarDate? = nil, fixedNow: Date? = nil) {
         self.fixedToday = fixedToday
+        self.fixedNow = fixedNow
+    }
+
+    /// The clock stopped at `instant`, its date in Brussels.
+    static func stopped(at instant: Date) -> PlatformClock {
+        PlatformClock(fixedToday: CalendarDate.today(in: programmeTimeZone, now: instant), fixedNow: instant)
     }
 
     /// Today as a calendar date.
     var today: CalendarDate { fixedToday ?? CalendarDate.today(in: Self.programmeTimeZone) }
 
-    /// The instant now, for timestamps (history, sessions, tokens): always the real clock.
-    var now: Date { Date() }
+    /// The instant now, for timestamps (history, sessions, tokens): the real clock unless stopped.
+    var now: Date { fixedNow ?? Date() }
 }

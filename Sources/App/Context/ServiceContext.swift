@@ -44,6 +44,14 @@ struct ServiceContext: Sendable {
             tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool, files: files)
     }
 
+    /// The same context with another clock (the demo writes its exchanges' past this way).
+    func at(_ clock: PlatformClock) -> ServiceContext {
+        ServiceContext(
+            caller: caller, credential: credential, db: db, linkBase: linkBase, matching: matching, clock: clock,
+            passwords: passwords, tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool,
+            files: files)
+    }
+
     /// The same context acting for another person (after sign-in, for commands).
     func acting(as caller: Caller?) -> ServiceContext {
         ServiceContext(
