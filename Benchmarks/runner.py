@@ -208,10 +208,12 @@ def parse_wrk(text):
 
 
 def main(sections):
+    from exchanges import exchanges
     if "all" in sections:
-        sections = ["search", "gazetteer", "optimise", "http"]
+        sections = ["search", "gazetteer", "optimise", "http", "exchanges"]
     for name in sections:
-        {"search": search, "gazetteer": gazetteer, "optimise": optimise, "http": http}[name]()
+        {"search": search, "gazetteer": gazetteer, "optimise": optimise, "http": http,
+         "exchanges": lambda: exchanges(record)}[name]()
 
 
 if __name__ == "__main__":

@@ -76,36 +76,69 @@ def mailbox():
     shutil.rmtree(directory, ignore_errors=True)
 
 
+class Server:
+    """The release of a fresh working folder: `seed-demo`, then `serve`; restartable with another
+    platform date (CLUSTERXCHANGE_TODAY), the database and the sessions kept."""
+
+    def __init__(self, mailbox, today=None):
+        assert BINARY.exists(), f"build first: {BINARY} is missing (scripts/test builds it)"
+        self.workdir = tempfile.mkdtemp(prefix="cx-e2e-")
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_PATH", "CLUSTERXCHANGE_TODAY")}
+        # Mail goes to a real SMTP server on loopback, so links in e-mails can be followed.
+        self.env["SMTP_URL"] = mailbox.url
+        self.env["PUBLIC_URL"] = self.url
+        self.log = open(Path(self.workdir) / "server.log", "w")
+        self.process = None
+        # The demo dataset: what a newcomer sees after scripts/run.
+        self.command(["seed-demo"], today=today)
+
+    def command(self, arguments, today=None):
+        env = dict(self.env)
+        if today:
+            env["CLUSTERXCHANGE_TODAY"] = today
+        subprocess.run([str(BINARY), *arguments], cwd=self.workdir, env=env, stdout=self.log, stderr=subprocess.STDOUT, check=True)
+
+    def start(self, today=None):
+        env = dict(self.env)
+        if today:
+            env["CLUSTERXCHANGE_TODAY"] = today
+        self.process = subprocess.Popen(
+            [str(BINARY), "serve", "--hostname", "127.0.0.1", "--port", str(self.port), "--log", "warning"],
+            cwd=self.workdir, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 30
+        while True:
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1)
+                return
+            except Exception:
+                if time.time() > deadline or self.process.poll() is not None:
+                    self.process.kill()
+                    raise RuntimeError("the server did not start: see " + self.log.name)
+                time.sleep(0.2)
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def restart(self, today=None):
+        self.stop()
+        self.start(today)
+
+    def close(self):
+        self.stop()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def server(mailbox):
-    assert BINARY.exists(), f"build first: {BINARY} is missing (scripts/test builds it)"
-    workdir = tempfile.mkdtemp(prefix="cx-e2e-")
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_PATH")}
-    # Mail goes to a real SMTP server on loopback, so links in e-mails can be followed.
-    env["SMTP_URL"] = mailbox.url
-    env["PUBLIC_URL"] = f"http://127.0.0.1:{port}"
-    log = open(Path(workdir) / "server.log", "w")
-    # The demo dataset: what a newcomer sees after scripts/run.
-    subprocess.run([str(BINARY), "seed-demo"], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
-    process = subprocess.Popen(
-        [str(BINARY), "serve", "--hostname", "127.0.0.1", "--port", str(port), "--log", "warning"],
-        cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
-        except Exception:
-            if time.time() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError("the server did not start: see " + log.name)
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-    shutil.rmtree(workdir, ignore_errors=True)
+    running = Server(mailbox)
+    running.start()
+    yield running.url
+    running.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """Matching in a browser: a visitor reads its suggested hosts and asks why not another; a
-coordinator runs a round, reads its bound and budgets, and sends the proposals."""
+coordinator runs a round, reads its bound and budgets, and sends the proposals, which become exchange
+proposals."""
 from test_catalogue import sign_in
 
 
@@ -29,5 +30,8 @@ def test_a_coordinator_runs_a_round_and_sends_it(page, server):
     assert page.locator(".budgets .bar").count() == 1
     proposals = page.locator(".suggestion").count()
     assert proposals > 0
-    page.click("text=Send the proposals as suggestions")
-    assert "were sent" in page.locator(".flash").inner_text()
+    page.click("text=Send: make each pair an exchange proposal")
+    assert "are now exchange proposals" in page.locator(".flash").inner_text()
+    # Each pair is now an exchange proposal, linked from the round.
+    page.locator(".suggestion a", has_text="the exchange").first.click()
+    assert "proposed" in page.locator(".status").inner_text()

@@ -104,6 +104,10 @@ struct RoundController: Controller {
 
     @Sendable func sendPage(req: Request) async throws -> Response {
         let round = try await req.context.rounds.send(try req.uuid("id", "matching round"))
-        return req.redirect(to: "/rounds/\(round.id)", flash: "The proposals were sent to both organisations of each pair.")
+        let made = round.proposals.filter { $0.exchange != nil }.count
+        return req.redirect(
+            to: "/rounds/\(round.id)",
+            flash: "The proposals were sent: \(made) of \(round.proposals.count) pairs are now exchange proposals, and both "
+                + "organisations of each are told. Each host accepts or declines.")
     }
 }

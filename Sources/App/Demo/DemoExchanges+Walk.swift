@@ -30,7 +30,10 @@ extension DemoExchanges {
                 start = Self.monday(onOrBefore: today.adding(days: -40 - 7 * (number % 3)))
             }
             let end = start.adding(days: 4)
-            let proposedOn = Self.upcoming.contains(phase) ? today.adding(days: -9) : start.adding(days: -40)
+            // The open proposal is two days old; the other upcoming ones took their steps over the last nine days.
+            let proposedOn =
+                phase == .proposed
+                ? today.adding(days: -2) : Self.upcoming.contains(phase) ? today.adding(days: -9) : start.adding(days: -40)
             let (requestKey, offerKey) = try await listings(around: start)
             let visitorContact = try await people.contact(of: visitor)
             let hostContact = try await people.contact(of: host)

@@ -107,7 +107,8 @@ struct Accounts {
             .all()
             .map(\.partnership.key)
         return MeDTO(
-            email: caller.email, name: caller.name, role: caller.role.rawValue, organisations: organisations.sorted(),
+            id: caller.id, email: caller.email, name: caller.name, role: caller.role.rawValue,
+            organisations: organisations.sorted(),
             partnerships: partnerships.sorted())
     }
 }

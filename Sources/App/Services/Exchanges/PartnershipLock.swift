@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// A write transaction that no other reservation of the same partnership can interleave with:
