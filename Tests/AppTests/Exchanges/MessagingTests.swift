@@ -49,6 +49,13 @@ import VaporTesting
             #expect(try replied.content.decode(Thread.self).messages.map(\.mine) == [false, true])
             #expect(try await scene.host.send(.GET, "/api/v1/messages").content.decode([Summary].self).map(\.unread) == [false])
             #expect(try await scene.visitor.send(.GET, "/api/v1/messages").content.decode([Summary].self).map(\.unread) == [true])
+            // The frame's count agrees with the list.
+            func unread(_ email: String) async throws -> Int {
+                let user = try #require(try await User.find(email: email, on: app.db))
+                return try await app.context.acting(as: Caller(user)).messages.unreadCount()
+            }
+            #expect(try await unread("visitor@v1.example") == 1)
+            #expect(try await unread("host@h1.example") == 0)
             // Someone of neither organisation: 404.
             #expect(try await scene.outsider.send(.GET, "/api/v1/messages/\(thread.id)").status == .notFound)
             #expect(
