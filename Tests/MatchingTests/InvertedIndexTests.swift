@@ -77,24 +77,43 @@ import Testing
 
     /// The index's top k equal a plain BM25 computed from scratch over random corpora.
     @Test func topKEqualsAReferenceBM25() async {
-        let vocabulary = ["laser", "photonics", "hydrogen", "robotics", "textile", "food", "solar", "battery", "design", "wood"]
         await propertyCheck(count: 500, input: Gen.int(in: 0...Int(Int32.max)), Gen.int(in: 1...60)) { seed, size in
-            var generator = SystemRandomNumberGeneratorWithSeed(seed: UInt64(seed))
-            func words(_ count: ClosedRange<Int>) -> [String] {
-                (0..<Int.random(in: count, using: &generator)).map { _ in vocabulary.randomElement(using: &generator) ?? "" }
-            }
-            let documents = (0..<size).map { n in
-                IndexedDocument(
-                    key: "d\(n)", title: words(0...3).joined(separator: " "), description: words(0...12).joined(separator: " "),
-                    topics: words(0...2))
-            }
-            let query = words(1...3).joined(separator: " ")
-            let index = index(documents)
-            let k = 1 + seed % 7
-            let expected = ReferenceBM25(documents).ranking(query).prefix(k)
-            let actual = index.search(query, limit: k)
-            #expect(actual.map(\.key) == expected.map(\.key), "query \(query)")
-            for (a, e) in zip(actual, expected) { #expect(abs(a.score - e.score) < 1e-6) }
+            agreesWithTheReference(seed: seed, size: size)
         }
+    }
+
+    /// A corpus where d4 and d25 hold the same terms: summed in another order, their scores differed in
+    /// the last bit and the reference and the index broke the tie differently (CI, 2026-11-30).
+    @Test func documentsWithTheSameTermsTieUpToRounding() {
+        agreesWithTheReference(seed: 614_549_653, size: 27)
+    }
+
+    func agreesWithTheReference(seed: Int, size: Int) {
+        let vocabulary = ["laser", "photonics", "hydrogen", "robotics", "textile", "food", "solar", "battery", "design", "wood"]
+        var generator = SystemRandomNumberGeneratorWithSeed(seed: UInt64(seed))
+        func words(_ count: ClosedRange<Int>) -> [String] {
+            (0..<Int.random(in: count, using: &generator)).map { _ in vocabulary.randomElement(using: &generator) ?? "" }
+        }
+        let documents = (0..<size).map { n in
+            IndexedDocument(
+                key: "d\(n)", title: words(0...3).joined(separator: " "), description: words(0...12).joined(separator: " "),
+                topics: words(0...2))
+        }
+        let query = words(1...3).joined(separator: " ")
+        let index = index(documents)
+        let k = 1 + seed % 7
+        let reference = ReferenceBM25(documents).ranking(query)
+        let expected = reference.prefix(k)
+        let actual = index.search(query, limit: k)
+        #expect(actual.count == expected.count, "query \(query)")
+        // Position by position the scores agree; the keys too, except among scores equal up to
+        // rounding: the index adds a document's terms in another order than the reference, so two
+        // documents with the same terms may differ in the last bit and swap.
+        for (a, e) in zip(actual, expected) {
+            #expect(abs(a.score - e.score) < 1e-9, "query \(query)")
+            let tied = reference.filter { abs($0.score - e.score) < 1e-9 }.map(\.key)
+            #expect(tied.contains(a.key), "query \(query): \(a.key) is not among \(tied)")
+        }
+        #expect(Set(actual.map(\.key)).count == actual.count)
     }
 }
