@@ -108,7 +108,7 @@ struct RegistrationController: Controller {
         _ req: Request, _ data: RegistrationFormData, form: RegistrationForm, errors: [String: String],
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let chosen = form.partnership ?? data.suggestions.first?.key
+        let chosen = form.partnership ?? data.clearBestFit
         let view = RegistrationView(
             organisation: data.organisation, status: data.registration?.status.words, reason: data.registration?.reason,
             asVisitor: form.asVisitor != nil, asHost: form.asHost != nil, motivation: form.motivation ?? "",

@@ -9,3 +9,13 @@ struct RegistrationFormData: Content {
     let suggestions: [PartnershipSuggestion]
     let partnerships: [PartnershipDTO]
 }
+
+extension RegistrationFormData {
+    /// The partnership to preselect: only one that fits by more than the country and better than
+    /// every other, so that a hurried person is never steered to one of several equal guesses.
+    var clearBestFit: String? {
+        guard let best = suggestions.first, best.score > 1 else { return nil }
+        if let second = suggestions.dropFirst().first, second.score >= best.score { return nil }
+        return best.key
+    }
+}

@@ -1,4 +1,5 @@
 import Fluent
+import Matching
 import ProgrammeRules
 import Vapor
 
@@ -126,8 +127,10 @@ struct Organisations {
             .sort(\.$name).all().map(OrganisationSummary.init)
     }
 
-    /// Partnerships that fit the organisation: its country among theirs, and its sectors (same
-    /// division counts double, same section once). Best first, with the reasons.
+    /// Partnerships that fit the organisation, best first, with the reasons. The programme lets an
+    /// organisation choose "by sector or geography"; what fits best is, in this order: the
+    /// partnership its cluster (or itself) already belongs to, the same NACE division (then the same
+    /// section), the topics its members work on, and last its country among the partnership's.
     func partnershipSuggestions(_ key: String) async throws -> [PartnershipSuggestion] {
         let organisation = try await Organisation.query(on: db).filter(\.$key == key).first()
         guard let organisation, try await context.permissions.mayManage(organisation) else {
@@ -138,30 +141,59 @@ struct Organisations {
 
     func partnershipSuggestions(for organisation: Organisation) async throws -> [PartnershipSuggestion] {
         let partnerships = try await Partnership.query(on: db).all()
+        var cluster: Organisation?
+        if let clusterID = organisation.$cluster.id { cluster = try await Organisation.find(clusterID, on: db) }
+        let topicsByPartnership = try await memberTopics()
+        let analyzer = TextAnalyzer()
+        let ownTopics = Set(organisation.topics.flatMap { analyzer.terms($0) })
         let sectors = organisation.sectors.compactMap(NACECode.init)
         let suggestions = partnerships.map { partnership -> PartnershipSuggestion in
             var score = 0
             var reasons: [String] = []
-            if partnership.countries.contains(organisation.country.rawValue) {
-                score += 2
-                reasons.append("has cluster members in \(CountryRegistry.cosme.name(of: organisation.country))")
+            if let cluster, cluster.$partnership.id == partnership.id, partnership.id != nil {
+                score += 8
+                reasons.append("your cluster, \(cluster.name), is a member")
+            } else if organisation.$partnership.id == partnership.id, partnership.id != nil {
+                score += 8
+                reasons.append("already validated you")
             }
             let theirs = partnership.sectors.compactMap(NACECode.init)
             let sameDivision = sectors.filter { theirs.contains($0) }
             let sameSection = sectors.filter { s in !theirs.contains(s) && theirs.contains { $0.section == s.section } }
             if !sameDivision.isEmpty {
-                score += 2 * sameDivision.count
-                reasons.append("works in sector " + sameDivision.map(\.description).joined(separator: ", "))
+                score += 4 * sameDivision.count
+                reasons.append("works in " + sameDivision.map { $0.title }.joined(separator: ", "))
             }
             if !sameSection.isEmpty {
                 score += sameSection.count
-                reasons.append(
-                    "works in the same NACE section "
-                        + Set(sameSection.map { String($0.section) }).sorted().joined(separator: ", "))
+                let sections = Set(sameSection.map(\.section)).sorted().map { NACECode.sectionTitle($0) }
+                reasons.append("works in the same field: " + sections.joined(separator: ", "))
+            }
+            let shared = ownTopics.intersection(partnership.id.flatMap { topicsByPartnership[$0] } ?? [])
+            if !shared.isEmpty {
+                score += 2 * min(shared.count, 3)
+                reasons.append("its members work on " + shared.sorted().joined(separator: ", "))
+            }
+            if partnership.countries.contains(organisation.country.rawValue) {
+                score += 1
+                reasons.append("has cluster members in \(CountryRegistry.cosme.name(of: organisation.country))")
             }
             return PartnershipSuggestion(key: partnership.key, name: partnership.name, score: score, reasons: reasons)
         }
         return suggestions.filter { $0.score > 0 }.sorted { ($0.score, $1.name) > ($1.score, $0.name) }
+    }
+
+    /// The words of the topics each partnership's validated members work on.
+    private func memberTopics() async throws -> [UUID: Set<String>] {
+        let rows = try await Organisation.query(on: db).filter(\.$validationStatus == .validated)
+            .filter(\.$partnership.$id != nil).field(\.$partnership.$id).field(\.$topicList).all()
+        let analyzer = TextAnalyzer()
+        var topics: [UUID: Set<String>] = [:]
+        for row in rows {
+            guard let id = row.$partnership.id else { continue }
+            for topic in row.topics { topics[id, default: []].formUnion(analyzer.terms(topic)) }
+        }
+        return topics
     }
 }
 

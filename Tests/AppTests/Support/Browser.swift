@@ -15,6 +15,13 @@ final class TestBrowser: @unchecked Sendable {
 
     init(_ app: Application) { self.app = app }
 
+    /// A browser signed in as an account made with `makeUser`.
+    static func signedIn(_ app: Application, _ email: String) async throws -> TestBrowser {
+        let browser = TestBrowser(app)
+        try await browser.post("/login", form: ["email": email, "password": "a-long-password"])
+        return browser
+    }
+
     @discardableResult
     func get(_ path: String, accept: String = "text/html") async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
