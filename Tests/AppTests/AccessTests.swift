@@ -50,6 +50,7 @@ import VaporTesting
         "GET /api/v1/requests/:key": .anyone,
         "GET /openapi.json": .anyone,
         "GET /my": .signedIn,
+        "GET /dashboard": .signedIn,
         "GET /organisations/:key/offers/new": .signedIn,
         "POST /organisations/:key/offers": .signedIn,
         "GET /organisations/:key/requests/new": .signedIn,

@@ -24,11 +24,22 @@ struct ServiceContext: Sendable {
     let threadPool: NIOThreadPool
     /// Where uploaded files' bytes live.
     var files: any FileStorage = LocalFileStorage(folder: URL(fileURLWithPath: "storage"))
+    /// What this request already read (none for commands).
+    var memo: RequestMemo? = nil
 
     /// The caller, or 401.
     func signedIn() throws(AppError) -> Caller {
         guard let caller else { throw .unauthenticated }
         return caller
+    }
+
+    /// Who the caller is to exchanges (their organisations and partnerships), read once per request.
+    func exchangeScope() async throws -> ExchangeScope {
+        let caller = try signedIn()
+        if let known = memo?.scope(of: caller) { return known }
+        let scope = try await ExchangeScope.of(caller, on: db)
+        memo?.keep(scope)
+        return scope
     }
 
     /// Runs CPU-heavy work on the thread pool, not on an event loop or the cooperative pool.
@@ -41,7 +52,8 @@ struct ServiceContext: Sendable {
         ServiceContext(
             caller: caller, credential: credential, db: db, linkBase: linkBase, matching: matching, clock: clock,
             passwords: passwords,
-            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool, files: files)
+            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool, files: files, memo: memo
+        )
     }
 
     /// The same context with another clock (the demo writes its exchanges' past this way).
@@ -56,19 +68,27 @@ struct ServiceContext: Sendable {
     func acting(as caller: Caller?) -> ServiceContext {
         ServiceContext(
             caller: caller, credential: nil, db: db, linkBase: linkBase, matching: matching, clock: clock, passwords: passwords,
-            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool, files: files)
+            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool, files: files, memo: memo
+        )
     }
 }
 
 extension Request {
     /// The service context of this request.
     var context: ServiceContext {
-        ServiceContext(
+        let memo: RequestMemo
+        if let known = storage[RequestMemoKey.self] {
+            memo = known
+        } else {
+            memo = RequestMemo()
+            storage[RequestMemoKey.self] = memo
+        }
+        return ServiceContext(
             caller: auth.get(User.self).flatMap(Caller.init), credential: storage[CredentialKey.self], db: database,
             linkBase: application.linkBase,
             matching: application.matching, clock: application.clock, passwords: password.async,
             tokenCache: application.tokenCache, logger: logger, clientAddress: clientAddress,
-            threadPool: application.threadPool, files: application.settings.files)
+            threadPool: application.threadPool, files: application.settings.files, memo: memo)
     }
 
     /// The address the request came from: the socket's peer, or behind a trusted proxy the last

@@ -182,16 +182,10 @@ extension ExchangeController {
     }
 
     struct BudgetView: Encodable {
-        let budget: BudgetDTO
-        let total: String
-        let reserved: String
-        let paid: String
-        let available: String
-        /// Shares of the budget for the chart, in per mille.
-        let reservedShare: Int
-        let paidShare: Int
-        let fundedExchanges: Int
+        let chart: BudgetChart
         let lines: [Line]
+        /// The chart again, as the list the shared chart template (`parts/budget-chart`) loops over.
+        let charts: [BudgetChart]
 
         struct Line: Encodable {
             let at: Date
@@ -206,19 +200,14 @@ extension ExchangeController {
         let key = try req.key()
         let budget = try await req.context.ledger.budget(of: key)
         let ledger = try await req.context.ledger.lines(of: key)
-        let euros = { (cents: Int) in Money.format(cents: cents, currency: "EUR") }
-        let share = { (cents: Int) in budget.budgetCents > 0 ? Int(Int64(cents) * 1_000 / Int64(budget.budgetCents)) : 0 }
+        let chart = BudgetChart(budget, fundedExchanges: ledger.fundedExchanges)
         let view = BudgetView(
-            budget: budget, total: euros(budget.budgetCents), reserved: euros(budget.reservedCents),
-            paid: euros(budget.paidCents),
-            available: euros(budget.availableCents), reservedShare: share(budget.reservedCents),
-            paidShare: share(budget.paidCents),
-            fundedExchanges: ledger.fundedExchanges,
+            chart: chart,
             lines: ledger.lines.map { line in
                 BudgetView.Line(
                     at: line.at, exchange: line.exchange, exchangeName: line.exchangeName,
-                    what: line.kind.words, amount: euros(line.amountCents))
-            })
+                    what: line.kind.words, amount: Money.format(cents: line.amountCents, currency: "EUR"))
+            }, charts: [chart])
         return try await req.page("budget", title: "Budget of \(budget.name)", view)
     }
 }

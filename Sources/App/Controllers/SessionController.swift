@@ -39,7 +39,8 @@ struct SessionController: Controller {
             let user = try await req.context.authentication.verify(email: form.email ?? "", password: form.password ?? "")
             req.browserSession?.signIn(try user.requireID())
             req.auth.login(user)
-            return req.redirect(to: next, flash: "Welcome back, \(user.name).")
+            // Signing in from nowhere in particular lands on the dashboard: what to do next.
+            return req.redirect(to: next == "/" ? "/dashboard" : next, flash: "Welcome back, \(user.name).")
         } catch let error as AppError where !error.problems.isEmpty {
             let view = LoginView(email: String((form.email ?? "").prefix(254)), next: next, error: error.problems.first?.message)
             return try await req.page("login", title: "Sign in", view, status: error.status, forms: true)
@@ -115,7 +116,7 @@ struct SessionController: Controller {
         req.browserSession?.signIn(try user.requireID())
         req.auth.login(user)
         return req.redirect(
-            to: "/my", flash: "Welcome, \(user.name): your account is ready. Add your organisation or ask to join it.")
+            to: "/dashboard", flash: "Welcome, \(user.name): your account is ready. Add your organisation or ask to join it.")
     }
 
     /// Only paths on this site: never an open redirect. A path with a scheme, a host, a

@@ -14,7 +14,7 @@ struct Messages {
     /// The caller's threads, newest first, with what is unread.
     func threads() async throws -> [ThreadSummaryDTO] {
         let caller = try context.signedIn()
-        let mine = Array(try await ExchangeScope.of(caller, on: db).organisations)
+        let mine = Array(try await context.exchangeScope().organisations)
         guard !mine.isEmpty else { return [] }
         let threads = try await MessageThread.query(on: db)
             .group(.or) { $0.filter(\.$from.$id ~~ mine).filter(\.$to.$id ~~ mine) }
@@ -39,7 +39,7 @@ struct Messages {
     /// Every page's frame asks this, so it loads no organisation rows, only ids and dates.
     func unreadCount() async throws -> Int {
         let caller = try context.signedIn()
-        let mine = Array(try await ExchangeScope.of(caller, on: db).organisations)
+        let mine = Array(try await context.exchangeScope().organisations)
         guard !mine.isEmpty else { return 0 }
         let threads = try await MessageThread.query(on: db)
             .group(.or) { $0.filter(\.$from.$id ~~ mine).filter(\.$to.$id ~~ mine) }
@@ -132,7 +132,7 @@ struct Messages {
     /// The thread, if the caller belongs to one of its two organisations; 404 otherwise.
     private func visible(_ id: UUID) async throws -> (MessageThread, Set<UUID>) {
         let caller = try context.signedIn()
-        let mine = try await ExchangeScope.of(caller, on: db).organisations
+        let mine = try await context.exchangeScope().organisations
         guard let thread = try await MessageThread.query(on: db).filter(\.$id == id).with(\.$from).with(\.$to).first(),
             mine.contains(thread.$from.id) || mine.contains(thread.$to.id)
         else { throw AppError.notFound("There is no such conversation.") }

@@ -41,7 +41,7 @@ struct Exchanges {
         else { throw AppError.invalid("offer", "unknown-key", "no open offer has the key \"\(offerKey)\"") }
         let visitor = request.visitor
         let host = offer.host
-        let scope = try await ExchangeScope.of(caller, on: db)
+        let scope = try await context.exchangeScope()
         let origin: Exchange.Origin
         if input.agreedOffline == true {
             let coordinates = [visitor.$partnership.id, host.$partnership.id].compactMap { $0 }.contains(
@@ -168,7 +168,7 @@ struct Exchanges {
     /// The requests and offers of the caller's organisations, to propose with (at most 200 each).
     func ownListings() async throws -> (requests: [VisitRequest], offers: [Offer]) {
         let caller = try context.signedIn()
-        let scope = try await ExchangeScope.of(caller, on: db)
+        let scope = try await context.exchangeScope()
         guard !scope.organisations.isEmpty else { return ([], []) }
         let ids = Array(scope.organisations)
         let requests = try await VisitRequest.query(on: db).filter(\.$visitor.$id ~~ ids).with(\.$visitor).sort(\.$title).limit(
@@ -183,7 +183,7 @@ struct Exchanges {
     /// The exchanges the caller may see, newest first, optionally in one phase.
     func list(phase: String?) async throws -> [ExchangeDTO] {
         let caller = try context.signedIn()
-        let scope = try await ExchangeScope.of(caller, on: db)
+        let scope = try await context.exchangeScope()
         let query = Exchange.query(on: db).sort(\.$createdAt, .descending)
         if let phase, !phase.isEmpty {
             guard let wanted = ExchangePhase(rawValue: phase) else {
@@ -209,7 +209,8 @@ struct Exchanges {
         guard let exchange = try await Exchange.find(id, on: db ?? self.db) else {
             throw AppError.notFound("There is no exchange \(id).")
         }
-        let scope = try await ExchangeScope.of(caller, on: db ?? self.db)
+        let scope: ExchangeScope
+        if let db { scope = try await ExchangeScope.of(caller, on: db) } else { scope = try await context.exchangeScope() }
         let roles = scope.roles(exchange)
         guard !roles.isEmpty else { throw AppError.forbiddenAsNotFound("There is no exchange \(id).") }
         return (exchange, scope, roles)

@@ -77,6 +77,47 @@ struct Ledger {
     /// is a numeric).
     private static let total = SQLRaw("CAST(SUM(amount_cents) AS BIGINT)")
 
+    /// The balances of several partnerships at once (one grouped query), for dashboards.
+    static func balances(of partnerships: [Partnership], on db: any Database) async throws -> [UUID: BudgetDTO] {
+        let ids = partnerships.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.sql().select()
+            .column("partnership_id").column("kind").column(Self.total, as: "total")
+            .from(LedgerEntry.schema).where("partnership_id", .in, ids).groupBy("partnership_id").groupBy("kind").all()
+        var totals: [UUID: [LedgerEntry.Kind: Int]] = [:]
+        for row in rows {
+            guard let kind = LedgerEntry.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { continue }
+            totals[try row.decode(column: "partnership_id", as: UUID.self), default: [:]][kind] =
+                try row.decode(column: "total", as: Int?.self) ?? 0
+        }
+        var balances: [UUID: BudgetDTO] = [:]
+        for partnership in partnerships {
+            guard let id = partnership.id else { continue }
+            let lines = totals[id] ?? [:]
+            let paid = lines[.pay] ?? 0
+            let reserved = (lines[.reserve] ?? 0) - paid - (lines[.release] ?? 0)
+            balances[id] = BudgetDTO(
+                partnership: partnership.key, name: partnership.name, budgetCents: partnership.budgetCents,
+                reservedCents: reserved, paidCents: paid, availableCents: partnership.budgetCents - reserved - paid,
+                targetExchanges: partnership.targetExchanges)
+        }
+        return balances
+    }
+
+    /// How many exchanges of each partnership's visitors are funded (each counts once towards its target).
+    static func fundedCounts(on db: any Database) async throws -> [UUID: Int] {
+        let rows = try await db.sql().select()
+            .column("visitor_partnership_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "funded")
+            .from(Exchange.schema).where("phase", .in, ExchangeChecks.funded.map(\.rawValue))
+            .groupBy("visitor_partnership_id").all()
+        var counts: [UUID: Int] = [:]
+        for row in rows {
+            counts[try row.decode(column: "visitor_partnership_id", as: UUID.self)] = try row.decode(
+                column: "funded", as: Int.self)
+        }
+        return counts
+    }
+
     /// Every partnership's available budget, for matching rounds (one grouped query).
     static func available(on db: any Database) async throws -> [UUID: Int] {
         let partnerships = try await Partnership.query(on: db).all()

@@ -1,0 +1,104 @@
+import Fluent
+import ProgrammeRules
+import Vapor
+
+/// What a participant lands on: their organisations and where each stands, what they must do now,
+/// their requests and offers with the best suggestion for each, their exchanges by phase and the
+/// latest of what they were told.
+struct ParticipantDashboard: Encodable {
+    /// One thing to do, with where to do it.
+    struct Todo: Encodable {
+        let text: String
+        let link: String
+        let action: String
+        let by: String?
+    }
+
+    /// A request or an offer of theirs with the best match the engine finds for it.
+    struct Listing: Encodable {
+        let kind: String
+        let key: String
+        let title: String
+        let organisationName: String
+        let suggestionCount: Int
+        let best: String?
+        let bestScore: Int?
+        let link: String
+    }
+
+    let name: String
+    let organisations: MyOrganisationsDTO
+    let todo: [Todo]
+    let listings: [Listing]
+    let exchanges: ExchangeDigest
+    let byPhase: [ExchangeDigest.PhaseCount]
+    let openExchanges: [ExchangeDigest.Item]
+    let notifications: [NotificationDTO]
+}
+
+extension Dashboards {
+    func participant() async throws -> ParticipantDashboard {
+        let caller = try context.signedIn()
+        let organisations = try await context.myOrganisations.overview()
+        let scope = try await context.exchangeScope()
+        let digest = try await ExchangeDigest.read(context, scope: scope)
+        var todo: [ParticipantDashboard.Todo] = []
+        for organisation in organisations.organisations where organisation.membership == .active {
+            let link = "/organisations/\(organisation.key)/registration"
+            switch (organisation.status, organisation.registrationStatus) {
+            case (.validated?, _): break
+            case (_, nil):
+                todo.append(
+                    .init(text: "Register \(organisation.name) with a partnership", link: link, action: "Register", by: nil))
+            case (.changesRequested?, _):
+                todo.append(
+                    .init(
+                        text: "Change the registration of \(organisation.name): \(organisation.reason ?? "its partnership asks")",
+                        link: link, action: "Change the registration", by: nil))
+            default: break
+            }
+        }
+        for request in organisations.joinRequests {
+            todo.append(
+                .init(
+                    text: "\(request.name) asks to join \(request.organisationName)", link: "/my", action: "Approve or ignore",
+                    by: nil))
+        }
+        for item in digest.yourTurn.prefix(10) {
+            todo.append(
+                .init(
+                    text: "\(item.title): \(item.next ?? "your step")", link: "/exchanges/\(item.id)",
+                    action: "Open the exchange",
+                    by: item.by))
+        }
+        return ParticipantDashboard(
+            name: caller.name, organisations: organisations, todo: todo, listings: try await listings(),
+            exchanges: digest, byPhase: digest.byPhase, openExchanges: Array(digest.open.prefix(10)),
+            notifications: Array(try await context.notifications.list().filter { !$0.read }.prefix(5)))
+    }
+
+    /// The caller's requests and offers (at most five of each) with their best suggestion.
+    private func listings() async throws -> [ParticipantDashboard.Listing] {
+        let (requests, offers) = try await context.exchanges.ownListings()
+        var listings: [ParticipantDashboard.Listing] = []
+        for request in requests.prefix(5) {
+            let suggestions = (try? await context.suggestions.forRequest(request.key, limit: 3))?.list.suggestions ?? []
+            listings.append(
+                .init(
+                    kind: "request", key: request.key, title: request.title, organisationName: request.visitor.name,
+                    suggestionCount: suggestions.count, best: suggestions.first.map { "\($0.offerTitle) at \($0.hostName)" },
+                    bestScore: suggestions.first.map { Int(($0.score * 100).rounded()) },
+                    link: "/requests/\(request.key)/suggestions"))
+        }
+        for offer in offers.prefix(5) {
+            let suggestions = (try? await context.suggestions.forOffer(offer.key, limit: 3))?.list.suggestions ?? []
+            listings.append(
+                .init(
+                    kind: "offer", key: offer.key, title: offer.title, organisationName: offer.host.name,
+                    suggestionCount: suggestions.count, best: suggestions.first.map { "\($0.visitorName): \($0.requestTitle)" },
+                    bestScore: suggestions.first.map { Int(($0.score * 100).rounded()) },
+                    link: "/offers/\(offer.key)/suggestions"))
+        }
+        return listings
+    }
+}
