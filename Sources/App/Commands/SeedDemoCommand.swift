@@ -30,7 +30,7 @@ struct SeedDemoCommand: AsyncCommand {
         }
         for login in DemoDataset.logins where try await User.find(email: login.email, on: database) == nil {
             let input = try AccountInput.validated(
-                email: login.email, password: DemoDataset.password, role: login.role.rawValue, name: nil)
+                email: login.email, password: DemoDataset.password, role: login.role.rawValue, name: login.name)
             _ = try await context.accounts.create(input, organisationKey: login.organisation, partnershipKey: login.partnership)
         }
         let exchanges = try await DemoExchanges(context: context).seed(
@@ -40,7 +40,9 @@ struct SeedDemoCommand: AsyncCommand {
 
     static var loginsText: String {
         "Demo logins (password \"\(DemoDataset.password)\"):\n"
-            + DemoDataset.logins.map { "  \($0.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.email)" }
+            + DemoDataset.logins.map {
+                "  \($0.role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.email)  (\($0.name))"
+            }
             .joined(separator: "\n")
     }
 }

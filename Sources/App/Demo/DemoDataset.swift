@@ -6,6 +6,8 @@ import ProgrammeRules
 struct DemoDataset {
     struct Login: Sendable {
         let email: String
+        /// What the pages call the person.
+        let name: String
         let role: User.Role
         let organisation: String?
         let partnership: String?
@@ -13,9 +15,13 @@ struct DemoDataset {
 
     static let password = "demo-password"
     static let logins: [Login] = [
-        Login(email: "admin@clusterxchange.example", role: .admin, organisation: nil, partnership: nil),
-        Login(email: "coordinator@clusterxchange.example", role: .coordinator, organisation: nil, partnership: "photonics-4x"),
-        Login(email: "participant@clusterxchange.example", role: .participant, organisation: "member-0000", partnership: nil),
+        Login(email: "admin@clusterxchange.example", name: "Sofia Lindqvist", role: .admin, organisation: nil, partnership: nil),
+        Login(
+            email: "coordinator@clusterxchange.example", name: "Katrin Becker", role: .coordinator, organisation: nil,
+            partnership: "photonics-4x"),
+        Login(
+            email: "participant@clusterxchange.example", name: "Tomáš Novák", role: .participant, organisation: "member-0000",
+            partnership: nil),
     ]
 
     let records: [ImportRecord]

@@ -86,7 +86,7 @@ import VaporTesting
             let notes = try await scene.host.send(.GET, "/api/v1/notifications").content.decode([Note].self)
             #expect(notes.count == 1)
             #expect(notes[0].link.hasPrefix("/exchanges/"))
-            #expect(notes[0].text.contains("accept or decline it by 2027-01-18"))
+            #expect(notes[0].text.contains("accept or decline it by 18 January 2027"))
             #expect(try await scene.host.send(.POST, "/api/v1/notifications/read").status == .noContent)
             #expect(try await scene.host.send(.GET, "/api/v1/notifications").content.decode([Note].self).allSatisfy(\.read))
             // Nobody else's notifications move.

@@ -29,7 +29,7 @@ struct ExchangeNotices {
                 (
                     everyone,
                     "\(pair): the proposal is accepted. Next: write the Commitment to Quality, then the four parties sign it "
-                        + "by \(signBy)."
+                        + "by \(signBy.words)."
                 ))
         case .decline:
             told.append(
@@ -38,7 +38,7 @@ struct ExchangeNotices {
             told.append((everyone, "\(pair): the exchange was withdrawn.\(detail.isEmpty ? "" : " The reason: \(detail)")"))
         case .sign, .signFinancialAgreement:
             if next.missingSignatures.isEmpty && next.missingFinancialSignatures.isEmpty {
-                told.append((visitorPartnership, "\(pair): everything is signed. Next: approve the funding by \(signBy)."))
+                told.append((visitorPartnership, "\(pair): everything is signed. Next: approve the funding by \(signBy.words)."))
             } else {
                 var missing = Set<UUID>()
                 for signatory in next.missingSignatures {
@@ -47,20 +47,20 @@ struct ExchangeNotices {
                 for signatory in next.missingFinancialSignatures {
                     missing.formUnion(Self.people(signatory.role, visitor, host, visitorPartnership, hostPartnership))
                 }
-                told.append((missing, "\(pair): \(caller.name) signed. Your signature is still needed, by \(signBy)."))
+                told.append((missing, "\(pair): \(caller.name) signed. Your signature is still needed, by \(signBy.words)."))
             }
         case .approveFunding:
             told.append(
                 (
                     visitor.union(host),
-                    "\(pair): the funding is approved. The stay runs from \(exchange.start) to \(exchange.end)."
+                    "\(pair): the funding is approved. The stay runs from \(exchange.start.words) to \(exchange.end.words)."
                 ))
         case .start:
             told.append(
                 (
                     visitor,
-                    "\(pair): the stay has started. After it ends on \(exchange.end), write and submit the closing report with "
-                        + "its evidence, by \(exchange.end.adding(days: 30))."
+                    "\(pair): the stay has started. After it ends on \(exchange.end.words), write and submit the closing "
+                        + "report with its evidence, by \(exchange.end.adding(days: 30).words)."
                 ))
         case .submitReport:
             told.append(
@@ -73,8 +73,8 @@ struct ExchangeNotices {
             told.append((visitor, "\(pair): the report was returned with comments: \(detail). Change it and submit it again."))
         case .validateReport:
             let due = today.adding(days: Exchanges.paymentDays)
-            told.append((visitorPartnership, "\(pair): the report is validated. Next: pay the lump sum by \(due)."))
-            told.append((visitor, "\(pair): your report is validated; the lump sum is due by \(due)."))
+            told.append((visitorPartnership, "\(pair): the report is validated. Next: pay the lump sum by \(due.words)."))
+            told.append((visitor, "\(pair): your report is validated; the lump sum is due by \(due.words)."))
         case .pay:
             told.append((visitor, "\(pair): the lump sum is paid (\(detail))."))
         case .cancel:

@@ -52,12 +52,12 @@ extension Exchanges {
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         if action == .start, today < exchange.start {
             throw AppError.conflict(
-                "action", "stay-not-started", "The stay starts on \(exchange.start); mark it started from that day.")
+                "action", "stay-not-started", "The stay starts on \(exchange.start.words); mark it started from that day.")
         }
         if action == .submitReport {
             guard today > exchange.end else {
                 throw AppError.conflict(
-                    "action", "stay-not-ended", "The closing report comes after the stay, which ends on \(exchange.end).")
+                    "action", "stay-not-ended", "The closing report comes after the stay, which ends on \(exchange.end.words).")
             }
             guard !exchange.reportOutcomes.isEmpty else {
                 throw AppError.conflict("action", "report-empty", "Write the closing report before you submit it.")
@@ -116,7 +116,8 @@ extension Exchanges {
                 let paidOn = input.paidOn.flatMap(CalendarDate.init(iso:)) ?? today
                 try await Exchange.query(on: tx).filter(\.$id == id).set(\.$paidOn, to: paidOn)
                     .set(\.$paymentReference, to: input.reference?.trimmingCharacters(in: .whitespaces)).update()
-                line = "\(Money.format(cents: amount, currency: "EUR")) paid on \(paidOn), reference \(input.reference ?? "")"
+                line =
+                    "\(Money.format(cents: amount, currency: "EUR")) paid on \(paidOn.words), reference \(input.reference ?? "")"
             case .cancel where from.holdsReservation:
                 try await LedgerEntry(
                     partnershipID: exchange.$visitorPartnership.id, exchangeID: id, kind: .release,
@@ -131,7 +132,7 @@ extension Exchanges {
                 try await Exchange.query(on: tx).filter(\.$id == id).set(\.$reportComments, to: detail).update()
             case .validateReport:
                 try await Exchange.query(on: tx).filter(\.$id == id).set(\.$reportValidatedOn, to: today).update()
-                line = "payment due by \(today.adding(days: Self.paymentDays))"
+                line = "payment due by \(today.adding(days: Self.paymentDays).words)"
             default: break
             }
             try await ExchangeEvent(

@@ -64,7 +64,8 @@ extension Exchanges {
             }
             try await ExchangeEvent(
                 exchangeID: id, action: "edit-commitment", from: from, to: next.phase, userID: caller.id, by: caller.email,
-                role: role.rawValue, detail: "version \(version)" + (stayChanged ? ", stay \(start) to \(end)" : ""), at: now
+                role: role.rawValue, detail: "version \(version)" + (stayChanged ? ", stay \(start.words) to \(end.words)" : ""),
+                at: now
             ).create(on: tx)
             try await Notifier(db: tx, linkBase: linkBase).tell(
                 Set(signers).subtracting([caller.id]), subject: "Exchange \(exchange.requestTitle): the commitment changed",

@@ -148,15 +148,15 @@ struct Exchanges {
             } else if origin == .round {
                 told = try await notifier.members(of: [visitorID, try host.requireID()])
                 text =
-                    "The matching round of \(visitor.name)'s partnership proposes an exchange at \(host.name) from \(stay.start) "
-                    + "to \(stay.end). The host accepts or declines by \(context.clock.today.adding(days: Self.answerDays)); "
-                    + "the visitor may withdraw it."
+                    "The matching round of \(visitor.name)'s partnership proposes an exchange at \(host.name) from "
+                    + "\(stay.start.words) to \(stay.end.words). The host accepts or declines by "
+                    + "\(context.clock.today.adding(days: Self.answerDays).words); the visitor may withdraw it."
             } else {
                 told = try await notifier.members(of: [try answering.requireID()])
                 let proposer = exchange.proposedBy == .visitor ? visitor.name : host.name
                 text =
-                    "\(proposer) proposes an exchange from \(stay.start) to \(stay.end): accept or decline it by "
-                    + "\(context.clock.today.adding(days: Self.answerDays))."
+                    "\(proposer) proposes an exchange from \(stay.start.words) to \(stay.end.words): accept or decline it by "
+                    + "\(context.clock.today.adding(days: Self.answerDays).words)."
             }
             try await notifier.tell(
                 told.subtracting([caller.id]), subject: "Exchange proposed: \(visitor.name) at \(host.name)", text: text,

@@ -70,15 +70,19 @@ struct Reminders {
             let lifecycle = try await context.exchanges.lifecycle(exchange)
             let missing = Set(lifecycle.missingSignatures.map(\.role) + lifecycle.missingFinancialSignatures.map(\.role))
             guard !missing.isEmpty else {
-                return ("funding", [.visitorPartnership], "\(pair): everything is signed; approve the funding by \(signBy).")
+                return (
+                    "funding", [.visitorPartnership], "\(pair): everything is signed; approve the funding by \(signBy.words)."
+                )
             }
             return (
-                "signatures", Array(missing), "\(pair): your signature is still missing; the stay starts on \(exchange.start)."
+                "signatures", Array(missing),
+                "\(pair): your signature is still missing; the stay starts on \(exchange.start.words)."
             )
         case .underWay, .reportReturned:
             guard today > exchange.end else { return nil }
             return (
-                "report", [.visitor], "\(pair): the stay ended on \(exchange.end). Submit the closing report with its evidence."
+                "report", [.visitor],
+                "\(pair): the stay ended on \(exchange.end.words). Submit the closing report with its evidence."
             )
         case .reportValidated:
             guard let validated = exchange.reportValidatedOn, today > validated.adding(days: Exchanges.paymentDays) else {
@@ -86,7 +90,7 @@ struct Reminders {
             }
             return (
                 "late-payment", [.visitorPartnership, .supportOffice],
-                "\(pair): the lump sum is late: the report was validated on \(validated) and payment was due within "
+                "\(pair): the lump sum is late: the report was validated on \(validated.words) and payment was due within "
                     + "\(Exchanges.paymentDays) days."
             )
         default:
