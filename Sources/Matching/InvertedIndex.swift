@@ -1,4 +1,5 @@
 import Foundation
+import ProgrammeRules
 
 /// An inverted index with BM25 ranking that updates in place: adding a document with a key it
 /// already holds replaces it; removing drops its postings. No full rebuild is ever needed.
@@ -24,6 +25,8 @@ public struct InvertedIndex: Sendable {
     /// Terms are numbered once; postings, bounds and each document's terms use the numbers, which
     /// keeps the index compact (no string per posting) and its look-ups array-fast.
     private var termNumbers: [String: Int32] = [:]
+    /// Per term, the word it stands for as written (the shortest seen).
+    private var surfaces: [String] = []
     private var postings: [[Posting]] = []
     /// Per term, the largest frequency and the shortest document ever seen with it: enough for an
     /// upper bound of the term's score (removals can only make the bound looser, never wrong).
@@ -35,7 +38,7 @@ public struct InvertedIndex: Sendable {
     private var termsOfDocument: [[Int32]] = []
     private var totalLength: Double = 0
 
-    public init(analyzer: TextAnalyzer = TextAnalyzer(), weights: Weights = Weights()) {
+    public init(analyzer: TextAnalyzer = TextAnalyzer(stemming: true), weights: Weights = Weights()) {
         self.analyzer = analyzer
         self.weights = weights
     }
@@ -48,13 +51,15 @@ public struct InvertedIndex: Sendable {
         // Each token is hashed once, to its term number; frequencies add up by number.
         var frequencies: [Int32: Float] = [:]
         frequencies.reserveCapacity(64)
-        for term in analyzer.terms(document.title) { frequencies[termNumber(term), default: 0] += Float(weights.title) }
-        for topic in document.topics {
-            for term in analyzer.terms(topic) { frequencies[termNumber(term), default: 0] += Float(weights.topics) }
+        func add(_ text: String, _ weight: Double) {
+            for word in analyzer.folded(text) {
+                let term = analyzer.stemming ? Stemmer.stem(word) : word
+                frequencies[termNumber(term, surface: word), default: 0] += Float(weight)
+            }
         }
-        for term in analyzer.terms(document.description) {
-            frequencies[termNumber(term), default: 0] += Float(weights.description)
-        }
+        add(document.title, weights.title)
+        for topic in document.topics { add(topic, weights.topics) }
+        add(document.description, weights.description)
         let number = Int32(keys.count)
         keys.append(document.key)
         let length = frequencies.values.reduce(0, +)
@@ -70,10 +75,15 @@ public struct InvertedIndex: Sendable {
         termsOfDocument.append(Array(frequencies.keys))
     }
 
-    private mutating func termNumber(_ term: String) -> Int32 {
-        if let id = termNumbers[term] { return id }
+    private mutating func termNumber(_ term: String, surface: String) -> Int32 {
+        if let id = termNumbers[term] {
+            // The shortest word seen for a stem is how people write it: "laser", not "lasers".
+            if surface.utf8.count < surfaces[Int(id)].utf8.count { surfaces[Int(id)] = surface }
+            return id
+        }
         let id = Int32(postings.count)
         termNumbers[term] = id
+        surfaces.append(surface)
         postings.append([])
         maxFrequency.append(0)
         minLength.append(.greatestFiniteMagnitude)
@@ -154,7 +164,35 @@ public struct InvertedIndex: Sendable {
             return held.contains(term.id) && documents <= most ? (term.term, documents) : nil
         }
         let rarestFirst = shared.sorted { a, b in a.documents != b.documents ? a.documents < b.documents : a.term < b.term }
-        return rarestFirst.prefix(limit).map(\.term)
+        return rarestFirst.prefix(limit).map { termNumbers[$0.term].map { surfaces[Int($0)] } ?? $0.term }
+    }
+
+    /// The index term for a word as a query would use it (folded and stemmed), and whether any
+    /// document holds it.
+    public func term(for word: String) -> (term: String, known: Bool)? {
+        guard let term = analyzer.terms(word).first else { return nil }
+        return (term, termNumbers[term].map { !postings[Int($0)].isEmpty } ?? false)
+    }
+
+    /// For a word no document holds, the nearest known term at most `bound` edits away (a swap of
+    /// neighbouring letters is one edit), the one most documents hold among equals, with the word
+    /// as documents write it. Words of three letters or fewer have too many neighbours to guess.
+    public func correction(for word: String, within bound: Int) -> (term: String, surface: String)? {
+        guard let (term, known) = term(for: word), !known, term.utf8.count > 3 else { return nil }
+        var best: (term: String, id: Int32, distance: Int, documents: Int)?
+        for (candidate, id) in termNumbers {
+            let documents = postings[Int(id)].count
+            guard documents > 0, abs(candidate.utf8.count - term.utf8.count) <= bound,
+                let distance = EditDistance.within(term, candidate, bound: bound)
+            else { continue }
+            if let current = best,
+                (current.distance, -current.documents, current.term) <= (distance, -documents, candidate)
+            {
+                continue
+            }
+            best = (candidate, id, distance, documents)
+        }
+        return best.map { ($0.term, surfaces[Int($0.id)]) }
     }
 
     /// The `limit` best documents for the query, best first; among equal scores the document indexed

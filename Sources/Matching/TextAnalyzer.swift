@@ -5,16 +5,25 @@ import ProgrammeRules
 /// Italian and Spanish dropped, single letters dropped.
 public struct TextAnalyzer: Sendable {
     public let stopWords: Set<String>
+    /// Terms are reduced to their stems (`Stemmer`), so "lasers" finds "laser".
+    public let stemming: Bool
 
     /// No stop word is longer than this, so longer tokens skip the look-up.
     private let longestStopWord: Int
 
-    public init(stopWords: Set<String> = StopWords.all) {
+    public init(stopWords: Set<String> = StopWords.all, stemming: Bool = false) {
         self.stopWords = stopWords
+        self.stemming = stemming
         self.longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
     }
 
     public func terms(_ text: String) -> [String] {
+        let words = folded(text)
+        return stemming ? words.map(Stemmer.stem) : words
+    }
+
+    /// The words of the text, folded, without stop words, not stemmed.
+    public func folded(_ text: String) -> [String] {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
             return NameFolding.fold(text).split(separator: " ").compactMap { token in
                 let term = String(token)

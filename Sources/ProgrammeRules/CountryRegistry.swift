@@ -32,6 +32,13 @@ public struct CountryRegistry: Sendable {
         return Locale(identifier: "en_GB").localizedString(forRegionCode: code.rawValue) ?? code.rawValue
     }
 
+    /// The code of a country named in English ("Germany", "czechia"), ignoring case and accents.
+    public func code(named name: String) -> CountryCode? {
+        let wanted = NameFolding.fold(name)
+        guard wanted.count >= 3 else { return nil }
+        return countries.values.first { NameFolding.fold($0.name) == wanted }?.code
+    }
+
     public func label(of code: CountryCode) -> String { "\(name(of: code)) (\(code))" }
 
     public static let cosme = CountryRegistry(countries: CountryTable.all)

@@ -1,4 +1,4 @@
-enum EditDistance {
+public enum EditDistance {
     /// The optimal string alignment distance between `a` and `b` (Levenshtein, plus two
     /// neighbouring letters swapped as one edit), or nil when it exceeds `bound`. Only the
     /// diagonal band of width 2 x bound + 1 is computed, and the computation stops at the first
@@ -39,5 +39,21 @@ enum EditDistance {
         }
         let distance = rows[previous + m]
         return distance <= bound ? distance : nil
+    }
+}
+
+extension EditDistance {
+    /// The distance between two texts' bytes when it is at most `bound` (a swap of two neighbouring
+    /// letters counts as one edit), else nil. For short words: spelling suggestions.
+    public static func within(_ a: String, _ b: String, bound: Int) -> Int? {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (y.count + 2)) { rows in
+                    bounded(x, y, bound: bound, rows: rows)
+                }
+            }
+        }
     }
 }

@@ -75,7 +75,7 @@ import VaporTesting
             #expect(submitted.status == .created || submitted.status == .ok, "\(submitted.body.string)")
 
             let page = try await TestBrowser.signedIn(app, "coordinator@pv.example").get("/dashboard").body.string
-            #expect(page.contains("Registrations waiting for you <span class=\"count\">1</span>"))
+            #expect(page.contains("Registrations waiting for you <span class=\"pill-count\">1</span>"))
             #expect(page.contains("Torino Optics Lab"))
             #expect(page.contains("Technology centre in Turin, Italy"))
             #expect(page.contains("C26 Computer, electronic and optical products"))

@@ -60,7 +60,7 @@ import Testing
             } catch {
                 let message = String(describing: error)
                 #expect(message.contains("line 3 (O1) city: unknown city \"Atlantis\" in DE"))
-                #expect(message.contains("line 6 (F2) purposes[0]: must be one of learn, markets, technology, collaboration"))
+                #expect(message.contains("line 6 (F2) purposes[0]: choose one of learn, markets, technology, collaboration"))
                 #expect(message.contains("line 6 (F2) availableFrom: must be a calendar date"))
                 #expect(message.contains("line 6 (F2) capacity: must be a whole number, not a string"))
                 #expect(message.contains("line 7: is not valid JSON"))

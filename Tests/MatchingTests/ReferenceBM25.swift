@@ -5,7 +5,7 @@ import Foundation
 /// BM25F-lite written the plain way: every document scored, then sorted.
 struct ReferenceBM25 {
     let documents: [IndexedDocument]
-    let analyzer = TextAnalyzer()
+    let analyzer = TextAnalyzer(stemming: true)
 
     init(_ documents: [IndexedDocument]) { self.documents = documents }
 

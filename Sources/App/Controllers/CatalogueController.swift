@@ -34,7 +34,7 @@ struct CatalogueController: Controller {
     }
 
     @Sendable func organisations(req: Request) async throws -> ListPage<OrganisationSummary> {
-        try await req.context.catalogue.organisations(try CatalogueFilter(query: req.query))
+        try await req.context.catalogue.organisations(try CatalogueFilter(query: req.query)).page
     }
 
     @Sendable func organisation(req: Request) async throws -> OrganisationDetail {
@@ -42,7 +42,7 @@ struct CatalogueController: Controller {
     }
 
     @Sendable func offers(req: Request) async throws -> ListPage<OfferDTO> {
-        try await req.context.catalogue.listings(Offer.self, try CatalogueFilter(query: req.query))
+        try await req.context.catalogue.listings(Offer.self, try CatalogueFilter(query: req.query)).page
     }
 
     @Sendable func offer(req: Request) async throws -> OfferDTO {
@@ -50,7 +50,7 @@ struct CatalogueController: Controller {
     }
 
     @Sendable func requests(req: Request) async throws -> ListPage<RequestDTO> {
-        try await req.context.catalogue.listings(VisitRequest.self, try CatalogueFilter(query: req.query))
+        try await req.context.catalogue.listings(VisitRequest.self, try CatalogueFilter(query: req.query)).page
     }
 
     @Sendable func request(req: Request) async throws -> RequestDTO {
@@ -63,6 +63,7 @@ struct CatalogueController: Controller {
         let tab: String
         let filter: FilterValues
         let countries: [Choice]
+        let sectors: [ChoiceGroup]
         let kinds: [Choice]
         let purposes: [Choice]
         let partnerships: [Choice]
@@ -75,6 +76,19 @@ struct CatalogueController: Controller {
         /// The same search in each tab.
         let tabLinks: [String: String]
         let errors: [String: String]
+        /// The words searched instead of a typo.
+        let searchedFor: String?
+        /// On no result: a spelling to try, and the other tabs where the same search finds something.
+        let didYouMean: String?
+        let didYouMeanLink: String?
+        let elsewhere: [Elsewhere]
+    }
+
+    struct Elsewhere: Encodable {
+        let label: String
+        let link: String
+        /// What follows it in the sentence: ", ", " and " or nothing.
+        var then = ""
     }
 
     struct FilterValues: Encodable {
@@ -95,19 +109,24 @@ struct CatalogueController: Controller {
         var requests: ListPage<RequestDTO>?
         var total = 0
         var pageCount = 1
+        var searchedFor: String?
+        var didYouMean: String?
         var status = HTTPResponseStatus.ok
         do {
             filter = try CatalogueFilter(query: req.query)
             switch tab {
             case "offers":
-                let page = try await context.catalogue.listings(Offer.self, filter)
-                (offers, total, pageCount) = (page, page.total, page.pageCount)
+                let answer = try await context.catalogue.listings(Offer.self, filter)
+                (offers, total, pageCount, searchedFor, didYouMean) =
+                    (answer.page, answer.page.total, answer.page.pageCount, answer.searchedFor, answer.didYouMean)
             case "requests":
-                let page = try await context.catalogue.listings(VisitRequest.self, filter)
-                (requests, total, pageCount) = (page, page.total, page.pageCount)
+                let answer = try await context.catalogue.listings(VisitRequest.self, filter)
+                (requests, total, pageCount, searchedFor, didYouMean) =
+                    (answer.page, answer.page.total, answer.page.pageCount, answer.searchedFor, answer.didYouMean)
             default:
-                let page = try await context.catalogue.organisations(filter)
-                (organisations, total, pageCount) = (page, page.total, page.pageCount)
+                let answer = try await context.catalogue.organisations(filter)
+                (organisations, total, pageCount, searchedFor, didYouMean) =
+                    (answer.page, answer.page.total, answer.page.pageCount, answer.searchedFor, answer.didYouMean)
             }
         } catch let error as AppError where !error.problems.isEmpty {
             errors = error.fieldMessages
@@ -115,13 +134,25 @@ struct CatalogueController: Controller {
         }
         let partnerships = try await context.catalogue.partnerships()
         let link = { (tab: String, number: Int) -> String in "/catalogue?tab=\(tab)&" + filter.queryString(page: number) }
+        var elsewhere: [Elsewhere] = []
+        if total == 0, errors.isEmpty, filter != CatalogueFilter() {
+            let found = try await otherTabs(than: tab, filter, context)
+            elsewhere = found.enumerated().map { index, tab in
+                Elsewhere(
+                    label: "\(tab.1) \(Self.tabNoun(tab.0, tab.1))", link: link(tab.0, 1),
+                    then: index == found.count - 2 ? " and " : "")
+            }
+        }
+        var suggested = filter
+        suggested.q = didYouMean
         let view = CatalogueView(
             tab: tab,
             filter: FilterValues(
                 q: filter.q ?? "", sector: filter.sector ?? "", topic: filter.topic ?? "", language: filter.language ?? ""),
-            countries: CountryRegistry.cosme.participating(on: context.clock.today).map {
+            countries: CountryRegistry.cosme.participating(on: context.clock.today).sorted { $0.name < $1.name }.map {
                 Choice(value: $0.code.rawValue, label: $0.name, selected: filter.country == $0.code)
             },
+            sectors: ChoiceGroup.sectors(selected: filter.sector),
             kinds: OrganisationKind.allCases.map {
                 Choice(value: $0.rawValue, label: $0.displayName, selected: filter.kind == $0)
             },
@@ -131,8 +162,37 @@ struct CatalogueController: Controller {
             previousPage: filter.page > 1 ? link(tab, filter.page - 1) : nil,
             nextPage: filter.page < pageCount ? link(tab, filter.page + 1) : nil,
             tabLinks: Dictionary(uniqueKeysWithValues: ["organisations", "offers", "requests"].map { ($0, link($0, 1)) }),
-            errors: errors)
+            errors: errors, searchedFor: searchedFor, didYouMean: didYouMean,
+            didYouMeanLink: didYouMean.map { _ in "/catalogue?tab=\(tab)&" + suggested.queryString(page: 1) },
+            elsewhere: elsewhere)
         return try await req.page("catalogue", title: "Catalogue", view, status: status)
+    }
+
+    /// How many the same search finds in the other tabs, those with any.
+    private func otherTabs(than tab: String, _ filter: CatalogueFilter, _ context: ServiceContext) async throws -> [(String, Int)]
+    {
+        var found: [(String, Int)] = []
+        var one = filter
+        one.page = 1
+        one.per = 1
+        for other in ["organisations", "offers", "requests"] where other != tab {
+            let count: Int
+            switch other {
+            case "offers": count = try await context.catalogue.listings(Offer.self, one).page.total
+            case "requests": count = try await context.catalogue.listings(VisitRequest.self, one).page.total
+            default: count = try await context.catalogue.organisations(one).page.total
+            }
+            if count > 0 { found.append((other, count)) }
+        }
+        return found
+    }
+
+    static func tabNoun(_ tab: String, _ count: Int) -> String {
+        switch tab {
+        case "offers": count == 1 ? "hosting offer" : "hosting offers"
+        case "requests": count == 1 ? "visiting request" : "visiting requests"
+        default: count == 1 ? "organisation" : "organisations"
+        }
     }
 
     @Sendable func partnershipsPage(req: Request) async throws -> Response {

@@ -62,15 +62,22 @@ struct Catalogue {
     // MARK: Organisations
 
     /// With a search (`q`), the best matches come first by the matching engine's index; otherwise by name.
-    func organisations(_ filter: CatalogueFilter) async throws -> ListPage<OrganisationSummary> {
+    func organisations(_ filter: CatalogueFilter) async throws -> CatalogueAnswer<OrganisationSummary> {
+        var search: CatalogueSearch?
+        if let q = filter.q { search = CatalogueSearch(q, index: try await organisationIndex()) }
+        return try await forgiving(search) { try await organisationPage(filter, search: $0) }
+    }
+
+    private func organisationPage(_ filter: CatalogueFilter, search: CatalogueSearch?) async throws -> ListPage<
+        OrganisationSummary
+    > {
         let query = Organisation.query(on: db).filter(\.$validationStatus == .validated)
         try await applyOrganisationFilters(filter, to: query, on: Organisation.self)
         if let topic = filter.topic { query.filter(\.$searchText ~~ SearchText.term(topic)) }
         if let language = filter.language { query.filter(\.$languageList ~~ StringList.element(language)) }
-        for term in filter.terms { query.filter(\.$searchText ~~ SearchText.term(term)) }
-        if let q = filter.q, !filter.terms.isEmpty {
-            let index = try await context.matching.matcher(on: db).organisationIndex
-            let (keys, total) = try await ranked(query, key: \.$key, q: q, index: index, filter: filter)
+        if let search, !search.isEmpty {
+            for pattern in search.patterns { query.filter(\.$searchText ~~ pattern) }
+            let (keys, total) = try await ranked(query, key: \.$key, search: search, filter: filter)
             let rows = try await Organisation.query(on: db).filter(\.$key ~~ keys).all()
             return ListPage(
                 items: ordered(rows, keys: keys, key: \.key).map(OrganisationSummary.init), filter: filter, total: total)
@@ -111,18 +118,24 @@ struct Catalogue {
     // MARK: Offers and requests
 
     /// Offers or requests of validated organisations, filtered; best matches first with a search.
-    func listings<L: CatalogueListing>(_ type: L.Type, _ filter: CatalogueFilter) async throws -> ListPage<L.View> {
+    func listings<L: CatalogueListing>(_ type: L.Type, _ filter: CatalogueFilter) async throws -> CatalogueAnswer<L.View> {
+        var search: CatalogueSearch?
+        if let q = filter.q { search = CatalogueSearch(q, index: try await index(for: L.self)) }
+        return try await forgiving(search) { try await listingPage(L.self, filter, search: $0) }
+    }
+
+    private func listingPage<L: CatalogueListing>(_ type: L.Type, _ filter: CatalogueFilter, search: CatalogueSearch?)
+        async throws -> ListPage<L.View>
+    {
         let query = L.query(on: db).join(Organisation.self, on: L.ownerID == \Organisation.$id)
             .filter(Organisation.self, \.$validationStatus == .validated)
         try await applyOrganisationFilters(filter, to: query, on: Organisation.self)
         if let purpose = filter.purpose { query.filter(L.purposesField ~~ StringList.element(purpose.rawValue)) }
         if let topic = filter.topic { query.filter(L.searchField ~~ SearchText.term(topic)) }
         if let language = filter.language { query.filter(L.languagesField ~~ StringList.element(language)) }
-        for term in filter.terms { query.filter(L.searchField ~~ SearchText.term(term)) }
-        if let q = filter.q, !filter.terms.isEmpty {
-            let matcher = try await context.matching.matcher(on: db)
-            let index = L.self == Offer.self ? matcher.offerIndex : matcher.requestIndex
-            let (keys, total) = try await ranked(query, key: L.keyField, q: q, index: index, filter: filter)
+        if let search, !search.isEmpty {
+            for pattern in search.patterns { query.filter(L.searchField ~~ pattern) }
+            let (keys, total) = try await ranked(query, key: L.keyField, search: search, filter: filter)
             let rows = try await L.query(on: db).filter(L.keyField ~~ keys).with(L.owner).all()
             let items = ordered(rows, keys: keys, key: \.key).map { $0.view(owner: $0[keyPath: L.owner].wrappedValue) }
             return ListPage(items: items, filter: filter, total: total)
@@ -131,6 +144,20 @@ struct Catalogue {
         let rows = try await query.sort(L.titleField).sort(L.keyField).range(filter.offset..<(filter.offset + filter.per)).all()
         let items = try rows.map { $0.view(owner: try $0.joined(Organisation.self)) }
         return ListPage(items: items, filter: filter, total: total)
+    }
+
+    /// A search that finds nothing is tried again with its typos corrected (one letter each),
+    /// and says so; if that finds nothing either, it offers the nearest spelling it knows.
+    private func forgiving<Item>(
+        _ search: CatalogueSearch?, _ page: (CatalogueSearch?) async throws -> ListPage<Item>
+    ) async throws -> CatalogueAnswer<Item> {
+        let exact = try await page(search)
+        guard exact.total == 0, let search else { return CatalogueAnswer(page: exact) }
+        if let corrected = search.corrected {
+            let retried = try await page(corrected)
+            if retried.total > 0 { return CatalogueAnswer(page: retried, searchedFor: corrected.text) }
+        }
+        return CatalogueAnswer(page: exact, didYouMean: search.didYouMean())
     }
 
     /// One offer or request, with whether the caller manages its organisation (and so sees its
@@ -144,6 +171,16 @@ struct Catalogue {
         guard owner.validationStatus == .validated || manages else { throw AppError.noSuch(L.noun, key: key) }
         return ListingDetail(listing: listing.view(owner: owner), mayManage: manages)
     }
+
+    // MARK: Search
+
+    /// The index a tab's search ranks with.
+    func index<L: CatalogueListing>(for type: L.Type) async throws -> InvertedIndex {
+        let matcher = try await context.matching.matcher(on: db)
+        return L.self == Offer.self ? matcher.offerIndex : matcher.requestIndex
+    }
+
+    func organisationIndex() async throws -> InvertedIndex { try await context.matching.matcher(on: db).organisationIndex }
 
     // MARK: Shared
 
@@ -161,10 +198,11 @@ struct Catalogue {
     /// of the query, accent-blind, plus the filters), the BM25 index decides their order, best
     /// first, then the key.
     private func ranked<M: Model>(
-        _ query: QueryBuilder<M>, key: KeyPath<M, FieldProperty<M, String>>, q: String, index: InvertedIndex,
-        filter: CatalogueFilter
+        _ query: QueryBuilder<M>, key: KeyPath<M, FieldProperty<M, String>>, search: CatalogueSearch, filter: CatalogueFilter
     ) async throws -> (keys: [String], total: Int) {
         let keys = try await query.all(key)
+        let q = search.text
+        let index = search.index
         let ranked = keys.map { ($0, index.score(q, key: $0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         let start = min(ranked.count, filter.offset)
         return (ranked[start..<min(ranked.count, start + filter.per)].map(\.0), ranked.count)

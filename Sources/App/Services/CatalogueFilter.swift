@@ -46,7 +46,10 @@ struct CatalogueFilter: Sendable, Equatable {
             return text
         }
         if let text = clean(raw.country, "country") {
-            country = Validation.country(text.uppercased())
+            // A code or a name: "DE", "de" or "Germany".
+            country =
+                Validation.country(text.uppercased())
+                ?? CountryRegistry.cosme.code(named: text).flatMap { Validation.country($0.rawValue) }
             if country == nil { problems.append(FieldProblem("country", "country-code", Validation.countryProblem(text))) }
         }
         if let text = clean(raw.kind, "kind") {

@@ -11,14 +11,16 @@ enum Validation {
 
     static func countryProblem(_ text: String) -> String {
         guard let code = CountryCode(text), text == code.rawValue else {
-            return "must be an ISO 3166-1 alpha-2 code in capitals (e.g. \"DE\", \"XK\"), got \"\(text)\""
+            return "choose a participating country by its name or two-letter code (e.g. \"Germany\" or \"DE\"); "
+                + (text.isEmpty ? "none was given" : "\"\(text.prefix(40))\" is not one")
         }
         return "\(CountryRegistry.cosme.label(of: code)) has never taken part in the programme"
     }
 
     static func sectorProblem(_ text: String) -> String? {
         NACECode(text).map { $0.description == text ? nil : "must be written \"\($0)\"" }
-            ?? "must be a NACE Rev. 2 division as section letter and two digits (e.g. \"C26\"), got \"\(text)\""
+            ?? "choose a NACE sector: a letter and two digits, such as \"C26\" (computer, electronic and optical "
+            + "products); \"\(text.prefix(40))\" is not one"
     }
 
     /// The ISO 639-1 code for "de", "DE", "German" or "Deutsch"; nil when none fits.
@@ -33,12 +35,14 @@ enum Validation {
     }
 
     static func languageProblem(_ text: String) -> String? {
-        LanguageCode.isValid(text) ? nil : "must be an ISO 639-1 language code in lower case (e.g. \"en\"), got \"\(text)\""
+        LanguageCode.isValid(text)
+            ? nil
+            : "choose a language by its name or two-letter code (e.g. \"German\" or \"de\"); \"\(text.prefix(40))\" is not one"
     }
 
     static func purposeProblem(_ text: String) -> String? {
         Purpose(rawValue: text) == nil
-            ? "must be one of \(Purpose.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"" : nil
+            ? "choose one of \(Purpose.allCases.map(\.rawValue).joined(separator: ", ")); \"\(text.prefix(40))\" is not one" : nil
     }
 
     static func countryCodeProblem(_ text: String) -> String? {
