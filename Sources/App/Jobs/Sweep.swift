@@ -19,6 +19,7 @@ enum Sweep {
         var mail = 0
         var changes = 0
         var files = 0
+        var formSubmissions = 0
     }
 
     @discardableResult
@@ -45,6 +46,9 @@ enum Sweep {
         }
         counts.mail = try await delete(OutboxMessage.schema) {
             $0.where("sent_at", .lessThan, now.addingTimeInterval(-keepSentMail))
+        }
+        counts.formSubmissions = try await delete(FormSubmission.schema) {
+            $0.where("created_at", .lessThan, now.addingTimeInterval(-SubmitOnceGuard.keep))
         }
         counts.changes = try await delete(MatchingChange.schema) {
             $0.where("changed_at", .lessThan, now.addingTimeInterval(-keepChangeLog))

@@ -44,8 +44,9 @@ extension Route {
 }
 
 extension RoutesBuilder {
-    /// Routes added through the result are guarded by `access`, then (pages) by the form check.
+    /// Routes added through the result are guarded by `access`, then (pages) by the form check and
+    /// the one-time form token.
     func access(_ access: Access) -> any RoutesBuilder {
-        AccessRoutesBuilder(root: grouped(AccessGuard(access: access), CSRFGuard()), access: access)
+        AccessRoutesBuilder(root: grouped(AccessGuard(access: access), CSRFGuard(), SubmitOnceGuard()), access: access)
     }
 }

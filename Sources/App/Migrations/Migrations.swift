@@ -15,5 +15,6 @@ enum Migrations {
         CreateMatchingRounds(),
         HardenTheWebLayer(),
         CreateExchanges(),
+        CreateFormSubmissions(),
     ]
 }

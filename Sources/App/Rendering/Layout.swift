@@ -9,6 +9,9 @@ struct Layout: Encodable {
     let csrf: String
     /// A one-time notice after an action ("Saved.").
     let flash: String?
+    /// A new token on every page, sent back by its forms as `_once` so that a form sent twice acts
+    /// once (`SubmitOnceGuard`); empty for someone not signed in.
+    var once = ""
     /// The bell: unread notifications, and conversations with unread messages.
     var unreadNotifications = 0
     var unreadMessages = 0
@@ -22,6 +25,7 @@ extension Request {
         let csrf = (user != nil || forms) ? (session?.csrfToken ?? "") : ""
         var layout = Layout(title: title, user: user, csrf: csrf, flash: session?.takeFlash())
         if user != nil {
+            layout.once = SecretToken.generate()
             // The counts are a convenience: a page still renders if they cannot be read.
             layout.unreadNotifications = (try? await context.notifications.unread()) ?? 0
             layout.unreadMessages = (try? await context.messages.unreadCount()) ?? 0
