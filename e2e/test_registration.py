@@ -33,7 +33,7 @@ def test_a_newcomer_registers_and_the_coordinator_asks_for_changes(browser, serv
     person.select_option("#kind", "technology-centre")
     person.select_option("#country", "AT")
     person.fill("#city", "Nowhereville")
-    person.fill("#sectors", "C26")
+    person.select_option("#sector1", "C26")
     person.click("form[action='/organisations'] button[type=submit]")
     assert "unknown city" in person.locator("#city-error").inner_text()
     assert person.input_value("#name") == "Nora Photonics Lab"

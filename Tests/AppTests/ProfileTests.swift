@@ -63,7 +63,7 @@ import VaporTesting
                 "/organisations/O0/edit",
                 form: [
                     "name": "Lyon Photonics Cluster", "kind": "cluster-organisation", "country": "FR", "city": "Lyon",
-                    "sectors": "C26, C27", "topics": "photonics, lasers", "languages": "fr, en",
+                    "sector1": "C26", "sector2": "C27", "topics": "photonics, lasers", "languages": "fr, en",
                     "description": "Now with lasers.",
                 ])
             #expect(saved.status == .seeOther)

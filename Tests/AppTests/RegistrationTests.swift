@@ -202,14 +202,15 @@ import VaporTesting
             _ = try await browser.post("/login", form: ["email": "dora@example.eu", "password": "a-long-password"])
             let bad = try await browser.post(
                 "/organisations",
-                form: ["name": "Dora Lab", "kind": "fab-lab", "country": "FR", "city": "Atlantis", "sectors": "C26"])
+                form: ["name": "Dora Lab", "kind": "fab-lab", "country": "FR", "city": "Atlantis", "sector1": "C26"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("id=\"city-error\""))
             #expect(bad.body.string.contains("value=\"Dora Lab\""))
             let good = try await browser.post(
                 "/organisations",
                 form: [
-                    "name": "Dora Lab", "kind": "fab-lab", "country": "FR", "city": "Grenoble", "sectors": "c26, C28",
+                    "name": "Dora Lab", "kind": "fab-lab", "country": "FR", "city": "Grenoble", "sector1": "C26",
+                    "sector2": "C28",
                     "languages": "FR, en",
                 ])
             #expect(good.status == .seeOther)

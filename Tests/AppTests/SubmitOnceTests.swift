@@ -16,7 +16,7 @@ import VaporTesting
     }
 
     static let organisation = [
-        "name": "Porto Textile Lab", "kind": "technology-centre", "country": "PT", "city": "Porto", "sectors": "C13",
+        "name": "Porto Textile Lab", "kind": "technology-centre", "country": "PT", "city": "Porto", "sector1": "C13",
         "topics": "technical textiles", "languages": "pt, en", "description": "Textiles.",
     ]
 

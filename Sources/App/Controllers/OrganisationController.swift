@@ -59,16 +59,25 @@ struct OrganisationController: Controller {
         var kind: String?
         var country: String?
         var city: String?
-        var sectors: String?
+        /// The main sector and up to two more, each chosen from the list.
+        var sector1: String?
+        var sector2: String?
+        var sector3: String?
         var topics: String?
         var description: String?
         var languages: String?
         var website: String?
         var cluster: String?
 
+        /// The sectors chosen, in order, each once.
+        var sectors: [String] {
+            [sector1, sector2, sector3].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        }
+
         var input: OrganisationInput {
             OrganisationInput(
-                name: name, kind: kind, country: country, city: city, sectors: InputChecker.commaSeparated(sectors),
+                name: name, kind: kind, country: country, city: city, sectors: sectors,
                 topics: InputChecker.commaSeparated(topics), description: description,
                 languages: InputChecker.commaSeparated(languages),
                 website: website, cluster: cluster)
@@ -82,8 +91,17 @@ struct OrganisationController: Controller {
         let form: OrganisationForm
         let kinds: [Choice]
         let countries: [Choice]
+        let sectorFields: [SectorField]
         let clusters: [Choice]
         let errors: [String: String]
+    }
+
+    /// One of the three sector pickers.
+    struct SectorField: Encodable {
+        let name: String
+        let label: String
+        let required: Bool
+        let groups: [ChoiceGroup]
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -106,7 +124,8 @@ struct OrganisationController: Controller {
         let profile = try await req.context.organisations.editable(try req.key())
         let form = OrganisationForm(
             name: profile.name, kind: profile.kind.rawValue, country: profile.country.rawValue, city: profile.city,
-            sectors: profile.sectors.joined(separator: ", "), topics: profile.topics.joined(separator: ", "),
+            sector1: profile.sectors.first, sector2: profile.sectors.dropFirst().first,
+            sector3: profile.sectors.dropFirst(2).first, topics: profile.topics.joined(separator: ", "),
             description: profile.description, languages: profile.languages.joined(separator: ", "), website: profile.website,
             cluster: profile.cluster)
         return try await render(req, form: form, errors: [:], editing: profile.key)
@@ -139,8 +158,13 @@ struct OrganisationController: Controller {
             kinds: OrganisationKind.allCases.map {
                 Choice(value: $0.rawValue, label: $0.displayName, selected: form.kind == $0.rawValue)
             },
-            countries: CountryRegistry.cosme.participating(on: context.clock.today).map {
+            countries: CountryRegistry.cosme.participating(on: context.clock.today).sorted { $0.name < $1.name }.map {
                 Choice(value: $0.code.rawValue, label: $0.name, selected: form.country == $0.code.rawValue)
+            },
+            sectorFields: [form.sector1, form.sector2, form.sector3].enumerated().map { index, chosen in
+                SectorField(
+                    name: "sector\(index + 1)", label: index == 0 ? "Main sector" : "Another sector", required: index == 0,
+                    groups: ChoiceGroup.sectors(selected: chosen.flatMap { NACECode($0)?.description }))
             },
             clusters: clusters.map {
                 Choice(value: $0.key, label: "\($0.name) (\($0.city), \($0.countryName))", selected: form.cluster == $0.key)

@@ -51,6 +51,8 @@ struct RegistrationController: Controller {
         var preferences: String?
         var partnership: String?
         var cv: File?
+        /// A CV sent with an earlier attempt that was shown again with its errors.
+        var keptCV: String?
 
         var input: RegistrationInput {
             RegistrationInput(
@@ -70,6 +72,10 @@ struct RegistrationController: Controller {
         let suggestions: [PartnershipSuggestion]
         let partnerships: [Choice]
         let hasCV: Bool
+        /// A CV kept from the attempt before, with its name.
+        let keptCV: String?
+        let keptCVName: String?
+        let needsCluster: Bool
         let errors: [String: String]
     }
 
@@ -86,10 +92,17 @@ struct RegistrationController: Controller {
         let context = req.context
         let key = try req.key()
         let form = try req.input(RegistrationForm.self)
+        var kept: Registrations.KeptFile?
         do {
-            var cv: Registrations.Upload?
+            var cv: Registrations.CV?
             if let file = form.cv, file.data.readableBytes > 0 {
-                cv = try Registrations.checkCV(filename: file.filename, data: Data(buffer: file.data))
+                let upload = try Registrations.checkCV(filename: file.filename, data: Data(buffer: file.data))
+                // Should something else be wrong, the file is kept: no one chooses it twice.
+                kept = try await context.registrations.keep(upload)
+                cv = kept.map { .kept($0.id) }
+            } else if let id = form.keptCV.flatMap(UUID.init(uuidString:)) {
+                kept = try await context.registrations.kept(id)
+                cv = .kept(id)
             }
             let submitted = try await context.registrations.submit(form.input, for: key, cv: cv)
             return req.redirect(
@@ -100,13 +113,14 @@ struct RegistrationController: Controller {
             )
         } catch let error as AppError where !error.problems.isEmpty {
             return try await render(
-                req, try await context.registrations.form(key), form: form, errors: error.fieldMessages, status: error.status)
+                req, try await context.registrations.form(key), form: form, errors: error.fieldMessages, kept: kept,
+                status: error.status)
         }
     }
 
     private func render(
         _ req: Request, _ data: RegistrationFormData, form: RegistrationForm, errors: [String: String],
-        status: HTTPResponseStatus = .ok
+        kept: Registrations.KeptFile? = nil, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let chosen = form.partnership ?? data.clearBestFit
         let view = RegistrationView(
@@ -115,7 +129,8 @@ struct RegistrationController: Controller {
             preferences: form.preferences ?? "",
             suggestions: data.suggestions,
             partnerships: data.partnerships.map { Choice(value: $0.key, label: $0.name, selected: $0.key == chosen) },
-            hasCV: data.registration?.hasCV == true, errors: errors)
+            hasCV: data.registration?.hasCV == true, keptCV: kept?.id.uuidString, keptCVName: kept?.filename,
+            needsCluster: data.needsCluster, errors: errors)
         return try await req.page("registration", title: "Register \(data.organisation.name)", view, status: status)
     }
 }

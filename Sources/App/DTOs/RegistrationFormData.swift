@@ -8,6 +8,8 @@ struct RegistrationFormData: Content {
     /// The partnerships that fit the organisation best, with the reasons.
     let suggestions: [PartnershipSuggestion]
     let partnerships: [PartnershipDTO]
+    /// An SME without a cluster: it may host, but visits only as a cluster's member.
+    var needsCluster = false
 }
 
 extension RegistrationFormData {

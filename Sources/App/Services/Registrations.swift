@@ -45,7 +45,8 @@ struct Registrations {
         return RegistrationFormData(
             organisation: OrganisationSummary(organisation),
             registration: try await registration.asyncMap { try RegistrationDTO(try await load(try $0.requireID())) },
-            suggestions: Array(suggestions.prefix(3)), partnerships: try await context.catalogue.partnerships())
+            suggestions: Array(suggestions.prefix(3)), partnerships: try await context.catalogue.partnerships(),
+            needsCluster: organisation.kind == .sme && organisation.$cluster.id == nil)
     }
 
     /// The caller's organisation (an approved member) and its registration, if any.
@@ -61,8 +62,38 @@ struct Registrations {
         return (organisation, registration)
     }
 
+    /// A CV checked and kept for a form shown again with its errors, so it need not be chosen
+    /// again; it belongs to the caller and is swept after a day unless a registration takes it.
+    func keep(_ upload: Upload) async throws -> KeptFile {
+        let caller = try context.signedIn()
+        let file = StoredFile(ownerID: caller.id, filename: upload.filename, contentType: upload.contentType, data: upload.data)
+        try await file.create(on: db)
+        return KeptFile(id: try file.requireID(), filename: upload.filename)
+    }
+
+    struct KeptFile: Sendable {
+        let id: UUID
+        let filename: String
+    }
+
+    /// The CV of a submission: a new upload, or one kept from an earlier attempt.
+    enum CV: Sendable {
+        case upload(Upload)
+        case kept(UUID)
+    }
+
+    /// The caller's kept file, or a refusal naming the field.
+    func kept(_ id: UUID) async throws -> KeptFile {
+        let caller = try context.signedIn()
+        guard
+            let file = try await StoredFile.query(on: db).filter(\.$id == id).filter(\.$owner.$id == caller.id)
+                .field(\.$id).field(\.$filename).first()
+        else { throw AppError.invalid("cv", "kept-file-gone", "the file chosen before is gone: choose it again") }
+        return KeptFile(id: id, filename: file.filename)
+    }
+
     /// Submits (or resubmits, after a request for changes) the organisation's registration.
-    func submit(_ input: RegistrationInput, for organisationKey: String, cv: Upload?) async throws -> RegistrationDTO {
+    func submit(_ input: RegistrationInput, for organisationKey: String, cv: CV?) async throws -> RegistrationDTO {
         let caller = try context.signedIn()
         let (organisation, existing) = try await own(organisationKey)
         let organisationID = try organisation.requireID()
@@ -106,10 +137,18 @@ struct Registrations {
             try await db.transaction { tx in
                 if let cv {
                     let previous = registration.$cv.id
-                    let file = StoredFile(ownerID: caller.id, filename: cv.filename, contentType: cv.contentType, data: cv.data)
-                    try await file.create(on: tx)
-                    registration.$cv.id = try file.requireID()
-                    if let previous { try await StoredFile.query(on: tx).filter(\.$id == previous).delete() }
+                    switch cv {
+                    case .upload(let upload):
+                        let file = StoredFile(
+                            ownerID: caller.id, filename: upload.filename, contentType: upload.contentType, data: upload.data)
+                        try await file.create(on: tx)
+                        registration.$cv.id = try file.requireID()
+                    case .kept(let id):
+                        registration.$cv.id = id
+                    }
+                    if let previous, previous != registration.$cv.id {
+                        try await StoredFile.query(on: tx).filter(\.$id == previous).delete()
+                    }
                 }
                 registration.$organisation.id = organisationID
                 registration.$user.id = caller.id

@@ -53,6 +53,38 @@ final class TestBrowser: @unchecked Sendable {
         return response
     }
 
+    /// Posts a form with files (`multipart/form-data`), as a browser sends an upload.
+    @discardableResult
+    func post(_ path: String, form: [String: String], files: [String: (filename: String, data: Data)]) async throws
+        -> TestingHTTPResponse
+    {
+        if self.csrf == nil { try await get(cookies.isEmpty ? "/login" : "/account") }
+        var fields = form
+        if let token = csrf { fields["_csrf"] = token }
+        let boundary = "----cx-test-\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        for (name, file) in files {
+            body.append(
+                Data(
+                    ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(file.filename)\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n").utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.add(name: .accept, value: "text/html")
+        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        addCookies(&headers)
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+        keepCookies(response)
+        keepFormToken(response)
+        return response
+    }
+
     private func keepFormToken(_ response: TestingHTTPResponse) {
         let body = response.body.string
         guard let range = body.range(of: "name=\"_csrf\" value=\"") else { return }
