@@ -131,7 +131,7 @@ import VaporTesting
             let missing = try await browser.get("/organisations/O1")
             #expect(missing.status == .notFound)
             #expect(missing.headers.contentType == .html)
-            #expect(missing.body.string.contains("404 Not Found"))
+            #expect(missing.body.string.contains("<h1>Not found</h1>") && missing.body.string.contains("Error 404"))
         }
     }
 }

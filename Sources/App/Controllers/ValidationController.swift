@@ -20,7 +20,7 @@ struct ValidationController: Controller {
     }
 
     struct QueueView: Encodable {
-        let items: [RegistrationDTO]
+        let items: [Dashboards.QueueItem]
         let errors: [String: String]
         let failedID: String?
     }
@@ -44,7 +44,7 @@ struct ValidationController: Controller {
     private func render(_ req: Request, errors: [String: String], failedID: String?, status: HTTPResponseStatus = .ok)
         async throws -> Response
     {
-        let items = try await req.context.registrations.queue()
+        let items = try await req.context.dashboards.queue(limit: 200, whole: true).items
         return try await req.page(
             "validation", title: "Validation queue", QueueView(items: items, errors: errors, failedID: failedID), status: status)
     }

@@ -19,17 +19,24 @@ struct Dashboards {
         let sectors: [String]
         let topics: [String]
         let motivation: String
+        let preferences: String
+        let description: String
+        let languages: [String]
+        let website: String?
+        let clusterName: String?
+        let hasCV: Bool
         let submittedBy: String
         /// "3 days ago".
         let waiting: String
     }
 
-    /// The validation queue (at most `limit`), oldest first, and how many wait in all.
-    func queue(limit: Int) async throws -> (items: [QueueItem], total: Int) {
+    /// The validation queue (at most `limit`), oldest first, and how many wait in all; the
+    /// motivation cut to a few lines unless `whole`.
+    func queue(limit: Int, whole: Bool = false) async throws -> (items: [QueueItem], total: Int) {
         let waiting = try await context.registrations.queue()
         let ids = waiting.prefix(limit).map(\.organisation.key)
         let profiles = Dictionary(
-            try await Organisation.query(on: db).filter(\.$key ~~ Array(ids)).all().map { ($0.key, $0) },
+            try await Organisation.query(on: db).filter(\.$key ~~ Array(ids)).with(\.$cluster).all().map { ($0.key, $0) },
             uniquingKeysWith: { first, _ in first })
         let now = context.clock.now
         let items = waiting.prefix(limit).map { registration in
@@ -39,7 +46,10 @@ struct Dashboards {
                 id: registration.id, organisation: registration.organisation, partnershipName: registration.partnershipName,
                 roles: roles.joined(separator: " and "),
                 sectors: (profile?.sectors ?? []).map { NACECode($0)?.label ?? $0 }, topics: profile?.topics ?? [],
-                motivation: String(registration.motivation.prefix(280)), submittedBy: registration.submittedBy,
+                motivation: whole ? registration.motivation : String(registration.motivation.prefix(280)),
+                preferences: registration.preferences, description: profile?.description ?? "",
+                languages: (profile?.languages ?? []).map(LanguageCode.name), website: profile?.website,
+                clusterName: profile?.cluster?.name, hasCV: registration.hasCV, submittedBy: registration.submittedBy,
                 waiting: Self.age(since: registration.updatedAt, now: now))
         }
         return (items, waiting.count)
