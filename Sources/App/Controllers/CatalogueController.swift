@@ -217,11 +217,11 @@ struct CatalogueController: Controller {
 
     @Sendable func offerPage(req: Request) async throws -> Response {
         let detail = try await req.context.catalogue.listing(Offer.self, try req.key())
-        return try await req.page("offer", title: detail.listing.title, detail)
+        return try await req.page("offer", title: detail.listing.title, ListingPage<OfferDTO>.offer(detail))
     }
 
     @Sendable func requestPage(req: Request) async throws -> Response {
         let detail = try await req.context.catalogue.listing(VisitRequest.self, try req.key())
-        return try await req.page("request", title: detail.listing.title, detail)
+        return try await req.page("request", title: detail.listing.title, ListingPage<RequestDTO>.request(detail))
     }
 }
