@@ -14,11 +14,17 @@ def test_a_visitor_reads_suggested_hosts_and_asks_why_not(page, server):
     first = suggestions.first
     assert "working days fit the windows" in first.locator(".reasons").inner_text()
     assert first.locator("meter").count() == 1
-    # The participant's own organisation cannot host it: same country, and not an offer of its own.
-    page.fill("#why-not-key", "cluster-000")
+    # Asked by its name, a host is explained, above the list: the first one suggested...
+    host = first.locator(".suggestion-head a").nth(1).inner_text()
+    page.fill("#why-not-name", host)
     page.click(".why-not button[type=submit]")
     assert "Why not" in page.locator(".why-not h2").inner_text()
-    assert page.locator(".why-not").inner_text().strip()
+    assert "It would be suggested: fit" in page.locator(".why-not").inner_text()
+    # ... and an organisation without offers says so.
+    page.fill("#why-not-name", "Mannheim Photonics Cluster Association")
+    page.click(".why-not button[type=submit]")
+    assert "has no offers to compare" in page.locator(".why-not").inner_text()
+    assert page.locator(".why-not").bounding_box()["y"] < page.locator(".suggestions").bounding_box()["y"]
 
 
 def test_a_coordinator_runs_a_round_and_sends_it(page, server):

@@ -53,6 +53,9 @@ struct SuggestionController: Controller {
         let scorePercent: Int
         let lumpSum: String?
         let parts: [Part]
+        let hostCountryName: String
+        /// "1–5 March 2027".
+        let stay: String
     }
 
     struct Part: Encodable {
@@ -63,7 +66,14 @@ struct SuggestionController: Controller {
     struct FitView: Encodable {
         let organisation: String
         let result: PairFitListDTO?
+        /// The result's pairs with their fit out of 100, as the list above shows scores.
+        let pairs: [FitPair]
         let error: String?
+    }
+
+    struct FitPair: Encodable {
+        let pair: PairFitDTO
+        let scorePercent: Int
     }
 
     struct SuggestionsView: Encodable {
@@ -102,11 +112,14 @@ struct SuggestionController: Controller {
     static func fitView(_ name: String?, _ load: (String) async throws -> PairFitListDTO) async -> FitView? {
         guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
         do {
-            return FitView(organisation: name, result: try await load(name), error: nil)
+            let result = try await load(name)
+            return FitView(
+                organisation: name, result: result,
+                pairs: result.pairs.map { FitPair(pair: $0, scorePercent: Int(($0.score * 100).rounded())) }, error: nil)
         } catch let error as AppError {
-            return FitView(organisation: name, result: nil, error: error.problems.first?.message ?? error.detail)
+            return FitView(organisation: name, result: nil, pairs: [], error: error.problems.first?.message ?? error.detail)
         } catch {
-            return FitView(organisation: name, result: nil, error: "That organisation cannot be explained right now.")
+            return FitView(organisation: name, result: nil, pairs: [], error: "That organisation cannot be explained right now.")
         }
     }
 
@@ -119,6 +132,9 @@ struct SuggestionController: Controller {
         return Card(
             suggestion: suggestion, scorePercent: Int((suggestion.score * 100).rounded()),
             lumpSum: suggestion.lumpSumCents.map { Money.format(cents: $0, currency: "EUR") },
-            parts: parts.map { Part(label: $0.0, percent: Int(($0.1 * 100).rounded())) })
+            parts: parts.map { Part(label: $0.0, percent: Int(($0.1 * 100).rounded())) },
+            hostCountryName: CountryCode(suggestion.hostCountry).map { CountryRegistry.cosme.name(of: $0) }
+                ?? suggestion.hostCountry,
+            stay: CalendarDate.span(suggestion.stay.start, suggestion.stay.end))
     }
 }
