@@ -32,11 +32,13 @@ def test_a_coordinator_runs_a_round_and_sends_it(page, server):
     page.goto(server + "/rounds")
     page.select_option("#round-partnership", "photonics-4x")
     page.click("form[action='/rounds'] button[type=submit]")
-    assert "Proven bound" in page.locator(".facts").inner_text()
+    assert "the best total fit within each budget" in page.locator(".lead").inner_text()
     assert page.locator(".budgets .bar").count() == 1
     proposals = page.locator(".suggestion").count()
     assert proposals > 0
-    page.click("text=Send: make each pair an exchange proposal")
+    page.click("text=Send the")
+    assert "Send the round?" in page.locator("h1").inner_text()
+    page.click("button:has-text('Send the proposals')")
     assert "are now exchange proposals" in page.locator(".flash").inner_text()
     # Each pair is now an exchange proposal, linked from the round.
     page.locator(".suggestion a", has_text="the exchange").first.click()

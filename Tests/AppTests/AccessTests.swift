@@ -33,6 +33,8 @@ import VaporTesting
         "POST /rounds": .coordinatorOrAdmin,
         "GET /rounds/:id": .coordinatorOrAdmin,
         "POST /rounds/:id/send": .coordinatorOrAdmin,
+        "GET /rounds/:id/send": .coordinatorOrAdmin,
+        "POST /rounds/:id/drop": .coordinatorOrAdmin,
         "GET /api/v1/rounds": .coordinatorOrAdmin,
         "POST /api/v1/rounds": .coordinatorOrAdmin,
         "GET /api/v1/rounds/:id": .coordinatorOrAdmin,

@@ -147,8 +147,32 @@ import VaporTesting
             let location = try #require(run.headers.first(name: .location))
             let page = try await browser.get(location)
             #expect(page.status == .ok)
-            #expect(page.body.string.contains("Proven bound"))
-            #expect(page.body.string.contains("EUR"))
+            let text = page.body.string
+            #expect(text.contains("the best total fit within each budget"))
+            #expect(!text.contains("Proven bound") && !text.contains("Gap"))
+            #expect(text.contains("lump sum EUR"))
+            let pairs = text.components(separatedBy: "Drop this pair").count - 1
+            #expect(pairs >= 1)
+
+            // Sending asks first, and says what it will do.
+            let ask = try await browser.get(location + "/send")
+            #expect(ask.status == .ok)
+            #expect(ask.body.string.contains("Send the round?"))
+            #expect(ask.body.string.contains("e-mails the"))
+            #expect(try await Exchange.query(on: app.db).count() == 0)
+
+            // A pair is dropped before sending.
+            func field(_ name: String, in html: String) -> String? {
+                html.range(of: "name=\"\(name)\" value=\"").map { String(html[$0.upperBound...].prefix { $0 != "\"" }) }
+            }
+            let request = try #require(field("request", in: text))
+            let offer = try #require(field("offer", in: text))
+            let dropped = try await browser.post(location + "/drop", form: ["request": request, "offer": offer])
+            #expect(dropped.status == .seeOther)
+            let after = try await browser.get(location).body.string
+            #expect(after.contains("is dropped from the round"))
+            #expect(after.components(separatedBy: "Drop this pair").count - 1 == pairs - 1)
+
             let refused = try await browser.post("/rounds", form: ["partnership": ""])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("support office"))

@@ -13,7 +13,9 @@ struct RoundController: Controller {
         pages.get("rounds", use: listPage)
         pages.post("rounds", use: runPage)
         pages.get("rounds", ":id", use: showPage)
+        pages.get("rounds", ":id", "send", use: confirmSendPage)
         pages.post("rounds", ":id", "send", use: sendPage)
+        pages.post("rounds", ":id", "drop", use: dropPage)
     }
 
     // MARK: JSON
@@ -53,11 +55,23 @@ struct RoundController: Controller {
 
     struct RoundView: Encodable {
         let round: RoundDTO
-        let objective: String
-        let bound: String
-        let gapPercent: String
+        /// The round in one sentence: what it chose and how close to the best it is proven to be.
+        let summary: String
+        let method: String
         let bars: [Bar]
-        let costs: [String]
+        let pairs: [Pair]
+        let total: String
+        let organisations: Int
+    }
+
+    /// A proposed pair as people read it.
+    struct Pair: Encodable {
+        let proposal: RoundProposalDTO
+        let fit: Int
+        let lumpSum: String
+        let stay: String
+        /// An open exchange already proposed for this request (outside this round).
+        let alreadyProposed: UUID?
     }
 
     @Sendable func listPage(req: Request) async throws -> Response {
@@ -87,19 +101,58 @@ struct RoundController: Controller {
     }
 
     @Sendable func showPage(req: Request) async throws -> Response {
-        let round = try await req.context.rounds.round(try req.uuid("id", "matching round"))
+        let view = try await roundView(req)
+        return try await req.page("round", title: "Matching round", view)
+    }
+
+    /// Before anything is mailed: what sending does, and to how many.
+    @Sendable func confirmSendPage(req: Request) async throws -> Response {
+        let view = try await roundView(req)
+        guard view.round.sentAt == nil else { return req.redirect(to: "/rounds/\(view.round.id)") }
+        return try await req.page("round-send", title: "Send the round?", view)
+    }
+
+    @Sendable func dropPage(req: Request) async throws -> Response {
+        struct Form: Content {
+            var request: String?
+            var offer: String?
+        }
+        let id = try req.uuid("id", "matching round")
+        let form = try req.input(Form.self)
+        let title = try await req.context.rounds.drop(id, request: form.request ?? "", offer: form.offer ?? "")
+        return req.redirect(to: "/rounds/\(id)", flash: "“\(title)” is dropped from the round: it will not be proposed.")
+    }
+
+    private func roundView(_ req: Request) async throws -> RoundView {
+        let context = req.context
+        let round = try await context.rounds.round(try req.uuid("id", "matching round"))
         let euros = { (cents: Int) in Money.format(cents: cents, currency: "EUR") }
-        let view = RoundView(
-            round: round, objective: String(format: "%.4f", round.objective), bound: String(format: "%.4f", round.bound),
-            gapPercent: String(format: "%.3f", round.gap * 100),
+        var already: [String: UUID] = [:]
+        if round.sentAt == nil {
+            already = try await context.rounds.openExchanges(forRequestKeys: round.proposals.map(\.request))
+        }
+        let gap = max(0, round.gap * 100)
+        let gapWords = gap < 0.05 ? "the best possible" : "within \(String(format: "%.1f", gap))% of the best possible"
+        let pairs = round.proposals.map { proposal in
+            Pair(
+                proposal: proposal, fit: Int((proposal.score * 100).rounded()), lumpSum: euros(proposal.costCents),
+                stay: CalendarDate.span(proposal.stay.start, proposal.stay.end), alreadyProposed: already[proposal.request])
+        }
+        let organisations = Set(round.proposals.flatMap { [$0.visitor, $0.host] }).count
+        return RoundView(
+            round: round,
+            summary: "\(round.proposals.count) pairs for \(round.visitors) visitors: the best total fit within each budget, "
+                + "\(gapWords) (no other choice of pairs can fit better by more than the difference).",
+            method: round.method == "exact min-cost flow"
+                ? "Every choice of pairs was weighed (an exact method)."
+                : "The pairs were chosen by a fast method, then checked against a proven limit.",
             bars: round.budgets.map { budget in
                 Bar(
-                    label: budget.name, used: euros(budget.usedCents), budget: euros(budget.budgetCents),
-                    percent: budget.budgetCents > 0 ? min(100, Int(Int64(budget.usedCents) * 100 / Int64(budget.budgetCents))) : 0
-                )
+                    label: budget.name, used: euros(budget.usedCents), budget: euros(budget.availableCents),
+                    percent: budget.availableCents > 0
+                        ? min(100, Int(Int64(budget.usedCents) * 100 / Int64(budget.availableCents))) : 0)
             },
-            costs: round.proposals.map { euros($0.costCents) })
-        return try await req.page("round", title: "Matching round", view)
+            pairs: pairs, total: euros(round.proposals.reduce(0) { $0 + $1.costCents }), organisations: organisations)
     }
 
     @Sendable func sendPage(req: Request) async throws -> Response {

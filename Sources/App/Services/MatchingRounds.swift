@@ -190,7 +190,13 @@ struct MatchingRounds {
         }
         let proposals = try await RoundProposal.query(on: db).filter(\.$round.$id == roundID)
             .with(\.$request) { $0.with(\.$visitor) }.with(\.$offer) { $0.with(\.$host) }.all()
+        let alreadyProposed = try await openExchanges(forRequests: proposals.map(\.$request.id))
         for proposal in proposals {
+            // A request proposed since the round ran (by hand, or by another round) is not proposed twice.
+            if alreadyProposed[proposal.request.key] != nil {
+                context.logger.info("round \(roundID): \(proposal.request.key) left out: already proposed")
+                continue
+            }
             let goals =
                 "Proposed by the matching round of the visitor's partnership. Why: " + proposal.reasons.joined(separator: "; ")
                 + "."
@@ -205,6 +211,41 @@ struct MatchingRounds {
             }
         }
         return try await dto(try await visible(id))
+    }
+
+    /// Drops a pair from a round not yet sent: it will not be proposed.
+    func drop(_ id: UUID, request requestKey: String, offer offerKey: String) async throws -> String {
+        let round = try await visible(id)
+        guard round.sentAt == nil else {
+            throw AppError.conflict("round", "already-sent", "this round's proposals were already sent")
+        }
+        let roundID = try round.requireID()
+        guard
+            let proposal = try await RoundProposal.query(on: db).filter(\.$round.$id == roundID)
+                .join(VisitRequest.self, on: \RoundProposal.$request.$id == \VisitRequest.$id)
+                .join(Offer.self, on: \RoundProposal.$offer.$id == \Offer.$id)
+                .filter(VisitRequest.self, \.$key == requestKey).filter(Offer.self, \.$key == offerKey).first()
+        else { throw AppError.notFound("This round has no such pair.") }
+        let title = try proposal.joined(VisitRequest.self).title
+        try await RoundProposal.query(on: db).filter(\.$id == (try proposal.requireID())).delete()
+        return title
+    }
+
+    /// The same, for requests named by their keys.
+    func openExchanges(forRequestKeys keys: [String]) async throws -> [String: UUID] {
+        try await openExchanges(forRequests: try await VisitRequest.query(on: db).filter(\.$key ~~ keys).all().compactMap(\.id))
+    }
+
+    /// For each request, an exchange already proposed for it and still open (by request key).
+    func openExchanges(forRequests ids: [UUID]) async throws -> [String: UUID] {
+        guard !ids.isEmpty else { return [:] }
+        var open: [String: UUID] = [:]
+        for exchange in try await Exchange.query(on: db).filter(\.$request.$id ~~ ids)
+            .filter(\.$phase !~ [.declined, .withdrawn, .cancelled]).all()
+        {
+            if let id = exchange.id { open[exchange.requestKey] = id }
+        }
+        return open
     }
 
     /// The round, for its partnership's coordinators and the support office; 404 for anyone else.
