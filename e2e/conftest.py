@@ -149,9 +149,20 @@ def browser():
         browser.close()
 
 
+PHONE = {"width": 375, "height": 800}
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    """Every flow runs on a phone's width, and a message in the console fails it."""
+    context = browser.new_context(viewport=PHONE)
     page = context.new_page()
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.console_problems = problems
     yield page
     context.close()
+    expected = getattr(page, "expected_console", ())
+    unexpected = [p for p in problems if not any(e in p for e in expected)]
+    assert not unexpected, f"the browser's console: {unexpected}"

@@ -22,6 +22,7 @@ def test_a_visitor_filters_the_catalogue_and_opens_an_organisation(page, server)
 
 
 def test_a_bad_filter_is_explained_beside_the_field(page, server):
+    page.expected_console = ("status of 422",)
     response = page.goto(server + "/catalogue?sector=X99")
     assert response.status == 422
     assert "NACE" in page.locator("#sector-error").inner_text()
@@ -36,6 +37,7 @@ def test_signing_in_and_out(page, server):
 
 
 def test_a_wrong_password_is_said_on_the_form(page, server):
+    page.expected_console = ("status of 401",)
     page.goto(server + "/login")
     page.fill("#email", "admin@clusterxchange.example")
     page.fill("#password", "not-the-password")

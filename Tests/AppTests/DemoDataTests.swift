@@ -34,7 +34,10 @@ import Testing
             let first = try await SeedDemoCommand.seed(app.context)
             #expect(first.contains("Demo dataset loaded"))
             #expect(try await Partnership.query(on: app.db).count() == 13)
-            #expect(try await Organisation.query(on: app.db).count() == 1_069)
+            // The demo's organisations, and one registered since, waiting in the coordinator's queue.
+            #expect(try await Organisation.query(on: app.db).count() == 1_070)
+            let waiting = try await Registration.query(on: app.db).filter(\.$status == .submitted).with(\.$organisation).all()
+            #expect(waiting.map(\.organisation.name) == ["Wrocław Laser Works"])
             // The demo logins, and the parties of the demo exchanges.
             #expect(try await User.query(on: app.db).count() > 3)
             let phases = Set(try await Exchange.query(on: app.db).all().map(\.phase))
@@ -58,7 +61,7 @@ import Testing
             }
             let second = try await SeedDemoCommand.seed(app.context)
             #expect(second.contains("already holds data"))
-            #expect(try await Organisation.query(on: app.db).count() == 1_069)
+            #expect(try await Organisation.query(on: app.db).count() == 1_070)
             #expect(try await Exchange.query(on: app.db).count() == DemoExchanges.plan.count)
             for login in DemoDataset.logins {
                 let user = try #require(try await User.find(email: login.email, on: app.db))

@@ -35,7 +35,9 @@ struct SeedDemoCommand: AsyncCommand {
         }
         let exchanges = try await DemoExchanges(context: context).seed(
             progress: progress.map { _ in ProgressLine("writing demo exchanges") })
-        return "Demo dataset loaded: \(summary), \(exchanges) exchanges in every phase.\n" + loginsText
+        _ = try await DemoRegistrations(context: context).seed()
+        return "Demo dataset loaded: \(summary), \(exchanges) exchanges in every phase, a registration waiting to be "
+            + "validated.\n" + loginsText
     }
 
     static var loginsText: String {

@@ -202,11 +202,23 @@ struct CatalogueController: Controller {
     struct PartnershipView: Encodable {
         let detail: PartnershipDetail
         let budget: String
+        let sectors: [String]
+        let countries: String
+        let memberCountries: String
+        /// The reader coordinates it (or is the support office): its ledger is theirs to read.
+        let seesBudget: Bool
     }
 
     @Sendable func partnershipPage(req: Request) async throws -> Response {
-        let detail = try await req.context.catalogue.partnership(try req.key())
-        let view = PartnershipView(detail: detail, budget: Money.format(cents: detail.partnership.budgetCents, currency: "EUR"))
+        let context = req.context
+        let detail = try await context.catalogue.partnership(try req.key())
+        let name = { (code: String) in CountryCode(code).map { CountryRegistry.cosme.name(of: $0) } ?? code }
+        let view = PartnershipView(
+            detail: detail, budget: Money.format(cents: detail.partnership.budgetCents, currency: "EUR"),
+            sectors: detail.partnership.sectors.map { NACECode($0)?.label ?? $0 },
+            countries: detail.partnership.countries.map(name).sorted().joined(separator: ", "),
+            memberCountries: detail.memberCountries.map(name).sorted().joined(separator: ", "),
+            seesBudget: try await context.catalogue.seesBudget(of: detail.partnership.key))
         return try await req.page("partnership", title: detail.partnership.name, view)
     }
 

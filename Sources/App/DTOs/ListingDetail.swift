@@ -4,4 +4,6 @@ import Vapor
 struct ListingDetail<Listing: Content>: Content {
     let listing: Listing
     let mayManage: Bool
+    /// The caller may change or withdraw it: a member of its organisation, or the support office.
+    let mayChange: Bool
 }

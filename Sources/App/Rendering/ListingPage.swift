@@ -5,6 +5,7 @@ import ProgrammeRules
 struct ListingPage<Listing: Encodable>: Encodable {
     let listing: Listing
     let mayManage: Bool
+    let mayChange: Bool
     let purposes: [String]
     let languages: [String]
     let countries: [String]
@@ -14,7 +15,7 @@ struct ListingPage<Listing: Encodable>: Encodable {
     static func offer(_ detail: ListingDetail<OfferDTO>) -> ListingPage<OfferDTO> {
         let offer = detail.listing
         return ListingPage<OfferDTO>(
-            listing: offer, mayManage: detail.mayManage, purposes: offer.purposes.map(\.displayName),
+            listing: offer, mayManage: detail.mayManage, mayChange: detail.mayChange, purposes: offer.purposes.map(\.displayName),
             languages: offer.languages.map(LanguageCode.name), countries: [],
             dates: CalendarDate.span(offer.availableFrom, offer.availableTo))
     }
@@ -22,7 +23,7 @@ struct ListingPage<Listing: Encodable>: Encodable {
     static func request(_ detail: ListingDetail<RequestDTO>) -> ListingPage<RequestDTO> {
         let request = detail.listing
         return ListingPage<RequestDTO>(
-            listing: request, mayManage: detail.mayManage, purposes: request.purposes.map(\.displayName),
+            listing: request, mayManage: detail.mayManage, mayChange: detail.mayChange, purposes: request.purposes.map(\.displayName),
             languages: request.languages.map(LanguageCode.name),
             countries: request.preferredCountries.map { CountryRegistry.cosme.name(of: $0) },
             dates: CalendarDate.span(request.earliest, request.latest))

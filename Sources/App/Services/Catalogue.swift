@@ -50,6 +50,14 @@ struct Catalogue {
             memberCountries: Set(members.map(\.country)).sorted().map(\.rawValue))
     }
 
+    /// Whether the caller may read the partnership's ledger: its coordinators and the support office.
+    func seesBudget(of key: String) async throws -> Bool {
+        guard context.caller != nil, let id = try await Partnership.query(on: db).filter(\.$key == key).first()?.id else {
+            return false
+        }
+        return try await context.permissions.coordinates(id)
+    }
+
     /// The partnership's id for a filter; a key that names none is the caller's mistake.
     private func partnershipID(_ key: String?) async throws -> UUID? {
         guard let key else { return nil }
@@ -169,7 +177,9 @@ struct Catalogue {
         let owner = listing[keyPath: L.owner].wrappedValue
         let manages = try await context.permissions.mayManage(owner)
         guard owner.validationStatus == .validated || manages else { throw AppError.noSuch(L.noun, key: key) }
-        return ListingDetail(listing: listing.view(owner: owner), mayManage: manages)
+        let changes = try await owner.id.asyncMap { try await context.permissions.isMember(of: $0) } ?? false
+        return ListingDetail(
+            listing: listing.view(owner: owner), mayManage: manages, mayChange: changes || context.caller?.isAdmin == true)
     }
 
     // MARK: Search

@@ -21,7 +21,8 @@ struct Dashboards {
         let motivation: String
         let preferences: String
         let description: String
-        let languages: [String]
+        /// "Polish, English, German".
+        let languages: String
         let website: String?
         let clusterName: String?
         let hasCV: Bool
@@ -48,7 +49,7 @@ struct Dashboards {
                 sectors: (profile?.sectors ?? []).map { NACECode($0)?.label ?? $0 }, topics: profile?.topics ?? [],
                 motivation: whole ? registration.motivation : String(registration.motivation.prefix(280)),
                 preferences: registration.preferences, description: profile?.description ?? "",
-                languages: (profile?.languages ?? []).map(LanguageCode.name), website: profile?.website,
+                languages: (profile?.languages ?? []).map(LanguageCode.name).joined(separator: ", "), website: profile?.website,
                 clusterName: profile?.cluster?.name, hasCV: registration.hasCV, submittedBy: registration.submittedBy,
                 waiting: Self.age(since: registration.updatedAt, now: now))
         }
