@@ -209,11 +209,12 @@ def parse_wrk(text):
 
 def main(sections):
     from exchanges import exchanges
+    from pages import pages
     if "all" in sections:
-        sections = ["search", "gazetteer", "optimise", "http", "exchanges"]
+        sections = ["search", "gazetteer", "optimise", "http", "exchanges", "pages"]
     for name in sections:
         {"search": search, "gazetteer": gazetteer, "optimise": optimise, "http": http,
-         "exchanges": lambda: exchanges(record)}[name]()
+         "exchanges": lambda: exchanges(record), "pages": lambda: pages(record)}[name]()
 
 
 if __name__ == "__main__":

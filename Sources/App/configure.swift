@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
+import LeafKit
 import ProgrammeRules
 import Vapor
 
@@ -15,7 +16,15 @@ public func configure(_ app: Application) async throws {
 func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
     app.directory = DirectoryConfiguration(workingDirectory: configuration.rootDirectory)
     try configureDatabase(app, configuration.database)
-    app.views.use(.leaf)
+    // Leaf's own provider re-reads every template on every page in Vapor's development
+    // environment, which `serve` runs in unless told otherwise: a third of a page's time. Templates
+    // are read once unless RELOAD_TEMPLATES asks otherwise (decision 0023).
+    app.leaf.cache.isEnabled = !configuration.reloadTemplates
+    app.views.use { app in
+        LeafRenderer(
+            configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache, sources: app.leaf.sources,
+            eventLoop: app.eventLoopGroup.next(), userInfo: ["application": app])
+    }
     var databaseLoop: (any EventLoop)?
     if case .sqlite = configuration.database { databaseLoop = app.eventLoopGroup.next() }
     app.settings = PlatformSettings(

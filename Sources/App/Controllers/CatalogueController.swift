@@ -62,11 +62,12 @@ struct CatalogueController: Controller {
     struct CatalogueView: Encodable {
         let tab: String
         let filter: FilterValues
-        let countries: [Choice]
-        let sectors: [ChoiceGroup]
-        let kinds: [Choice]
-        let purposes: [Choice]
-        let partnerships: [Choice]
+        /// The filters' options as markup (`HTML`): Leaf would spend more on them than on the rest.
+        let countryOptions: String
+        let sectorOptions: String
+        let kindOptions: String
+        let purposeOptions: String
+        let partnershipOptions: String
         let organisations: ListPage<OrganisationSummary>?
         let offers: ListPage<OfferDTO>?
         let requests: ListPage<RequestDTO>?
@@ -132,7 +133,7 @@ struct CatalogueController: Controller {
             errors = error.fieldMessages
             status = error.status
         }
-        let partnerships = try await context.catalogue.partnerships()
+        let partnerships = try await context.catalogue.partnershipNames()
         let link = { (tab: String, number: Int) -> String in "/catalogue?tab=\(tab)&" + filter.queryString(page: number) }
         var elsewhere: [Elsewhere] = []
         if total == 0, errors.isEmpty, filter != CatalogueFilter() {
@@ -149,15 +150,17 @@ struct CatalogueController: Controller {
             tab: tab,
             filter: FilterValues(
                 q: filter.q ?? "", sector: filter.sector ?? "", topic: filter.topic ?? "", language: filter.language ?? ""),
-            countries: CountryRegistry.cosme.participating(on: context.clock.today).sorted { $0.name < $1.name }.map {
-                Choice(value: $0.code.rawValue, label: $0.name, selected: filter.country == $0.code)
-            },
-            sectors: ChoiceGroup.sectors(selected: filter.sector),
-            kinds: OrganisationKind.allCases.map {
-                Choice(value: $0.rawValue, label: $0.displayName, selected: filter.kind == $0)
-            },
-            purposes: Purpose.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: filter.purpose == $0) },
-            partnerships: partnerships.map { Choice(value: $0.key, label: $0.name, selected: filter.partnership == $0.key) },
+            countryOptions: HTML.options(
+                CountryRegistry.cosme.participating(on: context.clock.today).sorted { $0.name < $1.name }.map {
+                    Choice(value: $0.code.rawValue, label: $0.name, selected: filter.country == $0.code)
+                }),
+            sectorOptions: HTML.options(ChoiceGroup.sectors(selected: filter.sector)),
+            kindOptions: HTML.options(
+                OrganisationKind.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: filter.kind == $0) }),
+            purposeOptions: HTML.options(
+                Purpose.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: filter.purpose == $0) }),
+            partnershipOptions: HTML.options(
+                partnerships.map { Choice(value: $0.key, label: $0.name, selected: filter.partnership == $0.key) }),
             organisations: organisations, offers: offers, requests: requests, total: total,
             previousPage: filter.page > 1 ? link(tab, filter.page - 1) : nil,
             nextPage: filter.page < pageCount ? link(tab, filter.page + 1) : nil,

@@ -15,6 +15,23 @@ struct OfferDTO: Content {
     let capacity: Int
     let virtual: Bool
 
+    init(
+        key: String, host: OrganisationSummary, title: String, description: String, purposes: [Purpose], topics: [String],
+        languages: [String], availableFrom: CalendarDate, availableTo: CalendarDate, capacity: Int, virtual: Bool
+    ) {
+        self.key = key
+        self.host = host
+        self.title = title
+        self.description = description
+        self.purposes = purposes
+        self.topics = topics
+        self.languages = languages
+        self.availableFrom = availableFrom
+        self.availableTo = availableTo
+        self.capacity = capacity
+        self.virtual = virtual
+    }
+
     init(_ o: Offer, host: Organisation) {
         key = o.key
         self.host = OrganisationSummary(host)

@@ -11,6 +11,16 @@ struct OrganisationSummary: Content {
     let countryName: String
     let city: String
 
+    init(key: String, name: String, kind: OrganisationKind, country: CountryCode, city: String) {
+        self.key = key
+        self.name = name
+        self.kind = kind
+        kindName = kind.displayName
+        self.country = country
+        countryName = CountryRegistry.cosme.name(of: country)
+        self.city = city
+    }
+
     init(_ o: Organisation) {
         key = o.key
         name = o.name

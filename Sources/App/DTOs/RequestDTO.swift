@@ -15,6 +15,23 @@ struct RequestDTO: Content {
     let latest: CalendarDate
     let workingDays: Int
 
+    init(
+        key: String, visitor: OrganisationSummary, title: String, description: String, purposes: [Purpose], topics: [String],
+        languages: [String], preferredCountries: [CountryCode], earliest: CalendarDate, latest: CalendarDate, workingDays: Int
+    ) {
+        self.key = key
+        self.visitor = visitor
+        self.title = title
+        self.description = description
+        self.purposes = purposes
+        self.topics = topics
+        self.languages = languages
+        self.preferredCountries = preferredCountries
+        self.earliest = earliest
+        self.latest = latest
+        self.workingDays = workingDays
+    }
+
     init(_ r: VisitRequest, visitor: Organisation) {
         key = r.key
         self.visitor = OrganisationSummary(visitor)

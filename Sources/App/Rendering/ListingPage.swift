@@ -23,7 +23,8 @@ struct ListingPage<Listing: Encodable>: Encodable {
     static func request(_ detail: ListingDetail<RequestDTO>) -> ListingPage<RequestDTO> {
         let request = detail.listing
         return ListingPage<RequestDTO>(
-            listing: request, mayManage: detail.mayManage, mayChange: detail.mayChange, purposes: request.purposes.map(\.displayName),
+            listing: request, mayManage: detail.mayManage, mayChange: detail.mayChange,
+            purposes: request.purposes.map(\.displayName),
             languages: request.languages.map(LanguageCode.name),
             countries: request.preferredCountries.map { CountryRegistry.cosme.name(of: $0) },
             dates: CalendarDate.span(request.earliest, request.latest))

@@ -19,6 +19,14 @@ struct Catalogue {
         return partnerships.map { PartnershipDTO($0, memberCount: $0.id.flatMap { counts[$0] } ?? 0) }
     }
 
+    /// Every partnership's key and name, by name: what a filter offers.
+    func partnershipNames() async throws -> [(key: String, name: String)] {
+        try await Partnership.query(on: db).field(\.$key).field(\.$name).sort(\.$name).rows {
+            let row = $0.of(Partnership.self)
+            return (key: try row.decode("key", as: String.self), name: try row.decode("name", as: String.self))
+        }
+    }
+
     /// Validated members per partnership, counted by the database in one query.
     private func memberCounts() async throws -> [UUID: Int] {
         let rows = try await db.sql().select()
@@ -40,13 +48,25 @@ struct Catalogue {
         guard let partnership = try await Partnership.query(on: db).filter(\.$key == key).first(), let id = partnership.id else {
             throw AppError.noSuch("partnership", key: key)
         }
-        let members = try await Organisation.query(on: db).filter(\.$partnership.$id == id).filter(
-            \.$validationStatus == .validated
-        ).all()
+        // Only the columns the page shows: decoding whole models was most of this page's time.
+        struct Member: Decodable {
+            let key: String
+            let name: String
+            let kind: OrganisationKind
+            let country: CountryCode
+            let city: String
+        }
+        let members = try await db.sql().select().columns("key", "name", "kind", "country", "city").from(Organisation.schema)
+            .where("partnership_id", .equal, id).where(
+                "validation_status", .equal, Organisation.ValidationStatus.validated.rawValue
+            )
+            .all(decoding: Member.self)
         let clusters = members.filter { $0.kind == .clusterOrganisation }.sorted { $0.name < $1.name }
         return PartnershipDetail(
             partnership: PartnershipDTO(partnership, memberCount: members.count),
-            clusters: clusters.map(OrganisationSummary.init),
+            clusters: clusters.map {
+                OrganisationSummary(key: $0.key, name: $0.name, kind: $0.kind, country: $0.country, city: $0.city)
+            },
             memberCountries: Set(members.map(\.country)).sorted().map(\.rawValue))
     }
 
@@ -86,13 +106,14 @@ struct Catalogue {
         if let search, !search.isEmpty {
             for pattern in search.patterns { query.filter(\.$searchText ~~ pattern) }
             let (keys, total) = try await ranked(query, key: \.$key, search: search, filter: filter)
-            let rows = try await Organisation.query(on: db).filter(\.$key ~~ keys).all()
-            return ListPage(
-                items: ordered(rows, keys: keys, key: \.key).map(OrganisationSummary.init), filter: filter, total: total)
+            let rows = try await OrganisationSummary.select(Organisation.query(on: db).filter(\.$key ~~ keys))
+                .rows(OrganisationSummary.init(row:))
+            return ListPage(items: ordered(rows, keys: keys, key: \.key), filter: filter, total: total)
         }
         let total = try await query.count()
-        let rows = try await query.sort(\.$name).sort(\.$key).range(filter.offset..<(filter.offset + filter.per)).all()
-        return ListPage(items: rows.map(OrganisationSummary.init), filter: filter, total: total)
+        let rows = try await OrganisationSummary.select(query.sort(\.$name).sort(\.$key))
+            .range(filter.offset..<(filter.offset + filter.per)).rows(OrganisationSummary.init(row:))
+        return ListPage(items: rows, filter: filter, total: total)
     }
 
     func organisation(_ key: String) async throws -> OrganisationDetail {
@@ -144,13 +165,13 @@ struct Catalogue {
         if let search, !search.isEmpty {
             for pattern in search.patterns { query.filter(L.searchField ~~ pattern) }
             let (keys, total) = try await ranked(query, key: L.keyField, search: search, filter: filter)
-            let rows = try await L.query(on: db).filter(L.keyField ~~ keys).with(L.owner).all()
-            let items = ordered(rows, keys: keys, key: \.key).map { $0.view(owner: $0[keyPath: L.owner].wrappedValue) }
-            return ListPage(items: items, filter: filter, total: total)
+            let rows = try await L.query(on: db).join(Organisation.self, on: L.ownerID == \Organisation.$id)
+                .filter(L.keyField ~~ keys).rows(L.view(row:))
+            return ListPage(items: ordered(rows, keys: keys, key: L.key(of:)), filter: filter, total: total)
         }
         let total = try await query.count()
-        let rows = try await query.sort(L.titleField).sort(L.keyField).range(filter.offset..<(filter.offset + filter.per)).all()
-        let items = try rows.map { $0.view(owner: try $0.joined(Organisation.self)) }
+        let items = try await query.sort(L.titleField).sort(L.keyField).range(filter.offset..<(filter.offset + filter.per))
+            .rows(L.view(row:))
         return ListPage(items: items, filter: filter, total: total)
     }
 
@@ -210,7 +231,8 @@ struct Catalogue {
     private func ranked<M: Model>(
         _ query: QueryBuilder<M>, key: KeyPath<M, FieldProperty<M, String>>, search: CatalogueSearch, filter: CatalogueFilter
     ) async throws -> (keys: [String], total: Int) {
-        let keys = try await query.all(key)
+        let field = M()[keyPath: key].key
+        let keys = try await query.field(key).rows { try $0.of(M.self).decode(field, as: String.self) }
         let q = search.text
         let index = search.index
         let ranked = keys.map { ($0, index.score(q, key: $0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }

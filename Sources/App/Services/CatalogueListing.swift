@@ -5,7 +5,7 @@ import Vapor
 /// belong to an organisation and carry a title, purposes, topics and languages, so one query
 /// serves both (`Catalogue.listings`).
 protocol CatalogueListing: Model, TopicAndLanguageColumns, PurposeColumn where IDValue == UUID {
-    associatedtype View: Content
+    associatedtype View: Content & Sendable
     /// "offer" or "request", for messages.
     static var noun: String { get }
     static var ownerID: KeyPath<Self, FieldProperty<Self, UUID>> { get }
@@ -17,6 +17,9 @@ protocol CatalogueListing: Model, TopicAndLanguageColumns, PurposeColumn where I
     static var searchField: KeyPath<Self, FieldProperty<Self, String>> { get }
     var key: String { get }
     func view(owner: Organisation) -> View
+    /// The view from a row of the listing joined with its organisation, without building models.
+    @Sendable static func view(row: any DatabaseOutput) throws -> View
+    static func key(of view: View) -> String
 }
 
 extension Offer: CatalogueListing {
@@ -29,6 +32,8 @@ extension Offer: CatalogueListing {
     static var languagesField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$languageList }
     static var searchField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$searchText }
     func view(owner: Organisation) -> OfferDTO { OfferDTO(self, host: owner) }
+    static func view(row: any DatabaseOutput) throws -> OfferDTO { try OfferDTO(row: row) }
+    static func key(of view: OfferDTO) -> String { view.key }
 }
 
 extension VisitRequest: CatalogueListing {
@@ -41,4 +46,6 @@ extension VisitRequest: CatalogueListing {
     static var languagesField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$languageList }
     static var searchField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$searchText }
     func view(owner: Organisation) -> RequestDTO { RequestDTO(self, visitor: owner) }
+    static func view(row: any DatabaseOutput) throws -> RequestDTO { try RequestDTO(row: row) }
+    static func key(of view: RequestDTO) -> String { view.key }
 }

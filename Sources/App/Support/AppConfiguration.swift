@@ -27,6 +27,9 @@ struct AppConfiguration: Sendable {
     var trustsForwardedFor = false
     /// `STORAGE_PATH`: the folder of uploaded evidence.
     var storagePath = "storage"
+    /// `RELOAD_TEMPLATES`: read the Leaf templates again on every page (for editing them); otherwise
+    /// each is read and parsed once.
+    var reloadTemplates = false
 
     static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -66,11 +69,16 @@ struct AppConfiguration: Sendable {
         guard ["", "0", "1", "true", "false"].contains(trust) else {
             throw ConfigurationError("TRUST_FORWARDED_FOR must be true or false")
         }
+        let reload = environment["RELOAD_TEMPLATES"] ?? ""
+        guard ["", "0", "1", "true", "false"].contains(reload) else {
+            throw ConfigurationError("RELOAD_TEMPLATES must be true or false")
+        }
         return AppConfiguration(
             database: database, rootDirectory: try rootDirectory(environment, executablePath: executablePath),
             publicURL: publicURL,
             smtp: smtp, today: today, trustsForwardedFor: trust == "1" || trust == "true",
-            storagePath: environment["STORAGE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "storage")
+            storagePath: environment["STORAGE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "storage",
+            reloadTemplates: reload == "1" || reload == "true")
     }
 
     /// `CLUSTERXCHANGE_ROOT` when set; otherwise the working directory when it holds the views;

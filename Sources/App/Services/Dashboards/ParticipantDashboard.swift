@@ -86,7 +86,10 @@ extension Dashboards {
             listings.append(
                 .init(
                     kind: "request", key: request.key, title: request.title, organisationName: request.visitor.name,
-                    suggestionCount: suggestions.count, best: suggestions.first.map { $0.offerTitle.contains($0.hostName) ? $0.offerTitle : "\($0.offerTitle) at \($0.hostName)" },
+                    suggestionCount: suggestions.count,
+                    best: suggestions.first.map {
+                        $0.offerTitle.contains($0.hostName) ? $0.offerTitle : "\($0.offerTitle) at \($0.hostName)"
+                    },
                     bestScore: suggestions.first.map { Int(($0.score * 100).rounded()) },
                     link: "/requests/\(request.key)/suggestions"))
         }
