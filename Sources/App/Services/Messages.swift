@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Conversations between the members of two organisations: a thread starts from an organisation,
@@ -35,20 +36,21 @@ struct Messages {
         }
     }
 
-    /// How many threads hold messages the caller has not read.
-    /// Every page's frame asks this, so it loads no organisation rows, only ids and dates.
+    /// How many threads hold messages the caller has not read. Every signed-in page's frame asks
+    /// this, so it is one counting query (SQL: no model is built).
     func unreadCount() async throws -> Int {
         let caller = try context.signedIn()
         let mine = Array(try await context.exchangeScope().organisations)
         guard !mine.isEmpty else { return 0 }
-        let threads = try await MessageThread.query(on: db)
-            .group(.or) { $0.filter(\.$from.$id ~~ mine).filter(\.$to.$id ~~ mine) }
-            .field(\.$id).field(\.$lastMessageAt).limit(200).all()
-        let reads = Dictionary(
-            try await ThreadRead.query(on: db).filter(\.$user.$id == caller.id).filter(\.$thread.$id ~~ threads.compactMap(\.id))
-                .all().map { ($0.$thread.id, $0.readAt) },
-            uniquingKeysWith: { first, _ in first })
-        return threads.filter { thread in thread.id.flatMap { reads[$0] }.map { $0 < thread.lastMessageAt } ?? true }.count
+        let row = try await db.sql().raw(
+            """
+            SELECT COUNT(*) AS unread FROM \(ident: MessageThread.schema) t
+            LEFT JOIN \(ident: ThreadRead.schema) r ON r.thread_id = t.id AND r.user_id = \(bind: caller.id)
+            WHERE (t.from_id IN (\(binds: mine)) OR t.to_id IN (\(binds: mine)))
+            AND (r.read_at IS NULL OR r.read_at < t.last_message_at)
+            """
+        ).first()
+        return try row?.decode(column: "unread", as: Int.self) ?? 0
     }
 
     /// Starts a thread from one of the caller's organisations to another organisation.

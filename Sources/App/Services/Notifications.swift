@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// A person's notifications: the bell's unread count, the list, marking them read.
@@ -14,9 +15,19 @@ struct Notifications {
             .map(NotificationDTO.init)
     }
 
+    /// The newest unread ones, at most `limit`, for a dashboard.
+    func latestUnread(limit: Int) async throws -> [NotificationDTO] {
+        let caller = try context.signedIn()
+        return try await Notification.query(on: db).filter(\.$user.$id == caller.id).filter(\.$readAt == nil)
+            .sort(\.$createdAt, .descending).limit(limit).all().map(NotificationDTO.init)
+    }
+
+    /// The bell's count; every signed-in page asks it, so it is plain SQL (no model is built).
     func unread() async throws -> Int {
         guard let caller = context.caller else { return 0 }
-        return try await Notification.query(on: db).filter(\.$user.$id == caller.id).filter(\.$readAt == nil).count()
+        let row = try await db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "unread")
+            .from(Notification.schema).where("user_id", .equal, caller.id).where("read_at", .is, SQLLiteral.null).first()
+        return try row?.decode(column: "unread", as: Int.self) ?? 0
     }
 
     /// Marks every notification read (or one, by id).

@@ -18,16 +18,27 @@ struct Suggestions {
         let matcher = try await context.matching.matcher(on: db)
         // The matcher knows the request's organisation, which saves the support office a query.
         if context.caller?.isAdmin != true || matcher.requests[key] == nil { _ = try await managedRequest(key) }
-        return try await context.matching.answer("request \(key) \(limit)", on: db) { matcher in
-            SuggestionListDTO(
-                request: key, suggestions: (matcher.hosts(forRequest: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
-        }
+        return try await forManagedRequest(key, limit: limit)
     }
 
     func forOffer(_ key: String, limit: Int) async throws -> MatchingIndex.Answer {
         let matcher = try await context.matching.matcher(on: db)
         if context.caller?.isAdmin != true || matcher.offers[key] == nil { _ = try await managedOffer(key) }
-        return try await context.matching.answer("offer \(key) \(limit)", on: db) { matcher in
+        return try await forManagedOffer(key, limit: limit)
+    }
+
+    /// The same for a request the caller is already known to manage (the dashboard lists only the
+    /// caller's own): no permission query.
+    func forManagedRequest(_ key: String, limit: Int) async throws -> MatchingIndex.Answer {
+        try await context.matching.answer("request \(key) \(limit)", on: db) { matcher in
+            SuggestionListDTO(
+                request: key, suggestions: (matcher.hosts(forRequest: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
+        }
+    }
+
+    /// The same for an offer the caller is already known to manage.
+    func forManagedOffer(_ key: String, limit: Int) async throws -> MatchingIndex.Answer {
+        try await context.matching.answer("offer \(key) \(limit)", on: db) { matcher in
             SuggestionListDTO(
                 offer: key, suggestions: (matcher.visitors(forOffer: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
         }

@@ -74,15 +74,16 @@ extension Dashboards {
         return ParticipantDashboard(
             name: caller.name, organisations: organisations, todo: todo, listings: try await listings(),
             exchanges: digest, byPhase: digest.byPhase, openExchanges: Array(digest.open.prefix(10)),
-            notifications: Array(try await context.notifications.list().filter { !$0.read }.prefix(5)))
+            notifications: try await context.notifications.latestUnread(limit: 5))
     }
 
-    /// The caller's requests and offers (at most five of each) with their best suggestion.
+    /// The caller's requests and offers (at most five of each) with their best suggestion; they are
+    /// the caller's own organisations', so no permission is asked again.
     private func listings() async throws -> [ParticipantDashboard.Listing] {
         let (requests, offers) = try await context.exchanges.ownListings()
         var listings: [ParticipantDashboard.Listing] = []
         for request in requests.prefix(5) {
-            let suggestions = (try? await context.suggestions.forRequest(request.key, limit: 3))?.list.suggestions ?? []
+            let suggestions = (try? await context.suggestions.forManagedRequest(request.key, limit: 3))?.list.suggestions ?? []
             listings.append(
                 .init(
                     kind: "request", key: request.key, title: request.title, organisationName: request.visitor.name,
@@ -94,7 +95,7 @@ extension Dashboards {
                     link: "/requests/\(request.key)/suggestions"))
         }
         for offer in offers.prefix(5) {
-            let suggestions = (try? await context.suggestions.forOffer(offer.key, limit: 3))?.list.suggestions ?? []
+            let suggestions = (try? await context.suggestions.forManagedOffer(offer.key, limit: 3))?.list.suggestions ?? []
             listings.append(
                 .init(
                     kind: "offer", key: offer.key, title: offer.title, organisationName: offer.host.name,

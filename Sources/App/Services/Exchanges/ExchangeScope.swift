@@ -1,5 +1,6 @@
 import Fluent
 import ProgrammeRules
+import SQLKit
 import Vapor
 
 /// Who the caller is to exchanges: the organisations they are an approved member of, the
@@ -11,10 +12,15 @@ struct ExchangeScope: Sendable {
     let partnerships: Set<UUID>
 
     static func of(_ caller: Caller, on db: any Database) async throws -> ExchangeScope {
-        let organisations = try await Membership.active(on: db).filter(\.$user.$id == caller.id).all().map(\.$organisation.id)
+        // Plain SQL: every signed-in page's frame asks this.
+        let sql = try db.sql()
+        let organisations = try await sql.select().column("organisation_id").from(Membership.schema)
+            .where("user_id", .equal, caller.id).where("status", .equal, Membership.Status.active.rawValue).all()
+            .map { try $0.decode(column: "organisation_id", as: UUID.self) }
         let partnerships =
             caller.isCoordinator
-            ? try await PartnershipCoordinator.query(on: db).filter(\.$user.$id == caller.id).all().map(\.$partnership.id) : []
+            ? try await sql.select().column("partnership_id").from(PartnershipCoordinator.schema)
+                .where("user_id", .equal, caller.id).all().map { try $0.decode(column: "partnership_id", as: UUID.self) } : []
         return ExchangeScope(caller: caller, organisations: Set(organisations), partnerships: Set(partnerships))
     }
 
