@@ -53,9 +53,12 @@ class Browser:
         request = urllib.request.Request(self.base + path, headers={"Accept": "text/html"})
         try:
             with self.opener.open(request, timeout=30) as response:
-                return response.status, response.read().decode()
+                if not response.headers.get("Content-Type", "").startswith("text/html"):
+                    response.read()
+                    return 0, ""
+                return response.status, response.read().decode(errors="replace")
         except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
+            return error.code, error.read().decode(errors="replace")
 
     def sign_in(self, email):
         page = self.get("/login")[1]

@@ -185,13 +185,18 @@ struct Organisations {
 
     /// The words of the topics each partnership's validated members work on.
     private func memberTopics() async throws -> [UUID: Set<String>] {
+        // Every validated organisation's row: read as plain columns, not models.
         let rows = try await Organisation.query(on: db).filter(\.$validationStatus == .validated)
-            .filter(\.$partnership.$id != nil).field(\.$partnership.$id).field(\.$topicList).all()
+            .filter(\.$partnership.$id != nil).field(\.$partnership.$id).field(\.$topicList).rows { output in
+                let row = output.of(Organisation.self)
+                return (
+                    try row.decode("partnership_id", as: UUID.self), StringList.decode(try row.decode("topics", as: String.self))
+                )
+            }
         let analyzer = TextAnalyzer()
         var topics: [UUID: Set<String>] = [:]
-        for row in rows {
-            guard let id = row.$partnership.id else { continue }
-            for topic in row.topics { topics[id, default: []].formUnion(analyzer.terms(topic)) }
+        for (id, list) in rows {
+            for topic in list { topics[id, default: []].formUnion(analyzer.terms(topic)) }
         }
         return topics
     }
