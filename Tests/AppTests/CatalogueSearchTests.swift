@@ -35,6 +35,7 @@ import VaporTesting
             let corrected = try await app.testing().sendRequest(.GET, "/catalogue?tab=offers&q=lazer").body.string
             #expect(corrected.contains("No result for “lazer”: showing results for <strong>laser</strong>."))
             #expect(corrected.contains("A week of laser processing"))
+            #expect(corrected.contains("5 January – 18 December 2027"), "the card's dates in words")
 
             let none = try await app.testing().sendRequest(.GET, "/catalogue?tab=offers&q=lazzer").body.string
             #expect(none.contains("<strong>0</strong> found"))

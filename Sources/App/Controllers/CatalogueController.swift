@@ -71,6 +71,9 @@ struct CatalogueController: Controller {
         let organisations: ListPage<OrganisationSummary>?
         let offers: ListPage<OfferDTO>?
         let requests: ListPage<RequestDTO>?
+        /// The listed offers and requests with their dates in words.
+        let offerCards: [Card<OfferDTO>]
+        let requestCards: [Card<RequestDTO>]
         let total: Int
         let previousPage: String?
         let nextPage: String?
@@ -83,6 +86,12 @@ struct CatalogueController: Controller {
         let didYouMean: String?
         let didYouMeanLink: String?
         let elsewhere: [Elsewhere]
+    }
+
+    /// A listing in the catalogue with its dates in words.
+    struct Card<Item: Encodable>: Encodable {
+        let item: Item
+        let dates: String
     }
 
     struct Elsewhere: Encodable {
@@ -161,7 +170,11 @@ struct CatalogueController: Controller {
                 Purpose.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: filter.purpose == $0) }),
             partnershipOptions: HTML.options(
                 partnerships.map { Choice(value: $0.key, label: $0.name, selected: filter.partnership == $0.key) }),
-            organisations: organisations, offers: offers, requests: requests, total: total,
+            organisations: organisations, offers: offers, requests: requests,
+            offerCards: offers?.items.map { Card(item: $0, dates: CalendarDate.span($0.availableFrom, $0.availableTo)) } ?? [],
+            requestCards: requests?.items.map {
+                Card(item: $0, dates: "\($0.workingDays) working days within " + CalendarDate.span($0.earliest, $0.latest))
+            } ?? [], total: total,
             previousPage: filter.page > 1 ? link(tab, filter.page - 1) : nil,
             nextPage: filter.page < pageCount ? link(tab, filter.page + 1) : nil,
             tabLinks: Dictionary(uniqueKeysWithValues: ["organisations", "offers", "requests"].map { ($0, link($0, 1)) }),

@@ -182,7 +182,9 @@ struct OrganisationController: Controller {
     }
 
     @Sendable func approvePage(req: Request) async throws -> Response {
-        let name = try await req.context.memberships.approve(try req.key(), member: try req.uuid("userID", "member"))
-        return req.redirect(to: "/my", flash: "\(name) is now a member.")
+        let context = req.context
+        let name = try await context.memberships.approve(try req.key(), member: try req.uuid("userID", "member"))
+        // The support office approves from its dashboard; an organisation's admins from "My organisations".
+        return req.redirect(to: context.caller?.isAdmin == true ? "/dashboard" : "/my", flash: "\(name) is now a member.")
     }
 }
