@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// "My organisations": the caller's organisations with where each stands, and the requests to
@@ -9,42 +10,91 @@ struct MyOrganisations {
 
     private var db: any Database { context.db }
 
+    /// Three queries in plain SQL (the dashboard and "My organisations" both ask it): the caller's
+    /// memberships with their organisations and partnerships, the registrations of those, and the
+    /// requests to join the ones the caller administers.
     func overview() async throws -> MyOrganisationsDTO {
         let caller = try context.signedIn()
-        let memberships = try await Membership.query(on: db).filter(\.$user.$id == caller.id)
-            .with(\.$organisation) { $0.with(\.$partnership) }.all()
-        let active = memberships.filter { $0.status == .active }
-        let organisationIDs = active.compactMap { $0.organisation.id }
-        let registrations = try await Registration.query(on: db).filter(\.$organisation.$id ~~ organisationIDs).with(
-            \.$partnership
-        ).all()
-        let registrationOf = Dictionary(registrations.map { ($0.$organisation.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let administered = active.filter(\.isAdmin).compactMap { $0.organisation.id }
-        let requests = try await Membership.query(on: db).filter(\.$organisation.$id ~~ administered).filter(
-            \.$status == .requested
-        )
-        .with(\.$user).with(\.$organisation).all()
-        let organisations = memberships.map { membership -> MyOrganisationsDTO.Item in
-            let organisation = membership.organisation
-            guard membership.status == .active else {
+        let sql = try db.sql()
+        struct Row: Decodable {
+            let organisation_id: UUID
+            let key: String
+            let name: String
+            let validation_status: String
+            let validation_reason: String?
+            let partnership_key: String?
+            let partnership_name: String?
+            let status: String
+            let is_admin: Bool
+        }
+        let rows = try await sql.raw(
+            """
+            SELECT m.organisation_id, o.\(ident: "key"), o.name, o.validation_status, o.validation_reason,
+                p.\(ident: "key") AS partnership_key, p.name AS partnership_name, m.status, m.is_admin
+            FROM \(ident: Membership.schema) m
+            JOIN \(ident: Organisation.schema) o ON o.id = m.organisation_id
+            LEFT JOIN \(ident: Partnership.schema) p ON p.id = o.partnership_id
+            WHERE m.user_id = \(bind: caller.id)
+            """
+        ).all(decoding: Row.self)
+        let active = rows.filter { $0.status == Membership.Status.active.rawValue }
+        struct RegistrationRow: Decodable {
+            let organisation_id: UUID
+            let status: String
+            let partnership_key: String
+            let partnership_name: String
+        }
+        var registrationOf: [UUID: RegistrationRow] = [:]
+        if !active.isEmpty {
+            for row in try await sql.raw(
+                """
+                SELECT r.organisation_id, r.status, p.\(ident: "key") AS partnership_key, p.name AS partnership_name
+                FROM \(ident: Registration.schema) r JOIN \(ident: Partnership.schema) p ON p.id = r.partnership_id
+                WHERE r.organisation_id IN (\(binds: active.map(\.organisation_id)))
+                """
+            ).all(decoding: RegistrationRow.self) where registrationOf[row.organisation_id] == nil {
+                registrationOf[row.organisation_id] = row
+            }
+        }
+        let administered = active.filter(\.is_admin).map(\.organisation_id)
+        struct JoinRow: Decodable {
+            let key: String
+            let organisation_name: String
+            let user_id: UUID
+            let user_name: String
+            let email: String
+        }
+        var joinRequests: [MyOrganisationsDTO.JoinRequest] = []
+        if !administered.isEmpty {
+            joinRequests = try await sql.raw(
+                """
+                SELECT o.\(ident: "key"), o.name AS organisation_name, u.id AS user_id, u.name AS user_name, u.email
+                FROM \(ident: Membership.schema) m
+                JOIN \(ident: Organisation.schema) o ON o.id = m.organisation_id
+                JOIN \(ident: User.schema) u ON u.id = m.user_id
+                WHERE m.status = \(bind: Membership.Status.requested.rawValue)
+                AND m.organisation_id IN (\(binds: administered))
+                """
+            ).all(decoding: JoinRow.self).map {
+                MyOrganisationsDTO.JoinRequest(
+                    organisation: $0.key, organisationName: $0.organisation_name, userID: $0.user_id, name: $0.user_name,
+                    email: $0.email)
+            }
+        }
+        let organisations = rows.map { row -> MyOrganisationsDTO.Item in
+            guard row.status == Membership.Status.active.rawValue else {
                 return MyOrganisationsDTO.Item(
-                    key: organisation.key, name: organisation.name, membership: .requested, isAdmin: false, status: nil,
-                    statusWords: nil,
+                    key: row.key, name: row.name, membership: .requested, isAdmin: false, status: nil, statusWords: nil,
                     reason: nil, registrationStatus: nil, partnership: nil, partnershipName: nil, mayPublish: false)
             }
-            let registration = organisation.id.flatMap { registrationOf[$0] }
-            let partnership = organisation.partnership ?? registration?.partnership
+            let status = Organisation.ValidationStatus(rawValue: row.validation_status) ?? .pending
+            let registration = registrationOf[row.organisation_id]
             return MyOrganisationsDTO.Item(
-                key: organisation.key, name: organisation.name, membership: .active, isAdmin: membership.isAdmin,
-                status: organisation.validationStatus, statusWords: organisation.validationStatus.words,
-                reason: organisation.validationReason, registrationStatus: registration?.status, partnership: partnership?.key,
-                partnershipName: partnership?.name, mayPublish: organisation.validationStatus == .validated)
-        }
-        let joinRequests = requests.compactMap { request -> MyOrganisationsDTO.JoinRequest? in
-            guard let userID = request.user.id else { return nil }
-            return MyOrganisationsDTO.JoinRequest(
-                organisation: request.organisation.key, organisationName: request.organisation.name, userID: userID,
-                name: request.user.name, email: request.user.email)
+                key: row.key, name: row.name, membership: .active, isAdmin: row.is_admin, status: status,
+                statusWords: status.words, reason: row.validation_reason,
+                registrationStatus: registration.flatMap { Registration.Status(rawValue: $0.status) },
+                partnership: row.partnership_key ?? registration?.partnership_key,
+                partnershipName: row.partnership_name ?? registration?.partnership_name, mayPublish: status == .validated)
         }
         return MyOrganisationsDTO(organisations: organisations.sorted { $0.name < $1.name }, joinRequests: joinRequests)
     }

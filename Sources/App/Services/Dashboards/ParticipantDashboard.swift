@@ -80,9 +80,17 @@ extension Dashboards {
     /// The caller's requests and offers (at most five of each) with their best suggestion; they are
     /// the caller's own organisations', so no permission is asked again.
     private func listings() async throws -> [ParticipantDashboard.Listing] {
-        let (requests, offers) = try await context.exchanges.ownListings()
+        // The caller's organisations' listings, five of each, read as plain columns.
+        let mine = Array(try await context.exchangeScope().organisations)
+        guard !mine.isEmpty else { return [] }
+        let requests = try await VisitRequest.query(on: db).join(
+            Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id
+        )
+        .filter(\.$visitor.$id ~~ mine).sort(\.$title).limit(5).rows(RequestDTO.init(row:))
+        let offers = try await Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
+            .filter(\.$host.$id ~~ mine).sort(\.$title).limit(5).rows(OfferDTO.init(row:))
         var listings: [ParticipantDashboard.Listing] = []
-        for request in requests.prefix(5) {
+        for request in requests {
             let suggestions = (try? await context.suggestions.forManagedRequest(request.key, limit: 3))?.list.suggestions ?? []
             listings.append(
                 .init(
@@ -94,7 +102,7 @@ extension Dashboards {
                     bestScore: suggestions.first.map { Int(($0.score * 100).rounded()) },
                     link: "/requests/\(request.key)/suggestions"))
         }
-        for offer in offers.prefix(5) {
+        for offer in offers {
             let suggestions = (try? await context.suggestions.forManagedOffer(offer.key, limit: 3))?.list.suggestions ?? []
             listings.append(
                 .init(
