@@ -70,25 +70,17 @@ struct ExchangeDigest: Encodable {
         let today = context.clock.today
         let items = exchanges.compactMap { exchange -> Item? in
             guard let id = exchange.id else { return nil }
-            let current = (signatures[id] ?? []).filter { $0.version == exchange.commitmentVersion }
-            let lifecycle = ExchangeLifecycle(
-                phase: exchange.phase, proposedBy: exchange.proposedBy,
-                signatures: Set(current.filter { $0.document == .commitment }.compactMap { Signatory(rawValue: $0.signatory) }),
-                financialSignatures: Set(
-                    current.filter { $0.document == .financialAgreement }.compactMap {
-                        FinancialSignatory(rawValue: $0.signatory)
-                    }))
+            let lifecycle = exchange.lifecycle(signatures: signatures[id] ?? [])
             let next = NextStep.of(exchange, lifecycle: lifecycle, today: today)
             let roles = scope.roles(exchange).map(\.rawValue)
             // The support office sees every exchange but acts on none of the parties' steps.
             let yourTurn = next.map { !Set($0.who).isDisjoint(with: roles) } ?? false
-            let due = exchange.reportValidatedOn?.adding(days: Exchanges.paymentDays)
             return Item(
                 id: id,
                 title: "\(names[exchange.$visitor.id] ?? "A visitor") at \(names[exchange.$host.id] ?? "a host")",
                 phase: exchange.phase, phaseWords: exchange.phase.words, dates: CalendarDate.span(exchange.start, exchange.end),
                 next: next?.what, by: next?.by?.words, yourTurn: yourTurn,
-                paymentLate: exchange.phase == .reportValidated && due.map { today > $0 } == true,
+                paymentLate: exchange.isPaymentLate(on: today),
                 isOpen: !closed.contains(exchange.phase), dueDay: next?.by?.dayNumber ?? .max)
         }
         return ExchangeDigest(items: items)

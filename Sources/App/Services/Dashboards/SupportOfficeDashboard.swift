@@ -67,10 +67,7 @@ extension Dashboards {
             return SupportOfficeDashboard.PartnershipRow(
                 key: partnership.key, name: partnership.name, chart: BudgetChart(balance, fundedExchanges: funded[id] ?? 0),
                 members: members[id] ?? 0, waiting: waiting[id] ?? 0, openExchanges: own.count,
-                latePayments: own.filter { exchange in
-                    exchange.phase == .reportValidated
-                        && exchange.reportValidatedOn.map { today > $0.adding(days: Exchanges.paymentDays) } == true
-                }.count,
+                latePayments: own.filter { $0.isPaymentLate(on: today) }.count,
                 coordinators: coordinators.filter { $0.$partnership.id == id }.map(\.user.name).sorted())
         }
         let requests = try await Membership.query(on: db).filter(\.$status == .requested).with(\.$user).with(\.$organisation)

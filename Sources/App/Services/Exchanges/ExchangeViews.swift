@@ -41,13 +41,7 @@ struct ExchangeViews {
         return try exchanges.map { exchange in
             let id = try exchange.requireID()
             let current = (signatures[id] ?? []).filter { $0.version == exchange.commitmentVersion }
-            let lifecycle = ExchangeLifecycle(
-                phase: exchange.phase, proposedBy: exchange.proposedBy,
-                signatures: Set(current.filter { $0.document == .commitment }.compactMap { Signatory(rawValue: $0.signatory) }),
-                financialSignatures: Set(
-                    current.filter { $0.document == .financialAgreement }.compactMap {
-                        FinancialSignatory(rawValue: $0.signatory)
-                    }))
+            let lifecycle = exchange.lifecycle(signatures: current)
             let roles = scope.roles(exchange)
             let actions = ExchangeAction.all.filter { action in
                 guard action != .editCommitment, !(action == .submitReport && today <= exchange.end) else { return false }
@@ -55,8 +49,6 @@ struct ExchangeViews {
             }
             let visitor = organisations[exchange.$visitor.id]
             let host = organisations[exchange.$host.id]
-            let validated = exchange.reportValidatedOn
-            let due = validated?.adding(days: Exchanges.paymentDays)
             return ExchangeDTO(
                 id: id, phase: exchange.phase, phaseWords: exchange.phase.words, request: exchange.requestKey,
                 offer: exchange.offerKey,
@@ -81,9 +73,9 @@ struct ExchangeViews {
                     outcomes: exchange.reportOutcomes, followUp: exchange.reportFollowUp, learned: exchange.reportLearned,
                     comments: exchange.reportComments),
                 evidence: (evidence[id] ?? []).map(EvidenceDTO.init),
-                reportValidatedOn: validated, paymentDueOn: due, paidOn: exchange.paidOn,
+                reportValidatedOn: exchange.reportValidatedOn, paymentDueOn: exchange.paymentDue, paidOn: exchange.paidOn,
                 paymentReference: exchange.paymentReference,
-                paymentLate: exchange.phase == .reportValidated && due.map { today > $0 } == true,
+                paymentLate: exchange.isPaymentLate(on: today),
                 closingReason: exchange.closingReason, actions: actions.map(\.description),
                 mayEditCommitment: roles.contains { (try? lifecycle.applying(.editCommitment, by: $0)) != nil },
                 mayWriteReport: roles.contains(.visitor) && [.underWay, .reportReturned].contains(exchange.phase),

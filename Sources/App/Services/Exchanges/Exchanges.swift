@@ -222,12 +222,7 @@ struct Exchanges {
             \.$exchange.$id == (try exchange.requireID())
         )
         .filter(\.$version == exchange.commitmentVersion).all()
-        return ExchangeLifecycle(
-            phase: exchange.phase, proposedBy: exchange.proposedBy,
-            signatures: Set(signatures.filter { $0.document == .commitment }.compactMap { Signatory(rawValue: $0.signatory) }),
-            financialSignatures: Set(
-                signatures.filter { $0.document == .financialAgreement }.compactMap { FinancialSignatory(rawValue: $0.signatory) }
-            ))
+        return exchange.lifecycle(signatures: signatures)
     }
 }
 

@@ -31,7 +31,7 @@ enum NextStep {
         case .reportValidated:
             return NextStepDTO(
                 who: [ExchangeRole.visitorPartnership.rawValue], what: "pay the lump sum",
-                by: exchange.reportValidatedOn?.adding(days: Exchanges.paymentDays))
+                by: exchange.paymentDue)
         case .paid, .declined, .withdrawn, .cancelled:
             return nil
         }
