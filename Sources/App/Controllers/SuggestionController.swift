@@ -87,7 +87,7 @@ struct SuggestionController: Controller {
         let context = req.context
         let key = try req.key()
         let request = try await context.suggestions.managedRequestTitle(key)
-        let list = try await context.suggestions.forRequest(key, limit: 10).list
+        let list = try await context.suggestions.forManagedRequest(key, limit: 10).list
         let fit = await Self.fitView(req.query["host"]) { try await context.suggestions.fit(request: key, host: $0) }
         let view = SuggestionsView(
             side: "request", key: key, title: request, cards: list.suggestions.map(Self.card), otherSide: "host", fit: fit)
@@ -98,7 +98,7 @@ struct SuggestionController: Controller {
         let context = req.context
         let key = try req.key()
         let offer = try await context.suggestions.managedOfferTitle(key)
-        let list = try await context.suggestions.forOffer(key, limit: 10).list
+        let list = try await context.suggestions.forManagedOffer(key, limit: 10).list
         let fit = await Self.fitView(req.query["visitor"]) { try await context.suggestions.fit(offer: key, visitor: $0) }
         let view = SuggestionsView(
             side: "offer", key: key, title: offer, cards: list.suggestions.map(Self.card), otherSide: "visitor", fit: fit)

@@ -2,8 +2,16 @@ import FluentKit
 import ProgrammeRules
 
 /// Offers and requests read from rows joined with their organisation, for list pages: the same
-/// views as from models (`OfferDTO(_:host:)`), without FluentKit's reflection per model.
+/// views as from models (`OfferDTO(_:host:)`), without FluentKit's reflection per model. `select`
+/// names the columns read: without it a query lists every column of both tables, and writing
+/// those names (SQLKit escapes each) cost more than running the query.
 extension OfferDTO {
+    static func select(_ query: QueryBuilder<Offer>) -> QueryBuilder<Offer> {
+        OrganisationSummary.select(
+            joined: query.field(\.$key).field(\.$title).field(\.$description).field(\.$purposeList).field(\.$topicList)
+                .field(\.$languageList).field(\.$availableFrom).field(\.$availableTo).field(\.$capacity).field(\.$isVirtual))
+    }
+
     init(row output: any DatabaseOutput) throws {
         let row = output.of(Offer.self)
         self.init(
@@ -20,6 +28,13 @@ extension OfferDTO {
 }
 
 extension RequestDTO {
+    static func select(_ query: QueryBuilder<VisitRequest>) -> QueryBuilder<VisitRequest> {
+        OrganisationSummary.select(
+            joined: query.field(\.$key).field(\.$title).field(\.$description).field(\.$purposeList).field(\.$topicList)
+                .field(\.$languageList).field(\.$preferredCountryList).field(\.$earliest).field(\.$latest)
+                .field(\.$workingDays))
+    }
+
     init(row output: any DatabaseOutput) throws {
         let row = output.of(VisitRequest.self)
         self.init(

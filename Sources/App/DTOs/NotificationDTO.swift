@@ -8,6 +8,14 @@ struct NotificationDTO: Content {
     let read: Bool
     let at: Date?
 
+    init(id: UUID, text: String, link: String, read: Bool, at: Date?) {
+        self.id = id
+        self.text = text
+        self.link = link
+        self.read = read
+        self.at = at
+    }
+
     init(_ notification: Notification) {
         id = notification.id ?? UUID()
         text = notification.text

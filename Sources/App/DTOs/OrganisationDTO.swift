@@ -26,6 +26,13 @@ struct OrganisationDTO: Content {
     let validationStatus: Organisation.ValidationStatus
 
     init(_ o: Organisation, partnership: Partnership?, cluster: Organisation?) {
+        self.init(
+            o, partnership: partnership.map { (key: $0.key, name: $0.name) },
+            cluster: cluster.map { (key: $0.key, name: $0.name) })
+    }
+
+    /// The same with the partnership's and the cluster's key and name only.
+    init(_ o: Organisation, partnership: (key: String, name: String)?, cluster: (key: String, name: String)?) {
         key = o.key
         name = o.name
         kind = o.kind

@@ -27,8 +27,10 @@ extension Request {
         if user != nil {
             layout.once = SecretToken.generate()
             // The counts are a convenience: a page still renders if they cannot be read.
-            layout.unreadNotifications = (try? await context.notifications.unread()) ?? 0
-            layout.unreadMessages = (try? await context.messages.unreadCount()) ?? 0
+            if let counts = try? await context.bell.counts() {
+                layout.unreadNotifications = counts.notifications
+                layout.unreadMessages = counts.messages
+            }
         }
         return layout
     }

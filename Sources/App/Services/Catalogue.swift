@@ -117,15 +117,48 @@ struct Catalogue {
     }
 
     func organisation(_ key: String) async throws -> OrganisationDetail {
-        guard
-            let organisation = try await Organisation.query(on: db).filter(\.$key == key).with(\.$partnership).with(\.$cluster)
-                .first(),
+        guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).first(),
             try await context.permissions.maySee(organisation), let id = organisation.id
         else {
             throw AppError.notFound("No organisation has the key \"\(key)\", or it is not yet validated.")
         }
-        let offers = try await Offer.query(on: db).filter(\.$host.$id == id).sort(\.$availableFrom).all()
-        let requests = try await VisitRequest.query(on: db).filter(\.$visitor.$id == id).sort(\.$earliest).all()
+        // The partnership's and the cluster's names in one query, the listings as plain columns:
+        // eager loading and whole models were most of this page's time.
+        struct Names: Decodable {
+            let partnership_key: String?
+            let partnership_name: String?
+            let cluster_key: String?
+            let cluster_name: String?
+
+            var partnership: (key: String, name: String)? {
+                guard let partnership_key, let partnership_name else { return nil }
+                return (partnership_key, partnership_name)
+            }
+
+            var cluster: (key: String, name: String)? {
+                guard let cluster_key, let cluster_name else { return nil }
+                return (cluster_key, cluster_name)
+            }
+        }
+        var names: Names?
+        if organisation.$partnership.id != nil || organisation.$cluster.id != nil {
+            names = try await db.sql().raw(
+                """
+                SELECT p.\(ident: "key") AS partnership_key, p.name AS partnership_name,
+                    c.\(ident: "key") AS cluster_key, c.name AS cluster_name
+                FROM \(ident: Organisation.schema) o
+                LEFT JOIN \(ident: Partnership.schema) p ON p.id = o.partnership_id
+                LEFT JOIN \(ident: Organisation.schema) c ON c.id = o.cluster_id
+                WHERE o.id = \(bind: id)
+                """
+            ).first(decoding: Names.self)
+        }
+        let offers = try await OfferDTO.select(
+            Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
+        ).filter(\.$host.$id == id).sort(\.$availableFrom).rows(OfferDTO.init(row:))
+        let requests = try await RequestDTO.select(
+            VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
+        ).filter(\.$visitor.$id == id).sort(\.$earliest).rows(RequestDTO.init(row:))
         var membership: String?
         var isAdmin = false
         if let caller = context.caller,
@@ -136,9 +169,10 @@ struct Catalogue {
             isAdmin = row.status == .active && row.isAdmin
         }
         return OrganisationDetail(
-            organisation: OrganisationDTO(organisation, partnership: organisation.partnership, cluster: organisation.cluster),
-            offers: offers.map { OfferDTO($0, host: organisation) },
-            requests: requests.map { RequestDTO($0, visitor: organisation) },
+            organisation: OrganisationDTO(
+                organisation,
+                partnership: names?.partnership, cluster: names?.cluster),
+            offers: offers, requests: requests,
             viewer: OrganisationDetail.Viewer(
                 membership: membership, mayEdit: isAdmin || context.caller?.isAdmin == true,
                 mayAskToJoin: context.caller != nil && membership == nil && context.caller?.role == .participant))
@@ -165,13 +199,13 @@ struct Catalogue {
         if let search, !search.isEmpty {
             for pattern in search.patterns { query.filter(L.searchField ~~ pattern) }
             let (keys, total) = try await ranked(query, key: L.keyField, search: search, filter: filter)
-            let rows = try await L.query(on: db).join(Organisation.self, on: L.ownerID == \Organisation.$id)
+            let rows = try await L.selectView(L.query(on: db).join(Organisation.self, on: L.ownerID == \Organisation.$id))
                 .filter(L.keyField ~~ keys).rows(L.view(row:))
             return ListPage(items: ordered(rows, keys: keys, key: L.key(of:)), filter: filter, total: total)
         }
         let total = try await query.count()
-        let items = try await query.sort(L.titleField).sort(L.keyField).range(filter.offset..<(filter.offset + filter.per))
-            .rows(L.view(row:))
+        let items = try await L.selectView(query).sort(L.titleField).sort(L.keyField)
+            .range(filter.offset..<(filter.offset + filter.per)).rows(L.view(row:))
         return ListPage(items: items, filter: filter, total: total)
     }
 

@@ -19,6 +19,8 @@ protocol CatalogueListing: Model, TopicAndLanguageColumns, PurposeColumn where I
     func view(owner: Organisation) -> View
     /// The view from a row of the listing joined with its organisation, without building models.
     @Sendable static func view(row: any DatabaseOutput) throws -> View
+    /// Narrows a query of listings joined with their organisation to the columns `view(row:)` reads.
+    static func selectView(_ query: QueryBuilder<Self>) -> QueryBuilder<Self>
     static func key(of view: View) -> String
 }
 
@@ -33,6 +35,7 @@ extension Offer: CatalogueListing {
     static var searchField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$searchText }
     func view(owner: Organisation) -> OfferDTO { OfferDTO(self, host: owner) }
     static func view(row: any DatabaseOutput) throws -> OfferDTO { try OfferDTO(row: row) }
+    static func selectView(_ query: QueryBuilder<Offer>) -> QueryBuilder<Offer> { OfferDTO.select(query) }
     static func key(of view: OfferDTO) -> String { view.key }
 }
 
@@ -47,5 +50,6 @@ extension VisitRequest: CatalogueListing {
     static var searchField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$searchText }
     func view(owner: Organisation) -> RequestDTO { RequestDTO(self, visitor: owner) }
     static func view(row: any DatabaseOutput) throws -> RequestDTO { try RequestDTO(row: row) }
+    static func selectView(_ query: QueryBuilder<VisitRequest>) -> QueryBuilder<VisitRequest> { RequestDTO.select(query) }
     static func key(of view: RequestDTO) -> String { view.key }
 }

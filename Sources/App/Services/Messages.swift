@@ -36,23 +36,6 @@ struct Messages {
         }
     }
 
-    /// How many threads hold messages the caller has not read. Every signed-in page's frame asks
-    /// this, so it is one counting query (SQL: no model is built).
-    func unreadCount() async throws -> Int {
-        let caller = try context.signedIn()
-        let mine = Array(try await context.exchangeScope().organisations)
-        guard !mine.isEmpty else { return 0 }
-        let row = try await db.sql().raw(
-            """
-            SELECT COUNT(*) AS unread FROM \(ident: MessageThread.schema) t
-            LEFT JOIN \(ident: ThreadRead.schema) r ON r.thread_id = t.id AND r.user_id = \(bind: caller.id)
-            WHERE (t.from_id IN (\(binds: mine)) OR t.to_id IN (\(binds: mine)))
-            AND (r.read_at IS NULL OR r.read_at < t.last_message_at)
-            """
-        ).first()
-        return try row?.decode(column: "unread", as: Int.self) ?? 0
-    }
-
     /// Starts a thread from one of the caller's organisations to another organisation.
     func start(_ input: ThreadInput) async throws -> ThreadDTO {
         let caller = try context.signedIn()

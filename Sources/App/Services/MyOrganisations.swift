@@ -10,9 +10,9 @@ struct MyOrganisations {
 
     private var db: any Database { context.db }
 
-    /// Three queries in plain SQL (the dashboard and "My organisations" both ask it): the caller's
-    /// memberships with their organisations and partnerships, the registrations of those, and the
-    /// requests to join the ones the caller administers.
+    /// Two queries in plain SQL (the dashboard and "My organisations" both ask it): the caller's
+    /// memberships with their organisations, partnerships and registrations, and the requests to
+    /// join the ones the caller administers.
     func overview() async throws -> MyOrganisationsDTO {
         let caller = try context.signedIn()
         let sql = try db.sql()
@@ -26,35 +26,34 @@ struct MyOrganisations {
             let partnership_name: String?
             let status: String
             let is_admin: Bool
+            // The registration of an organisation the caller is an approved member of.
+            let registration_status: String?
+            let registration_partnership_key: String?
+            let registration_partnership_name: String?
         }
+        // One row a membership (the first, should an organisation hold more than one registration).
+        var seen = Set<UUID>()
         let rows = try await sql.raw(
             """
             SELECT m.organisation_id, o.\(ident: "key"), o.name, o.validation_status, o.validation_reason,
-                p.\(ident: "key") AS partnership_key, p.name AS partnership_name, m.status, m.is_admin
+                p.\(ident: "key") AS partnership_key, p.name AS partnership_name, m.status, m.is_admin,
+                r.status AS registration_status, rp.\(ident: "key") AS registration_partnership_key,
+                rp.name AS registration_partnership_name
             FROM \(ident: Membership.schema) m
             JOIN \(ident: Organisation.schema) o ON o.id = m.organisation_id
             LEFT JOIN \(ident: Partnership.schema) p ON p.id = o.partnership_id
+            LEFT JOIN \(ident: Registration.schema) r
+                ON r.organisation_id = m.organisation_id AND m.status = \(bind: Membership.Status.active.rawValue)
+            LEFT JOIN \(ident: Partnership.schema) rp ON rp.id = r.partnership_id
             WHERE m.user_id = \(bind: caller.id)
             """
-        ).all(decoding: Row.self)
+        ).all(decoding: Row.self).filter { seen.insert($0.organisation_id).inserted }
         let active = rows.filter { $0.status == Membership.Status.active.rawValue }
-        struct RegistrationRow: Decodable {
-            let organisation_id: UUID
-            let status: String
-            let partnership_key: String
-            let partnership_name: String
-        }
-        var registrationOf: [UUID: RegistrationRow] = [:]
-        if !active.isEmpty {
-            for row in try await sql.raw(
-                """
-                SELECT r.organisation_id, r.status, p.\(ident: "key") AS partnership_key, p.name AS partnership_name
-                FROM \(ident: Registration.schema) r JOIN \(ident: Partnership.schema) p ON p.id = r.partnership_id
-                WHERE r.organisation_id IN (\(binds: active.map(\.organisation_id)))
-                """
-            ).all(decoding: RegistrationRow.self) where registrationOf[row.organisation_id] == nil {
-                registrationOf[row.organisation_id] = row
-            }
+        // A participant's exchange scope is exactly these approved memberships: kept for the rest
+        // of the request (the dashboard's exchanges), which saves reading them again.
+        if caller.role == .participant, context.memo?.scope(of: caller) == nil {
+            context.memo?.keep(
+                ExchangeScope(caller: caller, organisations: Set(active.map(\.organisation_id)), partnerships: []))
         }
         let administered = active.filter(\.is_admin).map(\.organisation_id)
         struct JoinRow: Decodable {
@@ -88,13 +87,12 @@ struct MyOrganisations {
                     reason: nil, registrationStatus: nil, partnership: nil, partnershipName: nil, mayPublish: false)
             }
             let status = Organisation.ValidationStatus(rawValue: row.validation_status) ?? .pending
-            let registration = registrationOf[row.organisation_id]
             return MyOrganisationsDTO.Item(
                 key: row.key, name: row.name, membership: .active, isAdmin: row.is_admin, status: status,
                 statusWords: status.words, reason: row.validation_reason,
-                registrationStatus: registration.flatMap { Registration.Status(rawValue: $0.status) },
-                partnership: row.partnership_key ?? registration?.partnership_key,
-                partnershipName: row.partnership_name ?? registration?.partnership_name, mayPublish: status == .validated)
+                registrationStatus: row.registration_status.flatMap { Registration.Status(rawValue: $0) },
+                partnership: row.partnership_key ?? row.registration_partnership_key,
+                partnershipName: row.partnership_name ?? row.registration_partnership_name, mayPublish: status == .validated)
         }
         return MyOrganisationsDTO(organisations: organisations.sorted { $0.name < $1.name }, joinRequests: joinRequests)
     }

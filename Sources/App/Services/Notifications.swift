@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// A person's notifications: the bell's unread count, the list, marking them read.
+/// A person's notifications: the list, the newest unread, marking them read (the bell counts them).
 struct Notifications {
     let context: ServiceContext
 
@@ -15,19 +15,21 @@ struct Notifications {
             .map(NotificationDTO.init)
     }
 
-    /// The newest unread ones, at most `limit`, for a dashboard.
+    /// The newest unread ones, at most `limit`, for a dashboard (plain SQL: every dashboard asks).
     func latestUnread(limit: Int) async throws -> [NotificationDTO] {
         let caller = try context.signedIn()
-        return try await Notification.query(on: db).filter(\.$user.$id == caller.id).filter(\.$readAt == nil)
-            .sort(\.$createdAt, .descending).limit(limit).all().map(NotificationDTO.init)
-    }
-
-    /// The bell's count; every signed-in page asks it, so it is plain SQL (no model is built).
-    func unread() async throws -> Int {
-        guard let caller = context.caller else { return 0 }
-        let row = try await db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "unread")
-            .from(Notification.schema).where("user_id", .equal, caller.id).where("read_at", .is, SQLLiteral.null).first()
-        return try row?.decode(column: "unread", as: Int.self) ?? 0
+        struct Row: Decodable {
+            let id: UUID
+            let text: String
+            let link: String
+            let created_at: Date?
+        }
+        return try await db.sql().raw(
+            """
+            SELECT id, text, link, created_at FROM \(ident: Notification.schema)
+            WHERE user_id = \(bind: caller.id) AND read_at IS NULL ORDER BY created_at DESC LIMIT \(literal: limit)
+            """
+        ).all(decoding: Row.self).map { NotificationDTO(id: $0.id, text: $0.text, link: $0.link, read: false, at: $0.created_at) }
     }
 
     /// Marks every notification read (or one, by id).

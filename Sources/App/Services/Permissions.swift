@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Resource-level rules: who may see or act on an organisation or a partnership. Every service
@@ -11,9 +12,15 @@ struct Permissions {
     /// Whether the caller is an approved member (an admin of it, with `admin: true`) of the organisation.
     func isMember(of organisationID: UUID, admin: Bool = false) async throws -> Bool {
         guard let caller = context.caller else { return false }
-        let query = Membership.active(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == organisationID)
-        if admin { query.filter(\.$isAdmin == true) }
-        return try await query.first() != nil
+        // Plain SQL: most signed-in pages ask it.
+        let adminOnly: SQLQueryString = admin ? "AND is_admin = \(bind: true)" : ""
+        return try await db.sql().raw(
+            """
+            SELECT 1 AS found FROM \(ident: Membership.schema)
+            WHERE user_id = \(bind: caller.id) AND organisation_id = \(bind: organisationID)
+            AND status = \(bind: Membership.Status.active.rawValue) \(adminOnly)
+            """
+        ).first() != nil
     }
 
     /// Whether the caller coordinates the partnership (the support office counts as coordinating every one).
@@ -36,11 +43,17 @@ struct Permissions {
     /// The organisation's approved members, the coordinators of its partnership (or of the one its
     /// registration chose, before validation) and the support office.
     func mayManage(_ organisation: Organisation) async throws -> Bool {
-        guard let caller = context.caller, let organisationID = organisation.id else { return false }
+        guard let organisationID = organisation.id else { return false }
+        return try await mayManage(organisationID: organisationID, partnershipID: organisation.$partnership.id)
+    }
+
+    /// The same, by the organisation's id and its partnership's.
+    func mayManage(organisationID: UUID, partnershipID: UUID?) async throws -> Bool {
+        guard let caller = context.caller else { return false }
         if caller.isAdmin { return true }
         if try await isMember(of: organisationID) { return true }
         guard caller.isCoordinator else { return false }
-        if try await coordinates(organisation.$partnership.id) { return true }
+        if try await coordinates(partnershipID) { return true }
         let chosen = try await Registration.query(on: db).filter(\.$organisation.$id == organisationID).first()?.$partnership.id
         return try await coordinates(chosen)
     }

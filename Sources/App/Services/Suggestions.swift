@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Matching
 import ProgrammeRules
+import SQLKit
 import Vapor
 
 /// Suggestions and "why not" answers for a request or an offer, for those who manage it: its
@@ -17,13 +18,13 @@ struct Suggestions {
     func forRequest(_ key: String, limit: Int) async throws -> MatchingIndex.Answer {
         let matcher = try await context.matching.matcher(on: db)
         // The matcher knows the request's organisation, which saves the support office a query.
-        if context.caller?.isAdmin != true || matcher.requests[key] == nil { _ = try await managedRequest(key) }
+        if context.caller?.isAdmin != true || matcher.requests[key] == nil { _ = try await managedRequestTitle(key) }
         return try await forManagedRequest(key, limit: limit)
     }
 
     func forOffer(_ key: String, limit: Int) async throws -> MatchingIndex.Answer {
         let matcher = try await context.matching.matcher(on: db)
-        if context.caller?.isAdmin != true || matcher.offers[key] == nil { _ = try await managedOffer(key) }
+        if context.caller?.isAdmin != true || matcher.offers[key] == nil { _ = try await managedOfferTitle(key) }
         return try await forManagedOffer(key, limit: limit)
     }
 
@@ -46,7 +47,7 @@ struct Suggestions {
 
     /// Each offer of the named host (by key or by name), with what stands between it and the request.
     func fit(request key: String, host: String) async throws -> PairFitListDTO {
-        _ = try await managedRequest(key)
+        _ = try await managedRequestTitle(key)
         let organisation = try await organisation(named: host, field: "host")
         let matcher = try await context.matching.matcher(on: db)
         let pairs = matcher.explain(request: key, host: organisation.key) ?? []
@@ -56,7 +57,7 @@ struct Suggestions {
 
     /// Each request of the named visitor (by key or by name), with what stands between it and the offer.
     func fit(offer key: String, visitor: String) async throws -> PairFitListDTO {
-        _ = try await managedOffer(key)
+        _ = try await managedOfferTitle(key)
         let organisation = try await organisation(named: visitor, field: "visitor")
         let matcher = try await context.matching.matcher(on: db)
         let pairs = matcher.explain(offer: key, visitor: organisation.key) ?? []
@@ -75,18 +76,35 @@ struct Suggestions {
 
     // MARK: Who may ask
 
-    func managedRequest(_ key: String) async throws -> VisitRequest {
-        guard let request = try await VisitRequest.query(on: db).filter(\.$key == key).with(\.$visitor).first(),
-            try await context.permissions.mayManage(request.visitor)
-        else { throw AppError.noSuch("request", key: key) }
-        return request
+    /// The request's title, if the caller manages it (404 otherwise).
+    func managedRequestTitle(_ key: String) async throws -> String {
+        try await managedTitle(of: VisitRequest.schema, owner: "visitor_id", key: key, noun: "request")
     }
 
-    func managedOffer(_ key: String) async throws -> Offer {
-        guard let offer = try await Offer.query(on: db).filter(\.$key == key).with(\.$host).first(),
-            try await context.permissions.mayManage(offer.host)
-        else { throw AppError.noSuch("offer", key: key) }
-        return offer
+    /// The offer's title, if the caller manages it.
+    func managedOfferTitle(_ key: String) async throws -> String {
+        try await managedTitle(of: Offer.schema, owner: "host_id", key: key, noun: "offer")
+    }
+
+    /// One query of plain SQL for the listing and its organisation, then the permission: every
+    /// suggestion page asks it.
+    private func managedTitle(of table: String, owner: String, key: String, noun: String) async throws -> String {
+        struct Row: Decodable {
+            let title: String
+            let organisation_id: UUID
+            let partnership_id: UUID?
+        }
+        guard
+            let row = try await db.sql().raw(
+                """
+                SELECT l.title, o.id AS organisation_id, o.partnership_id
+                FROM \(ident: table) l JOIN \(ident: Organisation.schema) o ON o.id = l.\(ident: owner)
+                WHERE l.\(ident: "key") = \(bind: key)
+                """
+            ).first(decoding: Row.self),
+            try await context.permissions.mayManage(organisationID: row.organisation_id, partnershipID: row.partnership_id)
+        else { throw AppError.noSuch(noun, key: key) }
+        return row.title
     }
 
     /// A validated organisation by its key, or by its name as people type it.
@@ -142,12 +160,4 @@ struct Suggestions {
 
 extension ServiceContext {
     var suggestions: Suggestions { Suggestions(context: self) }
-}
-
-extension Suggestions {
-    /// The request's title, if the caller manages it.
-    func managedRequestTitle(_ key: String) async throws -> String { try await managedRequest(key).title }
-
-    /// The offer's title, if the caller manages it.
-    func managedOfferTitle(_ key: String) async throws -> String { try await managedOffer(key).title }
 }

@@ -27,6 +27,12 @@ extension OrganisationSummary {
         query.field(\.$key).field(\.$name).field(\.$kind).field(\.$country).field(\.$city)
     }
 
+    /// The same columns of the organisation joined into a query of its offers or requests.
+    static func select<M: Model>(joined query: QueryBuilder<M>) -> QueryBuilder<M> {
+        query.field(Organisation.self, \.$key).field(Organisation.self, \.$name).field(Organisation.self, \.$kind)
+            .field(Organisation.self, \.$country).field(Organisation.self, \.$city)
+    }
+
     /// A summary from those columns.
     init(row output: any DatabaseOutput) throws {
         let row = output.of(Organisation.self)

@@ -52,7 +52,7 @@ import VaporTesting
             // The frame's count agrees with the list.
             func unread(_ email: String) async throws -> Int {
                 let user = try #require(try await User.find(email: email, on: app.db))
-                return try await app.context.acting(as: Caller(user)).messages.unreadCount()
+                return try await app.context.acting(as: Caller(user)).bell.counts().messages
             }
             #expect(try await unread("visitor@v1.example") == 1)
             #expect(try await unread("host@h1.example") == 0)

@@ -1,8 +1,9 @@
 import Fluent
 import ProgrammeRules
+import SQLKit
 import Vapor
 
-/// The exchanges the caller may see, read lightly for a dashboard (three queries, however many):
+/// The exchanges the caller may see, read lightly for a dashboard (two queries, however many):
 /// where each stands, who acts next, and which wait for the caller. The exchange page reads the
 /// whole record; a dashboard only needs this.
 struct ExchangeDigest: Encodable {
@@ -50,34 +51,92 @@ struct ExchangeDigest: Encodable {
 
     static let closed: Set<ExchangePhase> = [.paid, .declined, .withdrawn, .cancelled]
 
+    /// An exchange as the digest reads it: the facts of its lifecycle and its two organisations' names.
+    struct Row: Decodable, ExchangeFacts {
+        let id: UUID
+        let visitor_id: UUID
+        let host_id: UUID
+        let visitor_partnership_id: UUID
+        let host_partnership_id: UUID
+        let phase: ExchangePhase
+        let proposed_by: Party
+        let proposed_on: CalendarDate
+        let stay_start: CalendarDate
+        let stay_end: CalendarDate
+        let commitment_version: Int
+        let report_validated_on: CalendarDate?
+        let visitor_name: String
+        let host_name: String
+
+        var proposedBy: Party { proposed_by }
+        var proposedOn: CalendarDate { proposed_on }
+        var start: CalendarDate { stay_start }
+        var end: CalendarDate { stay_end }
+        var commitmentVersion: Int { commitment_version }
+        var reportValidatedOn: CalendarDate? { report_validated_on }
+        var visitorID: UUID { visitor_id }
+        var hostID: UUID { host_id }
+        var visitorPartnershipID: UUID { visitor_partnership_id }
+        var hostPartnershipID: UUID { host_partnership_id }
+    }
+
+    struct SignatureRow: Decodable, SignatureFacts {
+        let exchange_id: UUID
+        let document: ExchangeSignature.Document
+        let signatory: String
+        let version: Int
+    }
+
+    /// Two queries of plain SQL at most: the exchanges with their organisations' names, and the
+    /// signatures of those being signed.
     static func read(_ context: ServiceContext, scope: ExchangeScope) async throws -> ExchangeDigest {
-        let db = context.db
-        let query = Exchange.query(on: db).sort(\.$createdAt, .descending)
-        scope.restrict(query)
-        let exchanges = try await query.limit(500).all()
-        guard !exchanges.isEmpty else { return ExchangeDigest(items: []) }
-        let organisationIDs = Array(Set(exchanges.flatMap { [$0.$visitor.id, $0.$host.id] }))
-        var names: [UUID: String] = [:]
-        for row in try await Organisation.query(on: db).filter(\.$id ~~ organisationIDs).field(\.$id).field(\.$name).all() {
-            if let id = row.id { names[id] = row.name }
+        let sql = try context.db.sql()
+        var visible: [SQLQueryString] = []
+        if !scope.caller.isAdmin {
+            let organisations = Array(scope.organisations)
+            let partnerships = Array(scope.partnerships)
+            if !organisations.isEmpty {
+                visible.append("e.visitor_id IN (\(binds: organisations)) OR e.host_id IN (\(binds: organisations))")
+            }
+            if !partnerships.isEmpty {
+                visible.append(
+                    "e.visitor_partnership_id IN (\(binds: partnerships)) OR e.host_partnership_id IN (\(binds: partnerships))")
+            }
+            guard !visible.isEmpty else { return ExchangeDigest(items: []) }
         }
-        let signing = exchanges.filter { $0.phase == .accepted || $0.phase == .signing }.compactMap(\.id)
+        let restriction: SQLQueryString = visible.isEmpty ? "" : "WHERE \(visible.joined(separator: " OR "))"
+        let exchanges = try await sql.raw(
+            """
+            SELECT e.id, e.visitor_id, e.host_id, e.visitor_partnership_id, e.host_partnership_id, e.phase, e.proposed_by,
+                e.proposed_on, e.stay_start, e.stay_end, e.commitment_version, e.report_validated_on,
+                v.name AS visitor_name, h.name AS host_name
+            FROM \(ident: Exchange.schema) e
+            JOIN \(ident: Organisation.schema) v ON v.id = e.visitor_id
+            JOIN \(ident: Organisation.schema) h ON h.id = e.host_id
+            \(restriction)
+            ORDER BY e.created_at DESC LIMIT 500
+            """
+        ).all(decoding: Row.self)
+        let signing = exchanges.filter { $0.phase == .accepted || $0.phase == .signing }.map(\.id)
         let signatures =
             signing.isEmpty
             ? [:]
             : Dictionary(
-                grouping: try await ExchangeSignature.query(on: db).filter(\.$exchange.$id ~~ signing).all(), by: \.$exchange.id)
+                grouping: try await sql.raw(
+                    """
+                    SELECT exchange_id, document, signatory, version FROM \(ident: ExchangeSignature.schema)
+                    WHERE exchange_id IN (\(binds: signing))
+                    """
+                ).all(decoding: SignatureRow.self), by: \.exchange_id)
         let today = context.clock.today
-        let items = exchanges.compactMap { exchange -> Item? in
-            guard let id = exchange.id else { return nil }
-            let lifecycle = exchange.lifecycle(signatures: signatures[id] ?? [])
+        let items = exchanges.map { exchange -> Item in
+            let lifecycle = exchange.lifecycle(signatures: signatures[exchange.id] ?? [])
             let next = NextStep.of(exchange, lifecycle: lifecycle, today: today)
             let roles = scope.roles(exchange).map(\.rawValue)
             // The support office sees every exchange but acts on none of the parties' steps.
             let yourTurn = next.map { !Set($0.who).isDisjoint(with: roles) } ?? false
             return Item(
-                id: id,
-                title: "\(names[exchange.$visitor.id] ?? "A visitor") at \(names[exchange.$host.id] ?? "a host")",
+                id: exchange.id, title: "\(exchange.visitor_name) at \(exchange.host_name)",
                 phase: exchange.phase, phaseWords: exchange.phase.words, dates: CalendarDate.span(exchange.start, exchange.end),
                 next: next?.what, by: next?.by?.words, yourTurn: yourTurn,
                 paymentLate: exchange.isPaymentLate(on: today),

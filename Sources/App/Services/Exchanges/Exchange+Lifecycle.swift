@@ -1,9 +1,9 @@
 import ProgrammeRules
 
-extension Exchange {
+extension ExchangeFacts {
     /// The lifecycle as stored: phase, proposer, and the signatures given on the current version
     /// (`signatures` may hold older versions' too; they no longer count).
-    func lifecycle(signatures: [ExchangeSignature]) -> ExchangeLifecycle {
+    func lifecycle(signatures: [some SignatureFacts]) -> ExchangeLifecycle {
         let current = signatures.filter { $0.version == commitmentVersion }
         return ExchangeLifecycle(
             phase: phase, proposedBy: proposedBy,

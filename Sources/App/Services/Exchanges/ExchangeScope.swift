@@ -25,12 +25,12 @@ struct ExchangeScope: Sendable {
     }
 
     /// The caller's roles on the exchange; none: the exchange does not exist for them.
-    func roles(_ exchange: Exchange) -> Set<ExchangeRole> {
+    func roles(_ exchange: some ExchangeFacts) -> Set<ExchangeRole> {
         var roles: Set<ExchangeRole> = []
-        if organisations.contains(exchange.$visitor.id) { roles.insert(.visitor) }
-        if organisations.contains(exchange.$host.id) { roles.insert(.host) }
-        if partnerships.contains(exchange.$visitorPartnership.id) { roles.insert(.visitorPartnership) }
-        if partnerships.contains(exchange.$hostPartnership.id) { roles.insert(.hostPartnership) }
+        if organisations.contains(exchange.visitorID) { roles.insert(.visitor) }
+        if organisations.contains(exchange.hostID) { roles.insert(.host) }
+        if partnerships.contains(exchange.visitorPartnershipID) { roles.insert(.visitorPartnership) }
+        if partnerships.contains(exchange.hostPartnershipID) { roles.insert(.hostPartnership) }
         if caller.isAdmin { roles.insert(.supportOffice) }
         return roles
     }

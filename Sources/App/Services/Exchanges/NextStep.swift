@@ -2,7 +2,7 @@ import ProgrammeRules
 
 /// Who must act next on an exchange, what, and by when.
 enum NextStep {
-    static func of(_ exchange: Exchange, lifecycle: ExchangeLifecycle, today: CalendarDate) -> NextStepDTO? {
+    static func of(_ exchange: some ExchangeFacts, lifecycle: ExchangeLifecycle, today: CalendarDate) -> NextStepDTO? {
         let signBy = exchange.start.adding(days: -7)
         switch exchange.phase {
         case .proposed:
