@@ -13,7 +13,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
         PasswordResetController(), CatalogueController(), OrganisationController(), MyController(), DashboardController(),
         RegistrationController(),
         ValidationController(), ListingController(), SuggestionController(), RoundController(), ExchangeController(),
-        NotificationController(), MessageController(), CalendarController(), SettingsController(),
+        NotificationController(), MessageController(), CalendarController(), SettingsController(), SupportOfficeController(),
     ]
     for controller in controllers { controller.boot(surfaces) }
 }
