@@ -141,15 +141,27 @@ public struct InvertedIndex: Sendable {
     }
 
     /// The BM25 score of one document for the query (0 when it shares no term or is unknown).
-    public func score(_ query: String, key: String) -> Double {
-        guard let number = numbers[key], count > 0 else { return 0 }
-        let averageLength = max(totalLength / Double(count), 1)
-        let norm = k1 * (1 - b + b * Double(lengths[Int(number)]) / averageLength)
-        return knownTerms(query).reduce(0) { total, term in
-            let list = postings[Int(term.id)]
-            guard let found = list.binarySearch(number) else { return total }
-            let tf = Double(list[found].frequency)
-            return total + idf(documentFrequency: list.count) * tf * (k1 + 1) / (tf + norm)
+    public func score(_ query: String, key: String) -> Double { scorer(query).score(key: key) }
+
+    /// The query analysed once, to score many documents (a ranked page of the catalogue scores
+    /// every record the database found; analysing the query for each was most of the ranking).
+    public func scorer(_ query: String) -> Scorer { Scorer(index: self, terms: knownTerms(query).map(\.id)) }
+
+    public struct Scorer: Sendable {
+        let index: InvertedIndex
+        let terms: [Int32]
+
+        /// The BM25 score of one document (0 when it shares no term or is unknown).
+        public func score(key: String) -> Double {
+            guard let number = index.numbers[key], index.count > 0 else { return 0 }
+            let averageLength = max(index.totalLength / Double(index.count), 1)
+            let norm = index.k1 * (1 - index.b + index.b * Double(index.lengths[Int(number)]) / averageLength)
+            return terms.reduce(0) { total, term in
+                let list = index.postings[Int(term)]
+                guard let found = list.binarySearch(number) else { return total }
+                let tf = Double(list[found].frequency)
+                return total + index.idf(documentFrequency: list.count) * tf * (index.k1 + 1) / (tf + norm)
+            }
         }
     }
 

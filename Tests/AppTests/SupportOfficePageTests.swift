@@ -93,4 +93,32 @@ import VaporTesting
             #expect(try await coordinator.post("/support/settings", form: ["maximumOpenProposals": "9"]).status == .forbidden)
         }
     }
+
+    @Test func theSupportOfficeRegistersAnOrganisationOnItsBehalf() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let owner = try await APIClient.signedIn(app, "owner@example.eu")
+            let created = try await owner.send(
+                .POST, "/api/v1/organisations",
+                json: [
+                    "name": "Torino Optics Lab", "kind": "technology-centre", "country": "IT", "city": "Torino",
+                    "sectors": ["C26"], "topics": ["optical sensors"], "languages": ["it", "en"], "description": "Optics.",
+                ])
+            let key = try created.content.decode(OrganisationDTO.self).key
+            // The support office is no member, yet may help: the form opens and the registration goes in.
+            let submitted = try await scene.admin.send(
+                .POST, "/api/v1/organisations/\(key)/registration",
+                json: [
+                    "asVisitor": true, "motivation": "Asked by phone to register them for the optics call.", "partnership": "PV",
+                ])
+            #expect(submitted.status == .created || submitted.status == .ok, "\(submitted.body.string)")
+            let page = try await TestBrowser.signedIn(app, "admin@example.eu").get("/organisations/\(key)/registration")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Torino Optics Lab"))
+            // Someone else still cannot.
+            try await makeUser(app, "stranger@example.eu")
+            let stranger = try await TestBrowser.signedIn(app, "stranger@example.eu")
+            #expect(try await stranger.get("/organisations/\(key)/registration").status == .notFound)
+        }
+    }
 }

@@ -74,16 +74,17 @@ struct ServiceContext: Sendable {
 }
 
 extension Request {
+    /// What this request reads once (`RequestMemo`).
+    var memo: RequestMemo {
+        if let known = storage[RequestMemoKey.self] { return known }
+        let memo = RequestMemo()
+        storage[RequestMemoKey.self] = memo
+        return memo
+    }
+
     /// The service context of this request.
     var context: ServiceContext {
-        let memo: RequestMemo
-        if let known = storage[RequestMemoKey.self] {
-            memo = known
-        } else {
-            memo = RequestMemo()
-            storage[RequestMemoKey.self] = memo
-        }
-        return ServiceContext(
+        ServiceContext(
             caller: auth.get(User.self).flatMap(Caller.init), credential: storage[CredentialKey.self], db: database,
             linkBase: application.linkBase,
             matching: application.matching, clock: application.clock, passwords: password.async,
@@ -107,6 +108,7 @@ extension Request {
 
 extension Application {
     /// A context for commands and background jobs: nobody signed in.
+    /// The service context of this request.
     var context: ServiceContext {
         ServiceContext(
             caller: nil, db: database, linkBase: linkBase, matching: matching, clock: clock, passwords: password.async,

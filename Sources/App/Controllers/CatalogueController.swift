@@ -253,7 +253,7 @@ struct CatalogueController: Controller {
 
     @Sendable func organisationPage(req: Request) async throws -> Response {
         let detail = try await req.context.catalogue.organisation(try req.key())
-        return try await req.page("organisation", title: detail.organisation.name, detail)
+        return try await req.page("organisation", title: detail.organisation.name, OrganisationPage(detail))
     }
 
     @Sendable func offerPage(req: Request) async throws -> Response {

@@ -36,9 +36,10 @@ struct SessionMiddleware: AsyncMiddleware {
                 if Self.isAlive(lastSeen: row.session.lastSeenAt, expires: row.session.expiresAt, signedIn: user != nil, now: now)
                 {
                     stored = row.session
-                    if let user {
+                    if let user, let id = user.id {
                         request.auth.login(user)
                         request.storage[CredentialKey.self] = .session(row.session.id)
+                        request.memo.keep(row.bell, for: id)
                     }
                     expireCookie = false
                 } else {
@@ -60,9 +61,12 @@ struct SessionMiddleware: AsyncMiddleware {
         return response
     }
 
-    /// The cookie's session with its account, in one query of plain SQL: every request of a
-    /// signed-in person asks it, and building the two models by reflection cost more than reading.
-    static func lookUp(_ token: String, on db: any Database) async throws -> (session: BrowserSession.Snapshot, user: User?)? {
+    /// The cookie's session with its account and the account's bell, in one query of plain SQL:
+    /// every request of a signed-in person asks it, and building the two models by reflection
+    /// cost more than reading.
+    static func lookUp(
+        _ token: String, on db: any Database
+    ) async throws -> (session: BrowserSession.Snapshot, user: User?, bell: Bell.Counts)? {
         struct Row: Decodable {
             let id: UUID
             let user_id: UUID?
@@ -73,11 +77,14 @@ struct SessionMiddleware: AsyncMiddleware {
             let email: String?
             let name: String?
             let role: User.Role?
+            let notifications: Int
+            let messages: Int
         }
         guard
             let row = try await db.sql().raw(
                 """
-                SELECT s.id, s.user_id, s.csrf_token, s.flash, s.last_seen_at, s.expires_at, u.email, u.name, u.role
+                SELECT s.id, s.user_id, s.csrf_token, s.flash, s.last_seen_at, s.expires_at, u.email, u.name, u.role,
+                \(Bell.columns(user: "s.user_id"))
                 FROM \(ident: BrowserSession.schema) s LEFT JOIN \(ident: User.schema) u ON u.id = s.user_id
                 WHERE s.token_digest = \(bind: SecretToken.digest(token))
                 """
@@ -96,7 +103,7 @@ struct SessionMiddleware: AsyncMiddleware {
         let session = BrowserSession.Snapshot(
             id: row.id, userID: user?.id, csrf: row.csrf_token, flash: row.flash, lastSeenAt: row.last_seen_at,
             expiresAt: row.expires_at)
-        return (session, user)
+        return (session, user, Bell.Counts(notifications: row.notifications, messages: row.messages))
     }
 
     private func persist(_ state: SessionState, request: Request, response: Response?, now: Date) async throws {

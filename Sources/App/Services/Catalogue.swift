@@ -9,7 +9,7 @@ import Vapor
 struct Catalogue {
     let context: ServiceContext
 
-    private var db: any Database { context.db }
+    var db: any Database { context.db }
 
     // MARK: Partnerships
 
@@ -21,10 +21,14 @@ struct Catalogue {
 
     /// Every partnership's key and name, by name: what a filter offers.
     func partnershipNames() async throws -> [(key: String, name: String)] {
-        try await Partnership.query(on: db).field(\.$key).field(\.$name).sort(\.$name).rows {
-            let row = $0.of(Partnership.self)
-            return (key: try row.decode("key", as: String.self), name: try row.decode("name", as: String.self))
+        struct Row: Decodable {
+            let key: String
+            let name: String
         }
+        // Plain SQL: every catalogue page asks it for its filter.
+        return try await db.sql().raw(
+            "SELECT \(ident: "key"), name FROM \(ident: Partnership.schema) ORDER BY name"
+        ).all(decoding: Row.self).map { (key: $0.key, name: $0.name) }
     }
 
     /// Validated members per partnership, counted by the database in one query.
@@ -116,68 +120,6 @@ struct Catalogue {
         return ListPage(items: rows, filter: filter, total: total)
     }
 
-    func organisation(_ key: String) async throws -> OrganisationDetail {
-        guard let organisation = try await Organisation.query(on: db).filter(\.$key == key).first(),
-            try await context.permissions.maySee(organisation), let id = organisation.id
-        else {
-            throw AppError.notFound("No organisation has the key \"\(key)\", or it is not yet validated.")
-        }
-        // The partnership's and the cluster's names in one query, the listings as plain columns:
-        // eager loading and whole models were most of this page's time.
-        struct Names: Decodable {
-            let partnership_key: String?
-            let partnership_name: String?
-            let cluster_key: String?
-            let cluster_name: String?
-
-            var partnership: (key: String, name: String)? {
-                guard let partnership_key, let partnership_name else { return nil }
-                return (partnership_key, partnership_name)
-            }
-
-            var cluster: (key: String, name: String)? {
-                guard let cluster_key, let cluster_name else { return nil }
-                return (cluster_key, cluster_name)
-            }
-        }
-        var names: Names?
-        if organisation.$partnership.id != nil || organisation.$cluster.id != nil {
-            names = try await db.sql().raw(
-                """
-                SELECT p.\(ident: "key") AS partnership_key, p.name AS partnership_name,
-                    c.\(ident: "key") AS cluster_key, c.name AS cluster_name
-                FROM \(ident: Organisation.schema) o
-                LEFT JOIN \(ident: Partnership.schema) p ON p.id = o.partnership_id
-                LEFT JOIN \(ident: Organisation.schema) c ON c.id = o.cluster_id
-                WHERE o.id = \(bind: id)
-                """
-            ).first(decoding: Names.self)
-        }
-        let offers = try await OfferDTO.select(
-            Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
-        ).filter(\.$host.$id == id).sort(\.$availableFrom).rows(OfferDTO.init(row:))
-        let requests = try await RequestDTO.select(
-            VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
-        ).filter(\.$visitor.$id == id).sort(\.$earliest).rows(RequestDTO.init(row:))
-        var membership: String?
-        var isAdmin = false
-        if let caller = context.caller,
-            let row = try await Membership.query(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == id)
-                .first()
-        {
-            membership = row.status.rawValue
-            isAdmin = row.status == .active && row.isAdmin
-        }
-        return OrganisationDetail(
-            organisation: OrganisationDTO(
-                organisation,
-                partnership: names?.partnership, cluster: names?.cluster),
-            offers: offers, requests: requests,
-            viewer: OrganisationDetail.Viewer(
-                membership: membership, mayEdit: isAdmin || context.caller?.isAdmin == true,
-                mayAskToJoin: context.caller != nil && membership == nil && context.caller?.role == .participant))
-    }
-
     // MARK: Offers and requests
 
     /// Offers or requests of validated organisations, filtered; best matches first with a search.
@@ -267,9 +209,8 @@ struct Catalogue {
     ) async throws -> (keys: [String], total: Int) {
         let field = M()[keyPath: key].key
         let keys = try await query.field(key).rows { try $0.of(M.self).decode(field, as: String.self) }
-        let q = search.text
-        let index = search.index
-        let ranked = keys.map { ($0, index.score(q, key: $0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let scorer = search.index.scorer(search.text)
+        let ranked = keys.map { ($0, scorer.score(key: $0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         let start = min(ranked.count, filter.offset)
         return (ranked[start..<min(ranked.count, start + filter.per)].map(\.0), ranked.count)
     }

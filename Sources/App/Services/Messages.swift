@@ -102,6 +102,7 @@ struct Messages {
             read.readAt = now
             try? await read.create(on: db)
         }
+        context.memo?.forgetBell()
         let ours = mine.contains(thread.$from.id)
         return ThreadDTO(
             id: id, subject: thread.subject, with: ours ? thread.to.name : thread.from.name,

@@ -38,6 +38,7 @@ struct Notifications {
         let query = Notification.query(on: db).filter(\.$user.$id == caller.id).filter(\.$readAt == nil)
         if let id { query.filter(\.$id == id) }
         try await query.set(\.$readAt, to: context.clock.now).update()
+        context.memo?.forgetBell()
     }
 }
 

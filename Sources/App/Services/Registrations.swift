@@ -49,14 +49,11 @@ struct Registrations {
             needsCluster: organisation.kind == .sme && organisation.$cluster.id == nil)
     }
 
-    /// The caller's organisation (an approved member) and its registration, if any.
+    /// The caller's organisation (an approved member; the support office may act for any, to help
+    /// an organisation that asks it) and its registration, if any.
     private func own(_ organisationKey: String) async throws -> (Organisation, Registration?) {
-        let caller = try context.signedIn()
-        guard let organisation = try await Organisation.query(on: db).filter(\.$key == organisationKey).first(),
-            let organisationID = organisation.id,
-            try await Membership.active(on: db).filter(\.$user.$id == caller.id).filter(\.$organisation.$id == organisationID)
-                .first() != nil
-        else { throw AppError.notFound("No organisation of yours has the key \"\(organisationKey)\".") }
+        let organisation = try await context.organisations.own(organisationKey)
+        let organisationID = try organisation.requireID()
         let registration = try await Registration.query(on: db).filter(\.$organisation.$id == organisationID).with(\.$partnership)
             .first()
         return (organisation, registration)

@@ -56,6 +56,14 @@ import VaporTesting
             }
             #expect(try await unread("visitor@v1.example") == 1)
             #expect(try await unread("host@h1.example") == 0)
+            // In the pages the bell comes with the session; opening the thread reads it, and the
+            // frame of that same page already says so.
+            let visitorPages = try await TestBrowser.signedIn(app, "visitor@v1.example")
+            #expect(try await visitorPages.get("/dashboard").body.string.contains(#"aria-label="1 unread">1</span>"#))
+            let opened = try await visitorPages.get("/messages/\(thread.id)").body.string
+            #expect(opened.contains("Yes, the first week."))
+            #expect(!opened.contains(#"<a href="/messages">Messages <span class="badge""#))
+            #expect(!(try await visitorPages.get("/dashboard").body.string.contains(#"<a href="/messages">Messages <span"#)))
             // Someone of neither organisation: 404.
             #expect(try await scene.outsider.send(.GET, "/api/v1/messages/\(thread.id)").status == .notFound)
             #expect(

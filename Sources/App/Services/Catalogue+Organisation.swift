@@ -1,0 +1,112 @@
+import Fluent
+import ProgrammeRules
+import SQLKit
+import Vapor
+
+/// An organisation's page: its profile with its partnership's and cluster's names, its offers and
+/// requests, and what the caller may do with it. Four queries at most, three of them plain SQL:
+/// whole models, eager loading and the names SQLKit writes for every column of a model query were
+/// most of this page's time (decision 0024).
+extension Catalogue {
+    func organisation(_ key: String) async throws -> OrganisationDetail {
+        let hidden = AppError.notFound("No organisation has the key \"\(key)\", or it is not yet validated.")
+        guard let row = try await profile(key) else { throw hidden }
+        if row.validation_status != .validated,
+            !(try await context.permissions.mayManage(organisationID: row.id, partnershipID: row.partnership_id))
+        {
+            throw hidden
+        }
+        let id = row.id
+        let offers = try await OfferDTO.select(
+            Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
+        ).filter(\.$host.$id == id).sort(\.$availableFrom).rows(OfferDTO.init(row:))
+        let requests = try await RequestDTO.select(
+            VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
+        ).filter(\.$visitor.$id == id).sort(\.$earliest).rows(RequestDTO.init(row:))
+        var membership: Membership.Status?
+        var isAdmin = false
+        if let caller = context.caller {
+            struct MembershipRow: Decodable {
+                let status: Membership.Status
+                let is_admin: Bool
+            }
+            if let found = try await db.sql().raw(
+                """
+                SELECT status, is_admin FROM \(ident: Membership.schema)
+                WHERE user_id = \(bind: caller.id) AND organisation_id = \(bind: id)
+                """
+            ).first(decoding: MembershipRow.self) {
+                membership = found.status
+                isAdmin = found.status == .active && found.is_admin
+            }
+        }
+        return OrganisationDetail(
+            organisation: OrganisationDTO(row), offers: offers, requests: requests,
+            viewer: OrganisationDetail.Viewer(
+                membership: membership?.rawValue, mayEdit: isAdmin || context.caller?.isAdmin == true,
+                mayAskToJoin: context.caller != nil && membership == nil && context.caller?.role == .participant))
+    }
+
+    /// The profile's columns with its partnership's and cluster's key and name.
+    struct ProfileRow: Decodable {
+        let id: UUID
+        let key: String
+        let name: String
+        let kind: OrganisationKind
+        let country: CountryCode
+        let city: String
+        let latitude: Double
+        let longitude: Double
+        let sectors: String
+        let topics: String
+        let languages: String
+        let description: String
+        let website: String?
+        let validation_status: Organisation.ValidationStatus
+        let partnership_id: UUID?
+        let partnership_key: String?
+        let partnership_name: String?
+        let cluster_key: String?
+        let cluster_name: String?
+    }
+
+    private func profile(_ key: String) async throws -> ProfileRow? {
+        try await db.sql().raw(
+            """
+            SELECT o.id, o.\(ident: "key"), o.name, o.kind, o.country, o.city, o.latitude, o.longitude, o.sectors, o.topics,
+                o.languages, o.description, o.website, o.validation_status, o.partnership_id,
+                p.\(ident: "key") AS partnership_key, p.name AS partnership_name,
+                c.\(ident: "key") AS cluster_key, c.name AS cluster_name
+            FROM \(ident: Organisation.schema) o
+            LEFT JOIN \(ident: Partnership.schema) p ON p.id = o.partnership_id
+            LEFT JOIN \(ident: Organisation.schema) c ON c.id = o.cluster_id
+            WHERE o.\(ident: "key") = \(bind: key)
+            """
+        ).first(decoding: ProfileRow.self)
+    }
+}
+
+extension OrganisationDTO {
+    /// The profile as the organisation's page reads it (`Catalogue.ProfileRow`).
+    init(_ row: Catalogue.ProfileRow) {
+        key = row.key
+        name = row.name
+        kind = row.kind
+        kindName = row.kind.displayName
+        country = row.country
+        countryName = CountryRegistry.cosme.name(of: row.country)
+        city = row.city
+        latitude = row.latitude
+        longitude = row.longitude
+        sectors = StringList.decode(row.sectors)
+        topics = StringList.decode(row.topics)
+        languages = StringList.decode(row.languages)
+        description = row.description
+        website = row.website
+        partnership = row.partnership_key
+        partnershipName = row.partnership_key == nil ? nil : row.partnership_name
+        cluster = row.cluster_key
+        clusterName = row.cluster_key == nil ? nil : row.cluster_name
+        validationStatus = row.validation_status
+    }
+}
