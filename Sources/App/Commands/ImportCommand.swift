@@ -27,6 +27,7 @@ struct ImportCommand: AsyncCommand {
         try await app.autoMigrate()
         let summary = try await Self.importText(
             text, into: app.database, dryRun: signature.dryRun, progress: ProgressLine("importing"))
+        app.instanceCaches.forgetAll()
         context.console.output("\(signature.dryRun ? "dry run, nothing written: " : "imported: ")\(summary)".consoleText())
     }
 

@@ -15,6 +15,7 @@ struct SeedDemoCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         let outcome = try await Self.seed(app.context, progress: ProgressLine("loading demo data"))
+        app.instanceCaches.forgetAll()
         context.console.output(outcome.consoleText())
     }
 

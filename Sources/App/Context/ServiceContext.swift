@@ -26,6 +26,8 @@ struct ServiceContext: Sendable {
     var files: any FileStorage = LocalFileStorage(folder: URL(fileURLWithPath: "storage"))
     /// What this request already read (none for commands).
     var memo: RequestMemo? = nil
+    /// What the instance keeps briefly (none for commands: they read afresh).
+    var caches: InstanceCaches? = nil
 
     /// The caller, or 401.
     func signedIn() throws(AppError) -> Caller {
@@ -52,8 +54,9 @@ struct ServiceContext: Sendable {
         ServiceContext(
             caller: caller, credential: credential, db: db, linkBase: linkBase, matching: matching, clock: clock,
             passwords: passwords,
-            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool, files: files, memo: memo
-        )
+            tokenCache: tokenCache, logger: logger, clientAddress: clientAddress, threadPool: threadPool, files: files,
+            memo: memo,
+            caches: caches)
     }
 
     /// The same context with another clock (the demo writes its exchanges' past this way).
@@ -89,7 +92,8 @@ extension Request {
             linkBase: application.linkBase,
             matching: application.matching, clock: application.clock, passwords: password.async,
             tokenCache: application.tokenCache, logger: logger, clientAddress: clientAddress,
-            threadPool: application.threadPool, files: application.settings.files, memo: memo)
+            threadPool: application.threadPool, files: application.settings.files, memo: memo,
+            caches: application.instanceCaches)
     }
 
     /// The address the request came from: the socket's peer, or behind a trusted proxy the last
@@ -108,7 +112,6 @@ extension Request {
 
 extension Application {
     /// A context for commands and background jobs: nobody signed in.
-    /// The service context of this request.
     var context: ServiceContext {
         ServiceContext(
             caller: nil, db: database, linkBase: linkBase, matching: matching, clock: clock, passwords: password.async,

@@ -68,10 +68,8 @@ struct CatalogueController: Controller {
         let kindOptions: String
         let purposeOptions: String
         let partnershipOptions: String
-        let organisations: ListPage<OrganisationSummary>?
-        /// The listed offers or requests as their cards show them: only what the page prints is
-        /// handed to Leaf, whose encoding of whole listings was a tenth of this page's time.
-        let cards: [Card]
+        /// The listed organisations, offers or requests as cards, in markup (`CatalogueCard`).
+        let cardsHTML: String
         let total: Int
         let previousPage: String?
         let nextPage: String?
@@ -84,35 +82,6 @@ struct CatalogueController: Controller {
         let didYouMean: String?
         let didYouMeanLink: String?
         let elsewhere: [Elsewhere]
-    }
-
-    /// An offer or a request in the catalogue: its title, its organisation and where, its dates in
-    /// words and its topics.
-    struct Card: Encodable {
-        let link: String
-        let title: String
-        let organisation: String
-        let place: String
-        let dates: String
-        let topics: [String]
-
-        init(_ offer: OfferDTO) {
-            link = "/offers/\(offer.key)"
-            title = offer.title
-            organisation = offer.host.name
-            place = "\(offer.host.city), \(offer.host.countryName)"
-            dates = CalendarDate.span(offer.availableFrom, offer.availableTo)
-            topics = offer.topics
-        }
-
-        init(_ request: RequestDTO) {
-            link = "/requests/\(request.key)"
-            title = request.title
-            organisation = request.visitor.name
-            place = "\(request.visitor.city), \(request.visitor.countryName)"
-            dates = "\(request.workingDays) working days within " + CalendarDate.span(request.earliest, request.latest)
-            topics = request.topics
-        }
     }
 
     struct Elsewhere: Encodable {
@@ -186,7 +155,9 @@ struct CatalogueController: Controller {
             purposeOptions: FilterOptions.purposes(selected: filter.purpose),
             partnershipOptions: HTML.options(
                 partnerships.map { Choice(value: $0.key, label: $0.name, selected: filter.partnership == $0.key) }),
-            organisations: organisations, cards: (offers?.items.map(Card.init) ?? []) + (requests?.items.map(Card.init) ?? []),
+            cardsHTML: CatalogueCard.html(
+                (organisations?.items.map(CatalogueCard.init) ?? []) + (offers?.items.map(CatalogueCard.init) ?? [])
+                    + (requests?.items.map(CatalogueCard.init) ?? [])),
             total: total,
             previousPage: filter.page > 1 ? link(tab, filter.page - 1) : nil,
             nextPage: filter.page < pageCount ? link(tab, filter.page + 1) : nil,
@@ -203,7 +174,7 @@ struct CatalogueController: Controller {
         var found: [(String, Int)] = []
         var one = filter
         one.page = 1
-        one.per = 1
+        one.per = 0
         for other in ["organisations", "offers", "requests"] where other != tab {
             let count: Int
             switch other {

@@ -6,7 +6,7 @@ struct ListPage<Item: Content>: Content {
     let page: Int
     let per: Int
     let total: Int
-    var pageCount: Int { max(1, (total + per - 1) / per) }
+    var pageCount: Int { per > 0 ? max(1, (total + per - 1) / per) : 1 }
 
     enum CodingKeys: String, CodingKey { case items, page, per, total, pageCount }
 

@@ -21,14 +21,14 @@ struct Catalogue {
 
     /// Every partnership's key and name, by name: what a filter offers.
     func partnershipNames() async throws -> [(key: String, name: String)] {
-        struct Row: Decodable {
-            let key: String
-            let name: String
+        // Every catalogue page asks it for its filter: kept briefly by the instance (`InstanceCaches`).
+        let load = {
+            try await db.sql().raw("SELECT \(ident: "key"), name FROM \(ident: Partnership.schema) ORDER BY name")
+                .all(decoding: InstanceCaches.PartnershipName.self)
         }
-        // Plain SQL: every catalogue page asks it for its filter.
-        return try await db.sql().raw(
-            "SELECT \(ident: "key"), name FROM \(ident: Partnership.schema) ORDER BY name"
-        ).all(decoding: Row.self).map { (key: $0.key, name: $0.name) }
+        let names: [InstanceCaches.PartnershipName]
+        if let caches = context.caches { names = try await caches.partnershipNames(load: load) } else { names = try await load() }
+        return names.map { (key: $0.key, name: $0.name) }
     }
 
     /// Validated members per partnership, counted by the database in one query.
@@ -105,16 +105,20 @@ struct Catalogue {
     > {
         let query = Organisation.query(on: db).filter(\.$validationStatus == .validated)
         try await applyOrganisationFilters(filter, to: query, on: Organisation.self)
-        if let topic = filter.topic { query.filter(\.$searchText ~~ SearchText.term(topic)) }
+        if let topic = filter.topic { query.filter(\.$searchText, holds: SearchText.term(topic)) }
         if let language = filter.language { query.filter(\.$languageList ~~ StringList.element(language)) }
         if let search, !search.isEmpty {
-            for pattern in search.patterns { query.filter(\.$searchText ~~ pattern) }
+            for pattern in search.patterns { query.filter(\.$searchText, holds: pattern) }
             let (keys, total) = try await ranked(query, key: \.$key, search: search, filter: filter)
-            let rows = try await OrganisationSummary.select(Organisation.query(on: db).filter(\.$key ~~ keys))
-                .rows(OrganisationSummary.init(row:))
+            let rows =
+                keys.isEmpty
+                ? []
+                : try await OrganisationSummary.select(Organisation.query(on: db).filter(\.$key ~~ keys))
+                    .rows(OrganisationSummary.init(row:))
             return ListPage(items: ordered(rows, keys: keys, key: \.key), filter: filter, total: total)
         }
         let total = try await query.count()
+        guard filter.per > 0 else { return ListPage(items: [], filter: filter, total: total) }
         let rows = try await OrganisationSummary.select(query.sort(\.$name).sort(\.$key))
             .range(filter.offset..<(filter.offset + filter.per)).rows(OrganisationSummary.init(row:))
         return ListPage(items: rows, filter: filter, total: total)
@@ -136,16 +140,20 @@ struct Catalogue {
             .filter(Organisation.self, \.$validationStatus == .validated)
         try await applyOrganisationFilters(filter, to: query, on: Organisation.self)
         if let purpose = filter.purpose { query.filter(L.purposesField ~~ StringList.element(purpose.rawValue)) }
-        if let topic = filter.topic { query.filter(L.searchField ~~ SearchText.term(topic)) }
+        if let topic = filter.topic { query.filter(L.searchField, holds: SearchText.term(topic)) }
         if let language = filter.language { query.filter(L.languagesField ~~ StringList.element(language)) }
         if let search, !search.isEmpty {
-            for pattern in search.patterns { query.filter(L.searchField ~~ pattern) }
+            for pattern in search.patterns { query.filter(L.searchField, holds: pattern) }
             let (keys, total) = try await ranked(query, key: L.keyField, search: search, filter: filter)
-            let rows = try await L.selectView(L.query(on: db).join(Organisation.self, on: L.ownerID == \Organisation.$id))
-                .filter(L.keyField ~~ keys).rows(L.view(row:))
+            let rows =
+                keys.isEmpty
+                ? []
+                : try await L.selectView(L.query(on: db).join(Organisation.self, on: L.ownerID == \Organisation.$id))
+                    .filter(L.keyField ~~ keys).rows(L.view(row:))
             return ListPage(items: ordered(rows, keys: keys, key: L.key(of:)), filter: filter, total: total)
         }
         let total = try await query.count()
+        guard filter.per > 0 else { return ListPage(items: [], filter: filter, total: total) }
         let items = try await L.selectView(query).sort(L.titleField).sort(L.keyField)
             .range(filter.offset..<(filter.offset + filter.per)).rows(L.view(row:))
         return ListPage(items: items, filter: filter, total: total)

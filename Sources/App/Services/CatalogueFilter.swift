@@ -14,6 +14,7 @@ struct CatalogueFilter: Sendable, Equatable {
     var partnership: String?
     var q: String?
     var page = 1
+    /// Items a page; 0 (set by code, never from a query) asks only how many there are.
     var per = 20
 
     static let maximumPerPage = 100
