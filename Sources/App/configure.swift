@@ -75,8 +75,8 @@ func useMatchingChangeLog(_ app: Application, on id: DatabaseID? = nil) {
 
 func configureDatabase(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) throws {
     switch choice {
-    case .postgres(let url):
-        try app.databases.use(.postgres(url: url), as: .psql)
+    case .postgres(let url, let connections):
+        try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: connections), as: .psql)
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     }

@@ -16,7 +16,12 @@ struct DashboardController: Controller {
             return try await req.page(
                 "dashboard-coordinator", title: "Your partnership", try await context.dashboards.coordinator())
         case .participant:
-            return try await req.page("dashboard", title: "Your dashboard", try await context.dashboards.participant())
+            // Written in Swift (`ParticipantDashboardPage`): everyone lands here.
+            let dashboard = try await context.dashboards.participant()
+            let unread = (try? await context.bell.counts().messages) ?? 0
+            return try await req.page(
+                "dashboard", title: "Your dashboard",
+                ParticipantDashboardPage.View(html: ParticipantDashboardPage.html(dashboard, unreadMessages: unread)))
         }
     }
 }

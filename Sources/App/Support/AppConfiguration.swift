@@ -6,7 +6,9 @@ import Vapor
 /// Every variable is documented in `.env.example`.
 struct AppConfiguration: Sendable {
     enum DatabaseChoice: Sendable, Equatable {
-        case postgres(url: String)
+        /// `DATABASE_CONNECTIONS`: connections per event loop (4 unless set): a page waits on a
+        /// round trip at a time, so a few connections a loop keep the database busy meanwhile.
+        case postgres(url: String, connectionsPerLoop: Int = 4)
         case sqlite(path: String)
     }
 
@@ -41,7 +43,14 @@ struct AppConfiguration: Sendable {
             else {
                 throw ConfigurationError("DATABASE_URL must look like postgres://user:password@host:port/database")
             }
-            database = .postgres(url: url)
+            var connections = 4
+            if let text = environment["DATABASE_CONNECTIONS"], !text.isEmpty {
+                guard let number = Int(text), (1...64).contains(number) else {
+                    throw ConfigurationError("DATABASE_CONNECTIONS must be a whole number from 1 to 64 (per event loop)")
+                }
+                connections = number
+            }
+            database = .postgres(url: url, connectionsPerLoop: connections)
         } else {
             let path = environment["DATABASE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "clusterxchange.sqlite"
             database = .sqlite(path: path)
