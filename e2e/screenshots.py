@@ -14,12 +14,14 @@ from conftest import CHROMIUM, ROOT, Server  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1440, "height": 900}}
 PAGES = {
-    None: [("home", "/"), ("catalogue-search", "/catalogue?tab=offers&q=lasers"), ("partnership", "/partnerships/photonics-4x")],
+    None: [("home", "/"), ("catalogue-search", "/catalogue?tab=offers&q=lasers"), ("partnership", "/partnerships/photonics-4x"),
+           ("organisation", "/organisations/member-0000")],
     "participant@clusterxchange.example": [("participant-dashboard", "/dashboard"), ("exchanges", "/exchanges"),
                                            ("suggestions", "first-suggestions")],
     "coordinator@clusterxchange.example": [("coordinator-dashboard", "/dashboard"), ("validation-queue", "/validation"),
                                            ("matching-round", "new-round"), ("budget", "/partnerships/photonics-4x/budget")],
-    "admin@clusterxchange.example": [("support-office", "/dashboard")],
+    "admin@clusterxchange.example": [("support-office", "/dashboard"), ("support-people", "/support/people?q=Becker"),
+                                     ("support-settings", "/support/settings")],
 }
 
 
