@@ -50,6 +50,7 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     app.migrations.add(Migrations.all)
     app.asyncCommands.use(QuoteCommand(), as: "quote")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
     app.asyncCommands.use(SuggestCommand(), as: "suggest")

@@ -38,7 +38,10 @@ struct DemoDataset {
             let cities = citiesByCountry[country] ?? []
             let top = min(cities.count, 30)
             let index = Int(Double(top) * pow(Double.random(in: 0..<1, using: &random), 2))
-            return cities[min(index, top - 1)]
+            let picked = cities[min(index, top - 1)]
+            // The place its name finds (a district such as Erebuni answers as Yerevan): what an
+            // organisation entered by name would hold, so that an export imports back the same.
+            return gazetteer.city(named: picked.name, in: picked.country) ?? picked
         }
         func languages(_ country: String) -> [String] {
             var list = [DemoCatalogue.languagesByCountry[country] ?? "en"]
