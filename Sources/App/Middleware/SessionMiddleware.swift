@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import SQLKit
 import Vapor
 
@@ -61,35 +62,13 @@ struct SessionMiddleware: AsyncMiddleware {
         return response
     }
 
-    /// The cookie's session with its account and the account's bell, in one query of plain SQL:
-    /// every request of a signed-in person asks it, and building the two models by reflection
-    /// cost more than reading.
+    /// The cookie's session with its account and the account's bell, in one query of plain SQL,
+    /// prepared once per connection on PostgreSQL (`PreparedQuery`): every request of a signed-in
+    /// person asks it, and building the two models by reflection cost more than reading.
     static func lookUp(
         _ token: String, on db: any Database
     ) async throws -> (session: BrowserSession.Snapshot, user: User?, bell: Bell.Counts)? {
-        struct Row: Decodable {
-            let id: UUID
-            let user_id: UUID?
-            let csrf_token: String
-            let flash: String?
-            let last_seen_at: Date
-            let expires_at: Date
-            let email: String?
-            let name: String?
-            let role: User.Role?
-            let notifications: Int
-            let messages: Int
-        }
-        guard
-            let row = try await db.sql().raw(
-                """
-                SELECT s.id, s.user_id, s.csrf_token, s.flash, s.last_seen_at, s.expires_at, u.email, u.name, u.role,
-                \(Bell.columns(user: "s.user_id"))
-                FROM \(ident: BrowserSession.schema) s LEFT JOIN \(ident: User.schema) u ON u.id = s.user_id
-                WHERE s.token_digest = \(bind: SecretToken.digest(token))
-                """
-            ).first(decoding: Row.self)
-        else { return nil }
+        guard let row = try await Lookup(digest: SecretToken.digest(token)).first(on: db) else { return nil }
         var user: User?
         if let id = row.user_id, let email = row.email, let name = row.name, let role = row.role {
             // Only what a caller is made of; no page reads the password hash from the session.
@@ -104,6 +83,31 @@ struct SessionMiddleware: AsyncMiddleware {
             id: row.id, userID: user?.id, csrf: row.csrf_token, flash: row.flash, lastSeenAt: row.last_seen_at,
             expiresAt: row.expires_at)
         return (session, user, Bell.Counts(notifications: row.notifications, messages: row.messages))
+    }
+
+    struct Lookup: PreparedQuery {
+        struct Output: Decodable, Sendable {
+            let id: UUID
+            let user_id: UUID?
+            let csrf_token: String
+            let flash: String?
+            let last_seen_at: Date
+            let expires_at: Date
+            let email: String?
+            let name: String?
+            let role: User.Role?
+            let notifications: Int
+            let messages: Int
+        }
+
+        static let sql = """
+            SELECT s.id, s.user_id, s.csrf_token, s.flash, s.last_seen_at, s.expires_at, u.email, u.name, u.role,
+            \(Bell.columns(user: "s.user_id"))
+            FROM \(BrowserSession.schema) s LEFT JOIN \(User.schema) u ON u.id = s.user_id
+            WHERE s.token_digest = $1
+            """
+        let digest: String
+        var values: [any PostgresEncodable & Encodable & Sendable] { [digest] }
     }
 
     private func persist(_ state: SessionState, request: Request, response: Response?, now: Date) async throws {

@@ -1,5 +1,5 @@
 import Fluent
-import SQLKit
+import FluentPostgresDriver
 import Vapor
 
 /// The bell of every signed-in page: unread notifications, and conversations with messages the
@@ -19,26 +19,30 @@ struct Bell {
     func counts() async throws -> Counts {
         let caller = try context.signedIn()
         if let known = context.memo?.bell(of: caller.id) { return known }
-        let row = try await context.db.sql().raw("SELECT \(Self.columns(user: "\(bind: caller.id)"))")
-            .first(decoding: Counts.self)
-        return row ?? Counts(notifications: 0, messages: 0)
+        return try await Query(user: caller.id).first(on: context.db) ?? Counts(notifications: 0, messages: 0)
     }
 
     /// The two counts as columns `notifications` and `messages` of a SELECT, for the person `user`
-    /// (a bound id, or a column of the enclosing query).
-    static func columns(user: SQLQueryString) -> SQLQueryString {
-        let mine: SQLQueryString = """
-            SELECT organisation_id FROM \(ident: Membership.schema)
-            WHERE user_id = \(user) AND status = \(bind: Membership.Status.active.rawValue)
+    /// (a parameter such as `$1`, or a column of the enclosing query).
+    static func columns(user: String) -> String {
+        let mine = """
+            SELECT organisation_id FROM \(Membership.schema)
+            WHERE user_id = \(user) AND status = '\(Membership.Status.active.rawValue)'
             """
         return """
-            (SELECT COUNT(*) FROM \(ident: Notification.schema)
-                WHERE user_id = \(user) AND read_at IS NULL) AS notifications,
-            (SELECT COUNT(*) FROM \(ident: MessageThread.schema) t
-                LEFT JOIN \(ident: ThreadRead.schema) r ON r.thread_id = t.id AND r.user_id = \(user)
+            (SELECT COUNT(*) FROM \(Notification.schema) WHERE user_id = \(user) AND read_at IS NULL) AS notifications,
+            (SELECT COUNT(*) FROM \(MessageThread.schema) t
+                LEFT JOIN \(ThreadRead.schema) r ON r.thread_id = t.id AND r.user_id = \(user)
                 WHERE (t.from_id IN (\(mine)) OR t.to_id IN (\(mine)))
                 AND (r.read_at IS NULL OR r.read_at < t.last_message_at)) AS messages
             """
+    }
+
+    struct Query: PreparedQuery {
+        typealias Output = Counts
+        static let sql = "SELECT " + Bell.columns(user: "$1")
+        let user: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [user] }
     }
 }
 

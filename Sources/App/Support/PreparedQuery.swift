@@ -1,0 +1,60 @@
+import FluentKit
+import FluentPostgresDriver
+import SQLKit
+
+/// A query of plain SQL asked on (nearly) every request, written once for both databases with
+/// `$1`, `$2`… in the order of their first use. PostgreSQL prepares it once per connection and
+/// plans it from then on without parsing (PostgresNIO's prepared statements): every other query
+/// is sent unnamed, so parsed and planned again each time, which was most of the database's work
+/// on a signed-in page (decision 0024). SQLite reads `$1` as the first parameter, `$2` as the
+/// second, so the same text runs there through SQLKit.
+protocol PreparedQuery: PostgresPreparedStatement where Row == Output {
+    associatedtype Output: Decodable & Sendable
+    /// The values of `$1`, `$2`…, in order.
+    var values: [any PostgresEncodable & Encodable & Sendable] { get }
+}
+
+extension PreparedQuery {
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values { try bindings.append(value) }
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Output { try row.sql().decode(model: Output.self) }
+
+    /// The rows, on whichever database `db` is.
+    func all(on db: any Database) async throws -> [Output] {
+        if let postgres = db as? any PostgresDatabase {
+            return try await postgres.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    var rows: [Output] = []
+                    for try await row in try await connection.execute(self, logger: connection.logger) { rows.append(row) }
+                    return rows
+                }
+            }.get()
+        }
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.raw(Self.bound(values)).all(decoding: Output.self)
+    }
+
+    /// The text with each `$n` bound to `values[n - 1]`, for SQLKit (SQLite).
+    static func bound(_ values: [any PostgresEncodable & Encodable & Sendable]) -> SQLQueryString {
+        var query = SQLQueryString("")
+        var text = Substring(sql)
+        while let dollar = text.firstIndex(of: "$") {
+            query.appendLiteral(String(text[..<dollar]))
+            let digits = text[text.index(after: dollar)...].prefix(while: { $0.isASCII && $0.isNumber })
+            if let number = Int(digits), values.indices.contains(number - 1) {
+                query.appendInterpolation(bind: values[number - 1])
+            } else {
+                query.appendLiteral("$" + digits)
+            }
+            text = text[text.index(dollar, offsetBy: 1 + digits.count)...]
+        }
+        query.appendLiteral(String(text))
+        return query
+    }
+
+    func first(on db: any Database) async throws -> Output? { try await all(on: db).first }
+}
