@@ -21,10 +21,10 @@ struct Exporter {
         var leftOut = 0
 
         var description: String {
-            "\(partnerships) partnerships, \(organisations) organisations, \(offers) offers, \(requests) requests"
-                + (leftOut == 0
-                    ? ""
-                    : "; left out \(leftOut) \(leftOut == 1 ? "organisation" : "organisations") not validated, or whose cluster is not")
+            let counted = "\(partnerships) partnerships, \(organisations) organisations, \(offers) offers, \(requests) requests"
+            guard leftOut > 0 else { return counted }
+            let noun = leftOut == 1 ? "organisation" : "organisations"
+            return counted + "; left out \(leftOut) \(noun) not validated, or whose cluster is not"
         }
     }
 
