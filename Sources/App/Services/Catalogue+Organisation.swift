@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import ProgrammeRules
 import SQLKit
 import Vapor
@@ -25,20 +26,9 @@ extension Catalogue {
         ).filter(\.$visitor.$id == id).sort(\.$earliest).rows(RequestDTO.init(row:))
         var membership: Membership.Status?
         var isAdmin = false
-        if let caller = context.caller {
-            struct MembershipRow: Decodable {
-                let status: Membership.Status
-                let is_admin: Bool
-            }
-            if let found = try await db.sql().raw(
-                """
-                SELECT status, is_admin FROM \(ident: Membership.schema)
-                WHERE user_id = \(bind: caller.id) AND organisation_id = \(bind: id)
-                """
-            ).first(decoding: MembershipRow.self) {
-                membership = found.status
-                isAdmin = found.status == .active && found.is_admin
-            }
+        if let caller = context.caller, let found = try await ViewerMembership(user: caller.id, organisation: id).first(on: db) {
+            membership = found.status
+            isAdmin = found.status == .active && found.is_admin
         }
         return OrganisationDetail(
             organisation: OrganisationDTO(row), offers: offers, requests: requests,
@@ -48,7 +38,7 @@ extension Catalogue {
     }
 
     /// The profile's columns with its partnership's and cluster's key and name.
-    struct ProfileRow: Decodable {
+    struct ProfileRow: Decodable, Sendable {
         let id: UUID
         let key: String
         let name: String
@@ -70,19 +60,34 @@ extension Catalogue {
         let cluster_name: String?
     }
 
-    private func profile(_ key: String) async throws -> ProfileRow? {
-        try await db.sql().raw(
-            """
-            SELECT o.id, o.\(ident: "key"), o.name, o.kind, o.country, o.city, o.latitude, o.longitude, o.sectors, o.topics,
+    private func profile(_ key: String) async throws -> ProfileRow? { try await Profile(key: key).first(on: db) }
+
+    /// Prepared on PostgreSQL: every organisation page asks it.
+    struct Profile: PreparedQuery {
+        typealias Output = ProfileRow
+        static let sql = """
+            SELECT o.id, o."key", o.name, o.kind, o.country, o.city, o.latitude, o.longitude, o.sectors, o.topics,
                 o.languages, o.description, o.website, o.validation_status, o.partnership_id,
-                p.\(ident: "key") AS partnership_key, p.name AS partnership_name,
-                c.\(ident: "key") AS cluster_key, c.name AS cluster_name
-            FROM \(ident: Organisation.schema) o
-            LEFT JOIN \(ident: Partnership.schema) p ON p.id = o.partnership_id
-            LEFT JOIN \(ident: Organisation.schema) c ON c.id = o.cluster_id
-            WHERE o.\(ident: "key") = \(bind: key)
+                p."key" AS partnership_key, p.name AS partnership_name, c."key" AS cluster_key, c.name AS cluster_name
+            FROM \(Organisation.schema) o
+            LEFT JOIN \(Partnership.schema) p ON p.id = o.partnership_id
+            LEFT JOIN \(Organisation.schema) c ON c.id = o.cluster_id
+            WHERE o."key" = $1
             """
-        ).first(decoding: ProfileRow.self)
+        let key: String
+        var values: [any PostgresEncodable & Encodable & Sendable] { [key] }
+    }
+
+    struct ViewerMembership: PreparedQuery {
+        struct Output: Decodable, Sendable {
+            let status: Membership.Status
+            let is_admin: Bool
+        }
+
+        static let sql = "SELECT status, is_admin FROM \(Membership.schema) WHERE user_id = $1 AND organisation_id = $2"
+        let user: UUID
+        let organisation: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [user, organisation] }
     }
 }
 

@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import SQLKit
 import Vapor
 
@@ -16,38 +17,9 @@ struct MyOrganisations {
     func overview() async throws -> MyOrganisationsDTO {
         let caller = try context.signedIn()
         let sql = try db.sql()
-        struct Row: Decodable {
-            let organisation_id: UUID
-            let key: String
-            let name: String
-            let validation_status: String
-            let validation_reason: String?
-            let partnership_key: String?
-            let partnership_name: String?
-            let status: String
-            let is_admin: Bool
-            // The registration of an organisation the caller is an approved member of.
-            let registration_status: String?
-            let registration_partnership_key: String?
-            let registration_partnership_name: String?
-        }
         // One row a membership (the first, should an organisation hold more than one registration).
         var seen = Set<UUID>()
-        let rows = try await sql.raw(
-            """
-            SELECT m.organisation_id, o.\(ident: "key"), o.name, o.validation_status, o.validation_reason,
-                p.\(ident: "key") AS partnership_key, p.name AS partnership_name, m.status, m.is_admin,
-                r.status AS registration_status, rp.\(ident: "key") AS registration_partnership_key,
-                rp.name AS registration_partnership_name
-            FROM \(ident: Membership.schema) m
-            JOIN \(ident: Organisation.schema) o ON o.id = m.organisation_id
-            LEFT JOIN \(ident: Partnership.schema) p ON p.id = o.partnership_id
-            LEFT JOIN \(ident: Registration.schema) r
-                ON r.organisation_id = m.organisation_id AND m.status = \(bind: Membership.Status.active.rawValue)
-            LEFT JOIN \(ident: Partnership.schema) rp ON rp.id = r.partnership_id
-            WHERE m.user_id = \(bind: caller.id)
-            """
-        ).all(decoding: Row.self).filter { seen.insert($0.organisation_id).inserted }
+        let rows = try await Memberships(user: caller.id).all(on: db).filter { seen.insert($0.organisation_id).inserted }
         let active = rows.filter { $0.status == Membership.Status.active.rawValue }
         // A participant's exchange scope is exactly these approved memberships: kept for the rest
         // of the request (the dashboard's exchanges), which saves reading them again.
@@ -95,6 +67,44 @@ struct MyOrganisations {
                 partnershipName: row.partnership_name ?? row.registration_partnership_name, mayPublish: status == .validated)
         }
         return MyOrganisationsDTO(organisations: organisations.sorted { $0.name < $1.name }, joinRequests: joinRequests)
+    }
+}
+
+extension MyOrganisations {
+    /// The caller's memberships with their organisations, partnerships and registrations; every
+    /// dashboard asks it, so PostgreSQL prepares it once per connection (`PreparedQuery`).
+    struct Memberships: PreparedQuery {
+        struct Output: Decodable, Sendable {
+            let organisation_id: UUID
+            let key: String
+            let name: String
+            let validation_status: String
+            let validation_reason: String?
+            let partnership_key: String?
+            let partnership_name: String?
+            let status: String
+            let is_admin: Bool
+            // The registration of an organisation the caller is an approved member of.
+            let registration_status: String?
+            let registration_partnership_key: String?
+            let registration_partnership_name: String?
+        }
+
+        static let sql = """
+            SELECT m.organisation_id, o."key", o.name, o.validation_status, o.validation_reason,
+                p."key" AS partnership_key, p.name AS partnership_name, m.status, m.is_admin,
+                r.status AS registration_status, rp."key" AS registration_partnership_key,
+                rp.name AS registration_partnership_name
+            FROM \(Membership.schema) m
+            JOIN \(Organisation.schema) o ON o.id = m.organisation_id
+            LEFT JOIN \(Partnership.schema) p ON p.id = o.partnership_id
+            LEFT JOIN \(Registration.schema) r
+                ON r.organisation_id = m.organisation_id AND m.status = '\(Membership.Status.active.rawValue)'
+            LEFT JOIN \(Partnership.schema) rp ON rp.id = r.partnership_id
+            WHERE m.user_id = $1
+            """
+        let user: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [user] }
     }
 }
 

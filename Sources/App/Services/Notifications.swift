@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import SQLKit
 import Vapor
 
@@ -15,21 +16,29 @@ struct Notifications {
             .map(NotificationDTO.init)
     }
 
-    /// The newest unread ones, at most `limit`, for a dashboard (plain SQL: every dashboard asks).
+    /// The newest unread ones, at most `limit`, for a dashboard (prepared: every dashboard asks).
     func latestUnread(limit: Int) async throws -> [NotificationDTO] {
         let caller = try context.signedIn()
-        struct Row: Decodable {
+        return try await LatestUnread(user: caller.id, limit: limit).all(on: db).map {
+            NotificationDTO(id: $0.id, text: $0.text, link: $0.link, read: false, at: $0.created_at)
+        }
+    }
+
+    struct LatestUnread: PreparedQuery {
+        struct Output: Decodable, Sendable {
             let id: UUID
             let text: String
             let link: String
             let created_at: Date?
         }
-        return try await db.sql().raw(
+
+        static let sql = """
+            SELECT id, text, link, created_at FROM \(Notification.schema)
+            WHERE user_id = $1 AND read_at IS NULL ORDER BY created_at DESC LIMIT $2
             """
-            SELECT id, text, link, created_at FROM \(ident: Notification.schema)
-            WHERE user_id = \(bind: caller.id) AND read_at IS NULL ORDER BY created_at DESC LIMIT \(literal: limit)
-            """
-        ).all(decoding: Row.self).map { NotificationDTO(id: $0.id, text: $0.text, link: $0.link, read: false, at: $0.created_at) }
+        let user: UUID
+        let limit: Int
+        var values: [any PostgresEncodable & Encodable & Sendable] { [user, limit] }
     }
 
     /// Marks every notification read (or one, by id).

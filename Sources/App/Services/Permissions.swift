@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import SQLKit
 import Vapor
 
@@ -12,15 +13,24 @@ struct Permissions {
     /// Whether the caller is an approved member (an admin of it, with `admin: true`) of the organisation.
     func isMember(of organisationID: UUID, admin: Bool = false) async throws -> Bool {
         guard let caller = context.caller else { return false }
-        // Plain SQL: most signed-in pages ask it.
-        let adminOnly: SQLQueryString = admin ? "AND is_admin = \(bind: true)" : ""
-        return try await db.sql().raw(
+        // Prepared on PostgreSQL: most signed-in pages ask it.
+        return try await Member(user: caller.id, organisation: organisationID, adminOnly: admin).first(on: db) != nil
+    }
+
+    struct Member: PreparedQuery {
+        struct Output: Decodable, Sendable {
+            let found: Int
+        }
+
+        static let sql = """
+            SELECT 1 AS found FROM \(Membership.schema)
+            WHERE user_id = $1 AND organisation_id = $2 AND status = '\(Membership.Status.active.rawValue)'
+            AND (is_admin = $3 OR NOT $3)
             """
-            SELECT 1 AS found FROM \(ident: Membership.schema)
-            WHERE user_id = \(bind: caller.id) AND organisation_id = \(bind: organisationID)
-            AND status = \(bind: Membership.Status.active.rawValue) \(adminOnly)
-            """
-        ).first() != nil
+        let user: UUID
+        let organisation: UUID
+        let adminOnly: Bool
+        var values: [any PostgresEncodable & Encodable & Sendable] { [user, organisation, adminOnly] }
     }
 
     /// Whether the caller coordinates the partnership (the support office counts as coordinating every one).

@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import Matching
 import ProgrammeRules
@@ -78,33 +79,47 @@ struct Suggestions {
 
     /// The request's title, if the caller manages it (404 otherwise).
     func managedRequestTitle(_ key: String) async throws -> String {
-        try await managedTitle(of: VisitRequest.schema, owner: "visitor_id", key: key, noun: "request")
+        try await managed(try await RequestOwner(key: key).first(on: db), key: key, noun: "request")
     }
 
     /// The offer's title, if the caller manages it.
     func managedOfferTitle(_ key: String) async throws -> String {
-        try await managedTitle(of: Offer.schema, owner: "host_id", key: key, noun: "offer")
+        try await managed(try await OfferOwner(key: key).first(on: db), key: key, noun: "offer")
     }
 
-    /// One query of plain SQL for the listing and its organisation, then the permission: every
-    /// suggestion page asks it.
-    private func managedTitle(of table: String, owner: String, key: String, noun: String) async throws -> String {
-        struct Row: Decodable {
-            let title: String
-            let organisation_id: UUID
-            let partnership_id: UUID?
-        }
-        guard
-            let row = try await db.sql().raw(
-                """
-                SELECT l.title, o.id AS organisation_id, o.partnership_id
-                FROM \(ident: table) l JOIN \(ident: Organisation.schema) o ON o.id = l.\(ident: owner)
-                WHERE l.\(ident: "key") = \(bind: key)
-                """
-            ).first(decoding: Row.self),
-            try await context.permissions.mayManage(organisationID: row.organisation_id, partnershipID: row.partnership_id)
+    /// A listing's title and its organisation, in one query prepared on PostgreSQL: every
+    /// suggestion page asks it, then the permission.
+    struct Owner: Decodable, Sendable {
+        let title: String
+        let organisation_id: UUID
+        let partnership_id: UUID?
+    }
+
+    struct RequestOwner: PreparedQuery {
+        typealias Output = Owner
+        static let sql = """
+            SELECT l.title, o.id AS organisation_id, o.partnership_id
+            FROM \(VisitRequest.schema) l JOIN \(Organisation.schema) o ON o.id = l.visitor_id WHERE l."key" = $1
+            """
+        let key: String
+        var values: [any PostgresEncodable & Encodable & Sendable] { [key] }
+    }
+
+    struct OfferOwner: PreparedQuery {
+        typealias Output = Owner
+        static let sql = """
+            SELECT l.title, o.id AS organisation_id, o.partnership_id
+            FROM \(Offer.schema) l JOIN \(Organisation.schema) o ON o.id = l.host_id WHERE l."key" = $1
+            """
+        let key: String
+        var values: [any PostgresEncodable & Encodable & Sendable] { [key] }
+    }
+
+    private func managed(_ owner: Owner?, key: String, noun: String) async throws -> String {
+        guard let owner,
+            try await context.permissions.mayManage(organisationID: owner.organisation_id, partnershipID: owner.partnership_id)
         else { throw AppError.noSuch(noun, key: key) }
-        return row.title
+        return owner.title
     }
 
     /// A validated organisation by its key, or by its name as people type it.
