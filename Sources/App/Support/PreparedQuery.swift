@@ -25,17 +25,18 @@ extension PreparedQuery {
 
     /// The rows, on whichever database `db` is.
     func all(on db: any Database) async throws -> [Output] {
-        if let postgres = db as? any PostgresDatabase {
-            return try await postgres.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    var rows: [Output] = []
-                    for try await row in try await connection.execute(self, logger: connection.logger) { rows.append(row) }
-                    return rows
-                }
-            }.get()
+        // SQLite first, asked of the dialect: a failed cast to PostgresDatabase cost more.
+        if let sql = db as? any SQLDatabase, sql.dialect.name != "postgresql" {
+            return try await sql.raw(Self.bound(values)).all(decoding: Output.self)
         }
-        guard let sql = db as? any SQLDatabase else { return [] }
-        return try await sql.raw(Self.bound(values)).all(decoding: Output.self)
+        guard let postgres = db as? any PostgresDatabase else { return [] }
+        return try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                var rows: [Output] = []
+                for try await row in try await connection.execute(self, logger: connection.logger) { rows.append(row) }
+                return rows
+            }
+        }.get()
     }
 
     /// The text with each `$n` bound to `values[n - 1]`, for SQLKit (SQLite).
