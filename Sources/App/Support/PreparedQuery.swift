@@ -1,5 +1,6 @@
 import FluentKit
 import FluentPostgresDriver
+import Foundation
 import SQLKit
 
 /// A query of plain SQL asked on (nearly) every request, written once for both databases with
@@ -39,16 +40,25 @@ extension PreparedQuery {
         }.get()
     }
 
-    /// The text with each `$n` bound to `values[n - 1]`, for SQLKit (SQLite).
+    /// The text with each `$n` bound to `values[n - 1]`, for SQLKit (SQLite). A list compared
+    /// with `= ANY($n)`, which SQLite does not know, becomes `IN (?, ?, …)` there.
     static func bound(_ values: [any PostgresEncodable & Encodable & Sendable]) -> SQLQueryString {
         var query = SQLQueryString("")
         var text = Substring(sql)
         while let dollar = text.firstIndex(of: "$") {
-            query.appendLiteral(String(text[..<dollar]))
+            var before = text[..<dollar]
             let digits = text[text.index(after: dollar)...].prefix(while: { $0.isASCII && $0.isNumber })
             if let number = Int(digits), values.indices.contains(number - 1) {
-                query.appendInterpolation(bind: values[number - 1])
+                if let list = values[number - 1] as? any SQLList, before.hasSuffix(anyOpening) {
+                    before = before.dropLast(anyOpening.count)
+                    query.appendLiteral(String(before) + "IN (")
+                    query.appendInterpolation(binds: list.elements)
+                } else {
+                    query.appendLiteral(String(before))
+                    query.appendInterpolation(bind: values[number - 1])
+                }
             } else {
+                query.appendLiteral(String(before))
                 query.appendLiteral("$" + digits)
             }
             text = text[text.index(dollar, offsetBy: 1 + digits.count)...]
@@ -58,4 +68,22 @@ extension PreparedQuery {
     }
 
     func first(on db: any Database) async throws -> Output? { try await all(on: db).first }
+}
+
+/// How a prepared text compares a column with a list: `column = ANY($n)`.
+private let anyOpening = "= ANY("
+
+/// A list bound as one value: an array on PostgreSQL, an `IN` list on SQLite.
+private protocol SQLList {
+    var elements: [any Encodable & Sendable] { get }
+}
+
+/// What such a list may hold.
+private protocol SQLListElement: Encodable, Sendable {}
+extension UUID: SQLListElement {}
+extension Int: SQLListElement {}
+extension String: SQLListElement {}
+
+extension Array: SQLList where Element: SQLListElement {
+    fileprivate var elements: [any Encodable & Sendable] { map { $0 } }
 }

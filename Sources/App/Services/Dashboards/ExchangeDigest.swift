@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import ProgrammeRules
 import SQLKit
 import Vapor
@@ -87,47 +88,21 @@ struct ExchangeDigest: Encodable {
         let version: Int
     }
 
-    /// Two queries of plain SQL at most: the exchanges with their organisations' names, and the
-    /// signatures of those being signed.
+    /// Two queries of plain SQL at most, both prepared on PostgreSQL: the exchanges with their
+    /// organisations' names, and the signatures of those being signed.
     static func read(_ context: ServiceContext, scope: ExchangeScope) async throws -> ExchangeDigest {
-        let sql = try context.db.sql()
-        var visible: [SQLQueryString] = []
-        if !scope.caller.isAdmin {
-            let organisations = Array(scope.organisations)
-            let partnerships = Array(scope.partnerships)
-            if !organisations.isEmpty {
-                visible.append("e.visitor_id IN (\(binds: organisations)) OR e.host_id IN (\(binds: organisations))")
-            }
-            if !partnerships.isEmpty {
-                visible.append(
-                    "e.visitor_partnership_id IN (\(binds: partnerships)) OR e.host_partnership_id IN (\(binds: partnerships))")
-            }
-            guard !visible.isEmpty else { return ExchangeDigest(items: []) }
+        let exchanges: [Row]
+        if scope.caller.isAdmin {
+            exchanges = try await Everything().all(on: context.db)
+        } else {
+            guard !scope.organisations.isEmpty || !scope.partnerships.isEmpty else { return ExchangeDigest(items: []) }
+            exchanges = try await Visible(organisations: Array(scope.organisations), partnerships: Array(scope.partnerships))
+                .all(on: context.db)
         }
-        let restriction: SQLQueryString = visible.isEmpty ? "" : "WHERE \(visible.joined(separator: " OR "))"
-        let exchanges = try await sql.raw(
-            """
-            SELECT e.id, e.visitor_id, e.host_id, e.visitor_partnership_id, e.host_partnership_id, e.phase, e.proposed_by,
-                e.proposed_on, e.stay_start, e.stay_end, e.commitment_version, e.report_validated_on,
-                v.name AS visitor_name, h.name AS host_name
-            FROM \(ident: Exchange.schema) e
-            JOIN \(ident: Organisation.schema) v ON v.id = e.visitor_id
-            JOIN \(ident: Organisation.schema) h ON h.id = e.host_id
-            \(restriction)
-            ORDER BY e.created_at DESC LIMIT 500
-            """
-        ).all(decoding: Row.self)
         let signing = exchanges.filter { $0.phase == .accepted || $0.phase == .signing }.map(\.id)
         let signatures =
             signing.isEmpty
-            ? [:]
-            : Dictionary(
-                grouping: try await sql.raw(
-                    """
-                    SELECT exchange_id, document, signatory, version FROM \(ident: ExchangeSignature.schema)
-                    WHERE exchange_id IN (\(binds: signing))
-                    """
-                ).all(decoding: SignatureRow.self), by: \.exchange_id)
+            ? [:] : Dictionary(grouping: try await Signatures(exchanges: signing).all(on: context.db), by: \.exchange_id)
         let today = context.clock.today
         let items = exchanges.map { exchange -> Item in
             let lifecycle = exchange.lifecycle(signatures: signatures[exchange.id] ?? [])
@@ -143,5 +118,44 @@ struct ExchangeDigest: Encodable {
                 isOpen: !closed.contains(exchange.phase), dueDay: next?.by?.dayNumber ?? .max)
         }
         return ExchangeDigest(items: items)
+    }
+
+    private static let columns = """
+        SELECT e.id, e.visitor_id, e.host_id, e.visitor_partnership_id, e.host_partnership_id, e.phase, e.proposed_by,
+            e.proposed_on, e.stay_start, e.stay_end, e.commitment_version, e.report_validated_on,
+            v.name AS visitor_name, h.name AS host_name
+        FROM \(Exchange.schema) e
+        JOIN \(Organisation.schema) v ON v.id = e.visitor_id
+        JOIN \(Organisation.schema) h ON h.id = e.host_id
+        """
+
+    /// Every exchange, for the support office.
+    struct Everything: PreparedQuery {
+        typealias Output = Row
+        static let sql = "\(columns) ORDER BY e.created_at DESC LIMIT 500"
+        var values: [any PostgresEncodable & Encodable & Sendable] { [] }
+    }
+
+    /// The exchanges of the caller's organisations or of the partnerships they coordinate.
+    struct Visible: PreparedQuery {
+        typealias Output = Row
+        static let sql = """
+            \(columns)
+            WHERE e.visitor_id = ANY($1) OR e.host_id = ANY($1)
+                OR e.visitor_partnership_id = ANY($2) OR e.host_partnership_id = ANY($2)
+            ORDER BY e.created_at DESC LIMIT 500
+            """
+        let organisations: [UUID]
+        let partnerships: [UUID]
+        var values: [any PostgresEncodable & Encodable & Sendable] { [organisations, partnerships] }
+    }
+
+    struct Signatures: PreparedQuery {
+        typealias Output = SignatureRow
+        static let sql = """
+            SELECT exchange_id, document, signatory, version FROM \(ExchangeSignature.schema) WHERE exchange_id = ANY($1)
+            """
+        let exchanges: [UUID]
+        var values: [any PostgresEncodable & Encodable & Sendable] { [exchanges] }
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import ProgrammeRules
 import SQLKit
 import Vapor
@@ -81,26 +82,10 @@ extension Dashboards {
     /// The caller's requests and offers (at most five of each) with their best suggestion; they are
     /// the caller's own organisations', so no permission is asked again.
     private func listings() async throws -> [ParticipantDashboard.Listing] {
-        // The caller's organisations' listings, five of each, in one query of plain SQL.
+        // The caller's organisations' listings, five of each, in one query prepared on PostgreSQL.
         let mine = Array(try await context.exchangeScope().organisations)
         guard !mine.isEmpty else { return [] }
-        struct Row: Decodable {
-            let kind: String
-            let key: String
-            let title: String
-            let organisation_name: String
-        }
-        let rows = try await db.sql().raw(
-            """
-            SELECT * FROM (SELECT 'request' AS kind, r.\(ident: "key"), r.title, o.name AS organisation_name
-                FROM \(ident: VisitRequest.schema) r JOIN \(ident: Organisation.schema) o ON o.id = r.visitor_id
-                WHERE r.visitor_id IN (\(binds: mine)) ORDER BY r.title LIMIT 5) requests
-            UNION ALL
-            SELECT * FROM (SELECT 'offer' AS kind, f.\(ident: "key"), f.title, o.name AS organisation_name
-                FROM \(ident: Offer.schema) f JOIN \(ident: Organisation.schema) o ON o.id = f.host_id
-                WHERE f.host_id IN (\(binds: mine)) ORDER BY f.title LIMIT 5) offers
-            """
-        ).all(decoding: Row.self)
+        let rows = try await OwnListings(organisations: mine).all(on: db)
         let requests = rows.filter { $0.kind == "request" }
         let offers = rows.filter { $0.kind == "offer" }
         var listings: [ParticipantDashboard.Listing] = []
@@ -126,5 +111,27 @@ extension Dashboards {
                     link: "/offers/\(offer.key)/suggestions"))
         }
         return listings
+    }
+
+    /// Five requests and five offers of the organisations, by title.
+    struct OwnListings: PreparedQuery {
+        struct Output: Decodable, Sendable {
+            let kind: String
+            let key: String
+            let title: String
+            let organisation_name: String
+        }
+
+        static let sql = """
+            SELECT * FROM (SELECT 'request' AS kind, r."key", r.title, o.name AS organisation_name
+                FROM \(VisitRequest.schema) r JOIN \(Organisation.schema) o ON o.id = r.visitor_id
+                WHERE r.visitor_id = ANY($1) ORDER BY r.title LIMIT 5) requests
+            UNION ALL
+            SELECT * FROM (SELECT 'offer' AS kind, f."key", f.title, o.name AS organisation_name
+                FROM \(Offer.schema) f JOIN \(Organisation.schema) o ON o.id = f.host_id
+                WHERE f.host_id = ANY($1) ORDER BY f.title LIMIT 5) offers
+            """
+        let organisations: [UUID]
+        var values: [any PostgresEncodable & Encodable & Sendable] { [organisations] }
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Matching
 import NIOConcurrencyHelpers
 import ProgrammeRules
@@ -107,14 +108,11 @@ final class MatchingIndex: Sendable {
             guard built else { return (try await rebuild(on: db), true) }
             let last = cursor.last
             let holes = cursor.pendingHoles
-            let changes = try await MatchingChange.query(on: db)
-                .group(.or) { group in
-                    group.filter(\.$id > last)
-                    if !holes.isEmpty { group.filter(\.$id ~~ holes) }
-                }
-                .sort(\.$id).limit(Self.batch).all()
+            // Asked on every suggestion page, so prepared on PostgreSQL.
+            var changes = try await ChangesSince(last: last).all(on: db)
+            if !holes.isEmpty { changes = (try await ChangesIn(ids: holes).all(on: db) + changes).sorted { $0.id < $1.id } }
             guard changes.count < Self.batch, !changes.contains(where: { $0.entity == .everything }),
-                cursor.absorb(changes.compactMap(\.id))
+                cursor.absorb(changes.map(\.id))
             else { return (try await rebuild(on: db), true) }
             // Each record once, however many lines name it.
             var seen = Set<String>()
@@ -126,6 +124,33 @@ final class MatchingIndex: Sendable {
             }
             for update in updates { update.apply(to: &matcher) }
             return (matcher, !updates.isEmpty)
+        }
+
+        struct Change: Decodable, Sendable {
+            let id: Int
+            let entity: MatchingChange.Entity
+            let key: String
+        }
+
+        /// The log's lines after `last`, in order: one range of its index (a condition with the
+        /// holes in it too would be planned as a scan of the whole log once prepared).
+        struct ChangesSince: PreparedQuery {
+            typealias Output = Change
+            static let sql = """
+                SELECT id, entity, "key" FROM \(MatchingChange.schema) WHERE id > $1 ORDER BY id LIMIT \(batch)
+                """
+            let last: Int
+            var values: [any PostgresEncodable & Encodable & Sendable] { [last] }
+        }
+
+        /// The lines numbered by transactions not yet committed when the log was last read.
+        struct ChangesIn: PreparedQuery {
+            typealias Output = Change
+            static let sql = """
+                SELECT id, entity, "key" FROM \(MatchingChange.schema) WHERE id = ANY($1)
+                """
+            let ids: [Int]
+            var values: [any PostgresEncodable & Encodable & Sendable] { [ids] }
         }
 
         func rebuild(on db: any Database) async throws -> Matcher {
