@@ -18,6 +18,9 @@ import VaporTesting
             #expect(list.status == .ok)
             #expect(list.body.string.contains("ana@example.eu"))
             #expect(!list.body.string.contains("host@h1.example"), "the search narrows the list")
+            // The forms return to the same search, its words encoded (an "&" or "#" would cut it short).
+            let awkward = try await office.get("/support/people?q=ana%40")
+            #expect(awkward.body.string.contains("/role?q=ana%40\""))
 
             // A coordinator needs a partnership: the refusal names it, beside the person.
             let refused = try await office.post("/support/people/\(id)/role", form: ["role": "coordinator", "partnership": ""])

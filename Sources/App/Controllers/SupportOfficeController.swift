@@ -17,6 +17,8 @@ struct SupportOfficeController: Controller {
 
     struct PeopleView: Encodable {
         let q: String
+        /// The search, encoded for the forms' addresses ("?q=…"), so a change returns to the same list.
+        let search: String
         let people: [People.Person]
         let total: Int
         let partnerships: String
@@ -40,8 +42,7 @@ struct SupportOfficeController: Controller {
         let q: String? = req.query["q"]
         do {
             let said = try await req.context.people.changeRole(of: id, to: form.role, partnership: form.partnership)
-            let back = q.map { "/support/people?q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
-            return req.redirect(to: back ?? "/support/people", flash: said)
+            return req.redirect(to: "/support/people" + Self.search(q), flash: said)
         } catch let error as AppError where !error.problems.isEmpty {
             return try await renderPeople(req, q: q, errors: error.fieldMessages, failedID: id.uuidString, status: error.status)
         }
@@ -56,9 +57,15 @@ struct SupportOfficeController: Controller {
             [Choice(value: "", label: "none", selected: true)]
                 + (try await context.catalogue.partnershipNames()).map { Choice(value: $0.key, label: $0.name, selected: false) })
         let view = PeopleView(
-            q: q ?? "", people: found.people, total: found.total, partnerships: partnerships,
+            q: q ?? "", search: Self.search(q), people: found.people, total: found.total, partnerships: partnerships,
             error: errors.sorted { $0.key < $1.key }.map(\.value).first, failedID: failedID)
         return try await req.page("support-people", title: "People and roles", view, status: status)
+    }
+
+    /// "?q=…" with the words encoded, or nothing without a search.
+    static func search(_ q: String?) -> String {
+        guard let q, !q.isEmpty else { return "" }
+        return "?q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
     }
 
     // MARK: Settings
