@@ -1,5 +1,5 @@
 extension CalendarDate {
-    static let monthNames = [
+    public static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
         "December",
     ]

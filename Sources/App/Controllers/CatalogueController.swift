@@ -223,8 +223,12 @@ struct CatalogueController: Controller {
     }
 
     @Sendable func organisationPage(req: Request) async throws -> Response {
-        let detail = try await req.context.catalogue.organisation(try req.key())
-        return try await req.page("organisation", title: detail.organisation.name, OrganisationPage(detail))
+        let key = try req.key()
+        let detail = try await req.context.catalogue.organisation(key)
+        let published = try await req.context.publications.ofOrganisation(key)
+        return try await req.page(
+            "organisation", title: detail.organisation.name,
+            OrganisationPage(detail, news: published.news, events: published.events))
     }
 
     @Sendable func offerPage(req: Request) async throws -> Response {

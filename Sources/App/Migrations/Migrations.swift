@@ -16,5 +16,6 @@ enum Migrations {
         HardenTheWebLayer(),
         CreateExchanges(),
         CreateFormSubmissions(),
+        CreatePublications(),
     ]
 }

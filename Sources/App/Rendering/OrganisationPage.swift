@@ -18,8 +18,11 @@ struct OrganisationPage: Encodable {
     let languages: [String]
     let offers: [Line]
     let requests: [Line]
+    /// Its latest news and achievements, and its events to come.
+    let news: [Line]
+    let events: [Line]
 
-    init(_ detail: OrganisationDetail) {
+    init(_ detail: OrganisationDetail, news: [NewsItem] = [], events: [EventItem] = []) {
         let organisation = detail.organisation
         self.organisation = organisation
         viewer = detail.viewer
@@ -34,5 +37,11 @@ struct OrganisationPage: Encodable {
                 link: "/requests/\($0.key)", title: $0.title,
                 when: "\($0.workingDays) working days within " + CalendarDate.span($0.earliest, $0.latest))
         }
+        self.news = news.map {
+            Line(
+                link: $0.url, title: $0.title,
+                when: "\($0.kind.words), \(PublicationText.day($0.publishedAt ?? $0.createdAt))")
+        }
+        self.events = events.map { Line(link: $0.url, title: $0.title, when: EventCard($0).when) }
     }
 }

@@ -22,6 +22,20 @@ struct ICalendar {
             ].map(Self.fold).joined(separator: "\r\n"))
     }
 
+    /// An event at a time, written in UTC (RFC 5545 form 2), with the organiser's time zone said
+    /// in the description: every calendar reads UTC without a VTIMEZONE.
+    mutating func timed(
+        uid: String, start: Date, end: Date, summary: String, description: String, url: String, location: String,
+        stamp: Date
+    ) {
+        events.append(
+            [
+                "BEGIN:VEVENT", "UID:\(Self.escape(uid))", "DTSTAMP:\(Self.utc(stamp))", "DTSTART:\(Self.utc(start))",
+                "DTEND:\(Self.utc(end))", "SUMMARY:\(Self.escape(summary))", "DESCRIPTION:\(Self.escape(description))",
+                "LOCATION:\(Self.escape(location))", "URL:\(url)", "END:VEVENT",
+            ].map(Self.fold).joined(separator: "\r\n"))
+    }
+
     var text: String {
         ([
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ClusterXchange//Exchanges//EN", "CALSCALE:GREGORIAN",

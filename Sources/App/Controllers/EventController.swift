@@ -1,0 +1,187 @@
+import ProgrammeRules
+import Vapor
+
+/// Events: the API, the pages (list and month views, the event with its schema.org markup, the
+/// form, moderation buttons) and the public iCalendar feed.
+struct EventController: Controller {
+    func boot(_ routes: Surfaces) {
+        routes.root.access(.anyone).get("events.ics", use: feed)
+        let api = routes.api
+        api.access(.anyone).get("events", use: list)
+        api.access(.anyone).get("events", ":id", use: item)
+        api.access(.signedIn).post("events", use: submit)
+        api.access(.signedIn).post("events", ":id", "report", use: report)
+        let moderators = api.access(.roles([.coordinator, .admin]))
+        moderators.post("events", ":id", "publish", use: publish)
+        moderators.post("events", ":id", "reject", use: reject)
+
+        let pages = routes.pages
+        pages.access(.anyone).get("events", use: listPage)
+        pages.access(.signedIn).get("events", "new", use: newPage)
+        pages.access(.signedIn).post("events", use: submitPage)
+        pages.access(.anyone).get("events", ":id", use: itemPage)
+        pages.access(.signedIn).post("events", ":id", "report", use: reportPage)
+        let moderatorPages = pages.access(.roles([.coordinator, .admin]))
+        moderatorPages.post("events", ":id", "publish", use: publishPage)
+        moderatorPages.post("events", ":id", "reject", use: rejectPage)
+    }
+
+    // MARK: API
+
+    @Sendable func list(req: Request) async throws -> [EventItem] { try await req.context.publications.publishedEvents() }
+
+    @Sendable func item(req: Request) async throws -> EventItem {
+        try await req.context.publications.event(try req.uuid("id", "event"))
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        let receipt = try await req.context.publications.submitEvent(try req.input(EventInput.self))
+        return try await req.created(receipt, at: "/api/v1/events/\(receipt.id)")
+    }
+
+    @Sendable func publish(req: Request) async throws -> EventItem {
+        try Publications.event(try await req.context.publications.publish(try req.uuid("id", "event"), .events))
+    }
+
+    @Sendable func reject(req: Request) async throws -> EventItem {
+        let id = try req.uuid("id", "event")
+        return try Publications.event(try await req.context.publications.reject(id, .events, try req.input(RejectInput.self)))
+    }
+
+    @Sendable func report(req: Request) async throws -> ReportReceipt {
+        let id = try req.uuid("id", "event")
+        return try await req.context.publications.report(id, .events, try req.input(PublicationReportInput.self))
+    }
+
+    // MARK: Feed
+
+    /// `/events.ics`: every published event, in UTC, each with a stable UID.
+    @Sendable func feed(req: Request) async throws -> Response {
+        let context = req.context
+        var calendar = ICalendar(name: "ClusterXchange events")
+        for event in try await context.publications.publishedEvents(limit: 1_000) {
+            calendar.timed(
+                uid: "event-\(event.id.uuidString.lowercased())@clusterxchange", start: event.startsAt, end: event.endsAt,
+                summary: event.title,
+                description: "\(event.organisationName). Times in \(event.timeZone): \(event.start) to \(event.end).\n\n"
+                    + event.description,
+                url: context.linkBase + event.url,
+                location: [event.place, event.online].compactMap { $0 }.joined(separator: " · "),
+                stamp: event.publishedAt ?? event.createdAt)
+        }
+        let response = Response(status: .ok, body: .init(string: calendar.text))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        return response
+    }
+
+    // MARK: Pages
+
+    @Sendable func listPage(req: Request) async throws -> Response {
+        let context = req.context
+        if let month = req.query[String.self, at: "month"] {
+            guard let view = try await EventMonth.of(month, context: context) else {
+                throw AppError.badQuery("month", "year-month", "give the month as YYYY-MM, e.g. 2027-05")
+            }
+            return try await req.page("events-month", title: "Events in \(view.title)", view)
+        }
+        let upcoming = try await context.publications.publishedEvents(from: context.clock.now)
+        let view = EventList(
+            events: upcoming.map(EventCard.init),
+            month: CalendarDate.today(in: .gmt, now: context.clock.now).description.prefix(7)
+                .description, signedIn: context.caller != nil)
+        return try await req.page("events", title: "Events", view)
+    }
+
+    struct ItemView: Encodable {
+        let item: EventItem
+        let card: EventCard
+        let statusWords: String
+        let paragraphs: [String]
+        let jsonLD: String
+        let mayModerate: Bool
+        let mayReport: Bool
+        let errors: [String: String]
+    }
+
+    @Sendable func itemPage(req: Request) async throws -> Response {
+        try await renderItem(req, try req.uuid("id", "event"), errors: [:])
+    }
+
+    private func renderItem(_ req: Request, _ id: UUID, errors: [String: String], status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
+        let publications = req.context.publications
+        let record = try await publications.find(id, .events)
+        let event = try Publications.event(record)
+        let view = ItemView(
+            item: event, card: EventCard(event), statusWords: event.status.words,
+            paragraphs: PublicationText.paragraphs(event.description),
+            jsonLD: EventCard.jsonLD(event, base: req.context.linkBase), mayModerate: try await publications.mayModerate(record),
+            mayReport: req.context.caller != nil && event.status == .published, errors: errors)
+        return try await req.page("event", title: event.title, view, status: status)
+    }
+
+    struct FormView: Encodable {
+        let form: EventInput
+        let organisations: [Choice]
+        let errors: [String: String]
+    }
+
+    @Sendable func newPage(req: Request) async throws -> Response {
+        var form = EventInput()
+        form.organisation = req.query[String.self, at: "organisation"]
+        form.timeZone = "Europe/Brussels"
+        return try await renderForm(req, form: form, errors: [:])
+    }
+
+    @Sendable func submitPage(req: Request) async throws -> Response {
+        var form = try req.input(EventInput.self)
+        // A form sends an empty field; the API's null.
+        form.place = form.place?.nonEmpty
+        form.online = form.online?.nonEmpty
+        do {
+            let receipt = try await req.context.publications.submitEvent(form)
+            return req.redirect(
+                to: "/events/\(receipt.id)",
+                flash: receipt.status == .published
+                    ? "Published: your organisation is a trusted publisher."
+                    : "Sent for review: your partnership's coordinators are told, and you will be when they decide.")
+        } catch let error as AppError where !error.problems.isEmpty {
+            return try await renderForm(req, form: form, errors: error.fieldMessages, status: error.status)
+        }
+    }
+
+    private func renderForm(_ req: Request, form: EventInput, errors: [String: String], status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
+        let view = FormView(
+            form: form, organisations: try await PublishingChoices.organisations(req, selected: form.organisation), errors: errors
+        )
+        return try await req.page("event-new", title: "Publish an event", view, status: status)
+    }
+
+    @Sendable func publishPage(req: Request) async throws -> Response {
+        let item = try await req.context.publications.publish(try req.uuid("id", "event"), .events)
+        return req.redirect(to: "/events/\(item.id?.uuidString ?? "")", flash: "Published; the author is told.")
+    }
+
+    @Sendable func rejectPage(req: Request) async throws -> Response {
+        let id = try req.uuid("id", "event")
+        do {
+            _ = try await req.context.publications.reject(id, .events, try req.input(RejectInput.self))
+            return req.redirect(to: "/moderation", flash: "Not published; the author reads your reason.")
+        } catch let error as AppError where !error.problems.isEmpty {
+            return try await renderItem(req, id, errors: error.fieldMessages, status: error.status)
+        }
+    }
+
+    @Sendable func reportPage(req: Request) async throws -> Response {
+        let id = try req.uuid("id", "event")
+        let receipt = try await req.context.publications.report(id, .events, try req.input(PublicationReportInput.self))
+        return req.redirect(
+            to: receipt.hidden ? "/events" : "/events/\(id)",
+            flash: receipt.hidden
+                ? "Thank you: it is hidden until a moderator reviews it."
+                : "Thank you: the moderators will look at it if others report it too.")
+    }
+}
