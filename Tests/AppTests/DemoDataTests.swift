@@ -59,6 +59,15 @@ import Testing
                 #expect(events.first?.action == "propose")
                 #expect(events.last?.action == "pay")
             }
+            // A living community: news and events published in several time zones, two waiting for the coordinator.
+            let news = try await app.context.publications.publishedNews()
+            #expect(news.count >= 5 && Set(news.map(\.kind)) == [.news, .achievement])
+            let events = try await app.context.publications.publishedEvents()
+            #expect(Set(events.map(\.timeZone)).count >= 4)
+            #expect(events.contains { $0.place == nil } && events.contains { $0.online == nil })
+            let coordinator = try #require(try await User.find(email: "coordinator@clusterxchange.example", on: app.db))
+            let queue = try await app.context.acting(as: Caller(coordinator)).publications.queue()
+            #expect(queue.count == 2 && queue.allSatisfy { $0.organisation == DemoExchanges.participantOrganisation })
             let second = try await SeedDemoCommand.seed(app.context)
             #expect(second.contains("already holds data"))
             #expect(try await Organisation.query(on: app.db).count() == 1_070)

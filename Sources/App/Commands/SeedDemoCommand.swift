@@ -37,8 +37,9 @@ struct SeedDemoCommand: AsyncCommand {
         let exchanges = try await DemoExchanges(context: context).seed(
             progress: progress.map { _ in ProgressLine("writing demo exchanges") })
         _ = try await DemoRegistrations(context: context).seed()
+        let publications = try await DemoPublications(context: context).seed()
         return "Demo dataset loaded: \(summary), \(exchanges) exchanges in every phase, a registration waiting to be "
-            + "validated.\n" + loginsText
+            + "validated, \(publications) news items and events.\n" + loginsText
     }
 
     static var loginsText: String {

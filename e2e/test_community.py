@@ -1,0 +1,100 @@
+"""News, achievements and events: the feeds read by real parsers (feedparser for Atom, icalendar for
+iCalendar), an event's schema.org markup, and a member publishing news that the demo coordinator
+reviews from her queue, on a phone, with axe."""
+import json
+import urllib.request
+import uuid
+from datetime import timezone
+
+import feedparser
+import icalendar
+from axe_playwright_python.sync_playwright import Axe
+
+from test_catalogue import sign_in
+from test_every_page import problems_on
+
+
+def fetch(url):
+    with urllib.request.urlopen(url) as response:
+        return response.headers.get("Content-Type"), response.read()
+
+
+def test_the_news_feed_is_atom_that_feedparser_reads(server):
+    kind, body = fetch(server + "/news.atom")
+    assert kind.startswith("application/atom+xml")
+    feed = feedparser.parse(body)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "atom10"
+    assert len(feed.entries) >= 5
+    for entry in feed.entries:
+        assert entry.id.startswith("urn:uuid:") and entry.title and entry.link.startswith("http")
+    published = [entry.published_parsed for entry in feed.entries]
+    assert published == sorted(published, reverse=True), "newest first"
+    assert any(entry.title == "A week in Munich doubled our welding line's speed" for entry in feed.entries)
+
+
+def test_the_events_feed_is_icalendar_with_what_calendars_need(server):
+    kind, body = fetch(server + "/events.ics")
+    assert kind.startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(body)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) >= 5
+    uids = [str(event["UID"]) for event in events]
+    assert len(set(uids)) == len(uids)
+    for event in events:
+        for field in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "URL"):
+            assert field in event, f"{field} missing in {event.get('SUMMARY')}"
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert start.tzinfo is not None and start.utcoffset().total_seconds() == 0
+        assert end > start
+    # Fetched again, the same events keep the same UIDs.
+    again = icalendar.Calendar.from_ical(fetch(server + "/events.ics")[1])
+    assert [str(event["UID"]) for event in again.walk("VEVENT")] == uids
+
+
+def test_an_event_page_carries_schema_org_event_markup(page, server):
+    page.goto(server + "/events")
+    page.locator(".cards a", has_text="Battery clusters summit").click()
+    markup = json.loads(page.locator("script[type='application/ld+json']").inner_text())
+    assert markup["@type"] == "Event" and markup["name"] == "Battery clusters summit"
+    assert markup["startDate"].endswith("+02:00") or markup["startDate"].endswith("+03:00")
+    assert markup["eventAttendanceMode"].endswith("MixedEventAttendanceMode")
+    assert "(Europe/Helsinki)" in page.inner_text("main")
+
+
+def test_a_member_publishes_and_the_coordinator_reviews_on_a_phone(page, browser, server):
+    axe = Axe()
+    title = f"Our open lab week {uuid.uuid4().hex[:6]}"
+    page.expected_console = ("422",)  # the refused form, on purpose
+    sign_in(page, server)
+    page.goto(server + "/news")
+    page.click("text=Publish news")
+    assert not problems_on(page, axe)
+    page.check("input[name=kind][value=achievement]")
+    page.fill("#title", title)
+    page.click("form[action='/news'] button[type=submit]")
+    # The rule is said beside the field, and what was typed stays.
+    assert "is required" in page.inner_text("main")
+    assert page.input_value("#title") == title
+    page.fill("#body", "We opened our lab to three visiting SMEs.\n\nTwo will come back.")
+    page.click("form[action='/news'] button[type=submit]")
+    assert "Sent for review" in page.locator(".flash").inner_text()
+    assert "waiting for review" in page.inner_text("main")
+    assert not problems_on(page, axe)
+
+    coordinator = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+    sign_in(coordinator, server, "coordinator@clusterxchange.example")
+    coordinator.goto(server + "/moderation")
+    assert "waiting since today" in coordinator.locator(".card", has_text=title).inner_text()
+    assert not problems_on(coordinator, axe)
+    coordinator.locator(".card", has_text=title).locator("a", has_text="publish or say why not").click()
+    coordinator.click("button:has-text('Publish')")
+    assert "Published" in coordinator.locator(".flash").inner_text()
+    coordinator.context.close()
+
+    anonymous = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+    anonymous.goto(server + "/news")
+    assert title in anonymous.inner_text("main")
+    anonymous.goto(server + "/events?month=" + page.evaluate("new Date().toISOString().slice(0, 7)"))
+    assert not problems_on(anonymous, axe)
+    anonymous.context.close()
