@@ -98,3 +98,20 @@ def test_a_member_publishes_and_the_coordinator_reviews_on_a_phone(page, browser
     anonymous.goto(server + "/events?month=" + page.evaluate("new Date().toISOString().slice(0, 7)"))
     assert not problems_on(anonymous, axe)
     anonymous.context.close()
+
+
+def test_the_statistics_page_draws_charts_with_their_csv(page, server):
+    axe = Axe()
+    page.goto(server + "/statistics")
+    charts = page.locator("svg.chart")
+    assert charts.count() == 8
+    assert not problems_on(page, axe)
+    link = page.locator("a", has_text="Download the table").first
+    kind, body = fetch(server + link.get_attribute("href"))
+    assert kind.startswith("text/csv")
+    lines = body.decode().split("\r\n")
+    assert lines[0] == "month,phase,exchanges" and len(lines) > 2
+    figures = json.loads(fetch(server + "/api/v1/statistics")[1])
+    assert figures["exchanges"] >= 13
+    for chart in ("flows", "byKind", "bySector", "byPurpose", "lumpSums"):
+        assert all(cell["count"] >= 3 for cell in figures[chart]), chart

@@ -19,7 +19,7 @@ ROLES = {
     "support office": "admin@clusterxchange.example",
 }
 # Downloads and feeds are not pages; signing out would end the walk.
-NOT_PAGES = re.compile(r"/(logout|calendar/)|/cv$|/evidence/|\.ics$|\.atom$|^/api/|^/openapi")
+NOT_PAGES = re.compile(r"/(logout|calendar/)|/cv$|/evidence/|\.ics$|\.atom$|\.csv$|^/api/|^/openapi")
 KEYS = re.compile(r"/(organisations|offers|requests|partnerships|messages)/[^/?]+")
 IDS = re.compile(r"/[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{27}")
 MOST_PAGES = 60
@@ -50,7 +50,7 @@ def test_every_page_fits_a_phone_and_passes_axe(page, server, role):
     if ROLES[role]:
         sign_in(page, server, ROLES[role])
     queue = collections.deque(["/dashboard" if ROLES[role] else "/", "/catalogue?tab=offers&q=lasers",
-                               "/catalogue?tab=requests&q=lazer", "/partnerships", "/news", "/events"])
+                               "/catalogue?tab=requests&q=lazer", "/partnerships", "/news", "/events", "/statistics"])
     seen, kinds, report = set(), collections.Counter(), []
     while queue and len(seen) < MOST_PAGES:
         path = queue.popleft()

@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import ProgrammeRules
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The open statistics: figures against hand-counted rows, the small-cell rule, the page, its CSVs
+/// and the JSON.
+@Suite struct StatisticsTests {
+    /// An exchange as the statistics read it; Lyon (FR) to Munich (DE) unless told otherwise.
+    static func row(
+        _ phase: ExchangePhase, month: Int = 3, from: String = "FR", to: String = "DE", kind: OrganisationKind = .sme,
+        sector: String = "C26", purposes: [String] = ["learn"], cents: Int? = 78_000, virtual: Bool = false,
+        visitor: Coordinate = Coordinate(latitude: 45.764, longitude: 4.8357),
+        host: Coordinate = Coordinate(latitude: 48.1374, longitude: 11.5755)
+    ) -> Statistics.Row {
+        Statistics.Row(
+            phase: phase, proposed_on: CalendarDate(year: 2027, month: month, day: 2) ?? CalendarDate(dayNumber: 0),
+            is_virtual: virtual, funded_cents: cents, visitor_partnership_id: UUID(), visitor_country: from,
+            visitor_kind: kind.rawValue, visitor_sectors: StringList.encode([sector]), visitor_latitude: visitor.latitude,
+            visitor_longitude: visitor.longitude, host_country: to, host_latitude: host.latitude, host_longitude: host.longitude,
+            purposes: StringList.encode(purposes))
+    }
+
+    @Test func groupsOfFewerThanThreeAreMergedOrLeftOut() {
+        let cells = Statistics.merged(["A", "A", "A", "A", "B", "C", "C", "D"])
+        #expect(cells.map(\.label) == ["A", "Other"])
+        #expect(cells.map(\.count) == [4, 4])
+        // Two small groups that together are still fewer than three are left out altogether.
+        let few = Statistics.merged(["A", "A", "A", "B", "C"])
+        #expect(few.map(\.label) == ["A"] && few.map(\.count) == [3])
+        #expect(Statistics.merged(["A", "B"]).isEmpty)
+    }
+
+    @Test func flowsCountCountryPairsAndMergeTheRare() {
+        let rows =
+            Array(repeating: Self.row(.paid), count: 3) + [Self.row(.paid, from: "IT"), Self.row(.underWay, from: "IT")]
+            + [Self.row(.fundingApproved, from: "PL", to: "AT")]
+        let flows = Statistics.flows(rows) { CountryCode($0).map { CountryRegistry.cosme.name(of: $0) } ?? $0 }
+        #expect(flows.map(\.count) == [3, 3])
+        #expect(flows.first?.from == "France" && flows.first?.to == "Germany")
+        #expect(flows.last?.from == "Other countries")
+    }
+
+    @Test func phasesAreCountedByTheMonthTheyWereProposed() {
+        let rows = [
+            Self.row(.paid, month: 1), Self.row(.paid, month: 1), Self.row(.proposed, month: 1), Self.row(.declined, month: 2),
+        ]
+        let months = Statistics.phasesByMonth(rows)
+        #expect(months.map(\.month) == ["2027-01", "2027-01", "2027-02"])
+        #expect(months.map(\.phase) == ["proposed", "paid", "declined"])
+        #expect(months.map(\.count) == [1, 2, 1])
+    }
+
+    @Test func lumpSumsByBandAndTravelByModeAreHandCounted() {
+        // Lyon to Munich: 580 km one way (air); Lyon to Geneva: 112 km (rail); a virtual stay travels nowhere.
+        let geneva = Coordinate(latitude: 46.2044, longitude: 6.1432)
+        let rows =
+            Array(repeating: Self.row(.paid, cents: 78_000), count: 3)
+            + Array(repeating: Self.row(.paid, to: "CH", cents: 39_000, host: geneva), count: 3)
+            + [Self.row(.paid, cents: 0, virtual: true)]
+        let munich = Int(Statistics.distanceKm(rows[0]).rounded())
+        let toGeneva = Int(Statistics.distanceKm(rows[3]).rounded())
+        #expect((570...590).contains(munich) && (105...120).contains(toGeneva), "\(munich), \(toGeneva)")
+        let bands = Statistics.bands(rows)
+        #expect(bands.map(\.label) == ["100 to 499 km", "500 to 1,999 km"])
+        #expect(bands.map(\.count) == [3, 3])
+        #expect(bands.map(\.totalCents) == [117_000, 234_000])
+        let travel = Statistics.travel(rows)
+        #expect(travel.exchanges == 6)
+        #expect(travel.railKm == 3 * 2 * toGeneva && travel.airKm == 3 * 2 * munich)
+        #expect(travel.co2Kg == (travel.railKm * 35 + travel.airKm * 151 + 500) / 1_000)
+    }
+
+    @Test func thePageDrawsEveryChartWithItsCSVAndTheAPIGivesTheSameFigures() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let exchange = try await scene.propose()
+            try await scene.signed(exchange.id)
+            let figures = try await APIClient(app: app, token: nil).send(.GET, "/api/v1/statistics")
+            #expect(figures.status == .ok)
+            let statistics = try figures.content.decode(StatisticsDTO.self)
+            #expect(statistics.exchanges == 1)
+            #expect(statistics.flows.isEmpty, "one exchange is too few to show")
+            let visitors = try #require(statistics.budgets.first { $0.partnership == "PV" })
+            #expect(visitors.budgetCents == visitors.paidCents + visitors.reservedCents + visitors.availableCents)
+            #expect(visitors.targetExchanges == 10)
+
+            let page = try await app.testing().sendRequest(.GET, "/statistics")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 8)
+            for name in ["phases", "flows", "kinds", "sectors", "purposes", "budgets", "lump-sums", "travel"] {
+                #expect(html.contains("/statistics/\(name).csv"), "\(name)")
+                let csv = try await app.testing().sendRequest(.GET, "/statistics/\(name).csv")
+                #expect(csv.status == .ok && csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+                #expect(csv.body.string.hasSuffix("\r\n"), "\(name): RFC 4180 lines end in CRLF")
+            }
+            let budgets = try await app.testing().sendRequest(.GET, "/statistics/budgets.csv").body.string
+            #expect(budgets.hasPrefix("partnership,budget (EUR),paid (EUR),reserved (EUR),available (EUR)"))
+            #expect(budgets.contains("\"Visitors' Partnership\"") == false && budgets.contains("Visitors' Partnership,5000.00,"))
+            #expect(try await app.testing().sendRequest(.GET, "/statistics/nothing.csv").status == .notFound)
+        }
+    }
+}
