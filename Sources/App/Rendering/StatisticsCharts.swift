@@ -129,8 +129,8 @@ extension StatisticsDTO {
         charts.append(
             StatisticsChart(
                 name: "budgets", title: "Each partnership's budget, and its funded exchanges against its target",
-                note:
-                    "Reserved: granted to exchanges not yet paid. The ledger's identity holds: budget = paid + reserved + available.",
+                note: "Reserved: granted to exchanges not yet paid. The ledger's identity holds: "
+                    + "budget = paid + reserved + available.",
                 header: [
                     "partnership", "budget (EUR)", "paid (EUR)", "reserved (EUR)", "available (EUR)", "funded exchanges",
                     "target exchanges",
@@ -163,6 +163,8 @@ extension StatisticsDTO {
                 bars: lumpSums.map {
                     .init(label: $0.label, segments: [($0.count, "bar")], words: "\($0.count), \(Self.euros($0.totalCents))")
                 }, legend: []))
+        let railKg = (travel.railKm * travel.railGramsPerKm + 500) / 1_000
+        let airKg = (travel.airKm * travel.airGramsPerKm + 500) / 1_000
         charts.append(
             StatisticsChart(
                 name: "travel",
@@ -171,20 +173,15 @@ extension StatisticsDTO {
                     + "a passenger-km), by air above (\(travel.airGramsPerKm) g). Source: \(travel.source).",
                 header: ["mode", "km", "kg CO2e"],
                 rows: [
-                    ["rail", String(travel.railKm), String((travel.railKm * travel.railGramsPerKm + 500) / 1_000)],
-                    ["air", String(travel.airKm), String((travel.airKm * travel.airGramsPerKm + 500) / 1_000)],
+                    ["rail", String(travel.railKm), String(railKg)], ["air", String(travel.airKm), String(airKg)],
                 ],
                 bars: [
                     .init(
                         label: "Rail", segments: [(travel.railKm * travel.railGramsPerKm, "bar-free")],
-                        words:
-                            "\(travel.railKm.formatted()) km, \(((travel.railKm * travel.railGramsPerKm + 500) / 1_000).formatted()) kg"
-                    ),
+                        words: "\(travel.railKm.formatted()) km, \(railKg.formatted()) kg"),
                     .init(
                         label: "Air", segments: [(travel.airKm * travel.airGramsPerKm, "bar")],
-                        words:
-                            "\(travel.airKm.formatted()) km, \(((travel.airKm * travel.airGramsPerKm + 500) / 1_000).formatted()) kg"
-                    ),
+                        words: "\(travel.airKm.formatted()) km, \(airKg.formatted()) kg"),
                 ], legend: []))
         return charts
     }
