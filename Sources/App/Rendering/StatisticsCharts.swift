@@ -34,9 +34,8 @@ struct StatisticsChart: Sendable {
         ]
         for (index, bar) in bars.enumerated() {
             let top = index * rowHeight
-            parts.append(
-                #"<text x="0" y="\#(top + 14)" class="chart-label">\#(HTML.escape(bar.label)) · \#(HTML.escape(bar.words))</text>"#
-            )
+            let label = HTML.escape("\(bar.label) · \(bar.words)")
+            parts.append(#"<text x="0" y="\#(top + 14)" class="chart-label">\#(label)</text>"#)
             var x = 0
             for segment in bar.segments where segment.value > 0 {
                 // Widths in whole pixels; a non-zero value is at least a pixel wide.
