@@ -115,3 +115,20 @@ def test_the_statistics_page_draws_charts_with_their_csv(page, server):
     assert figures["exchanges"] >= 13
     for chart in ("flows", "byKind", "bySector", "byPurpose", "lumpSums"):
         assert all(cell["count"] >= 3 for cell in figures[chart]), chart
+
+
+def test_a_participant_follows_an_organisation_and_chooses_a_digest(page, server):
+    axe = Axe()
+    sign_in(page, server)
+    page.goto(server + "/partnerships")
+    page.locator("main a[href^='/partnerships/']").nth(1).click()
+    name = page.locator("h1").inner_text()
+    page.click("button:has-text('Follow this partnership')")
+    assert f"You follow {name}" in page.locator(".flash").inner_text() or "already follow" in page.locator(".flash").inner_text()
+    page.goto(server + "/following")
+    assert name in page.inner_text("main")
+    assert not problems_on(page, axe)
+    page.check("input[name=frequency][value=daily]")
+    page.click("form[action='/following/digest'] button[type=submit]")
+    assert "daily digest" in page.locator(".flash").inner_text()
+    assert page.is_checked("input[name=frequency][value=daily]")

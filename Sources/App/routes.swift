@@ -14,7 +14,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
         RegistrationController(),
         ValidationController(), ListingController(), SuggestionController(), RoundController(), ExchangeController(),
         NotificationController(), MessageController(), CalendarController(), SettingsController(), SupportOfficeController(),
-        NewsController(), EventController(), ModerationController(), StatisticsController(),
+        NewsController(), EventController(), ModerationController(), StatisticsController(), FollowController(),
     ]
     for controller in controllers { controller.boot(surfaces) }
 }

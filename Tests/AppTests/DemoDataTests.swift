@@ -68,6 +68,8 @@ import Testing
             let coordinator = try #require(try await User.find(email: "coordinator@clusterxchange.example", on: app.db))
             let queue = try await app.context.acting(as: Caller(coordinator)).publications.queue()
             #expect(queue.count == 2 && queue.allSatisfy { $0.organisation == DemoExchanges.participantOrganisation })
+            let participantID = try #require(try await User.find(email: "participant@clusterxchange.example", on: app.db)?.id)
+            #expect(try await Follow.query(on: app.db).filter(\.$user.$id == participantID).count() == 4)
             let second = try await SeedDemoCommand.seed(app.context)
             #expect(second.contains("already holds data"))
             #expect(try await Organisation.query(on: app.db).count() == 1_070)

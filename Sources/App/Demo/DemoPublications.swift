@@ -110,6 +110,17 @@ struct DemoPublications {
             _ = try await office.publications.publish(receipt.id, .events)
             written += 1
         }
+        // The demo participant follows its partnership, a topic and a voice, is interested in the first
+        // event, and chose a weekly digest.
+        let firstEvent = try await Publication.query(on: db).filter(\.$kind == .event).filter(\.$status == .published)
+            .sort(\.$startsAt).first()
+        for (kind, target) in [
+            ("partnership", DemoExchanges.visitorPartnership), ("topic", "laser"), ("organisation", voices[2].key),
+            ("event", firstEvent?.id?.uuidString ?? ""),
+        ] where !target.isEmpty {
+            _ = try await member.following.follow(kind, target)
+        }
+        _ = try await member.following.setDigest("weekly")
         _ = try await member.publications.submitEvent(
             EventInput(
                 organisation: ownKey, title: "Visitors' day at our laser line", description: "Two hours on the shop floor.",

@@ -21,6 +21,13 @@ enum BackgroundWork {
                 let sent = try await app.context.reminders.run()
                 app.logger.info("reminders: \(sent) sent")
             },
+            PeriodicWorker("digests", every: .seconds(300)) { app in
+                guard try await PeriodicJobs.claim("digests", nextRunAt: PeriodicJobs.nextMidnight(), on: app.database) else {
+                    return
+                }
+                let sent = try await Following.sendDigests(app.context)
+                app.logger.info("digests: \(sent) sent")
+            },
             PeriodicWorker("sweep", every: .seconds(60)) { app in
                 guard try await PeriodicJobs.claim("sweep", interval: Sweep.interval, on: app.database) else { return }
                 let counts = try await Sweep.run(on: app.database)

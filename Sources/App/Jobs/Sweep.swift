@@ -10,6 +10,7 @@ enum Sweep {
     static let interval: TimeInterval = 10 * 60
     static let keepSentMail: TimeInterval = 30 * 24 * 3600
     static let keepChangeLog: TimeInterval = 24 * 3600
+    static let keepUnsubscribeLinks: TimeInterval = 90 * 24 * 3600
 
     struct Counts: Equatable, Sendable {
         var loginAttempts = 0
@@ -20,6 +21,7 @@ enum Sweep {
         var changes = 0
         var files = 0
         var formSubmissions = 0
+        var unsubscribeLinks = 0
     }
 
     @discardableResult
@@ -49,6 +51,9 @@ enum Sweep {
         }
         counts.formSubmissions = try await delete(FormSubmission.schema) {
             $0.where("created_at", .lessThan, now.addingTimeInterval(-SubmitOnceGuard.keep))
+        }
+        counts.unsubscribeLinks = try await delete(UnsubscribeLink.schema) {
+            $0.where("created_at", .lessThan, now.addingTimeInterval(-keepUnsubscribeLinks))
         }
         counts.changes = try await delete(MatchingChange.schema) {
             $0.where("changed_at", .lessThan, now.addingTimeInterval(-keepChangeLog))

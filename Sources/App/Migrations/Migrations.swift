@@ -17,5 +17,6 @@ enum Migrations {
         CreateExchanges(),
         CreateFormSubmissions(),
         CreatePublications(),
+        CreateFollows(),
     ]
 }

@@ -64,6 +64,22 @@ struct CalendarFeeds {
                     location: "", stamp: stamp)
             }
         }
+        // The events the person said they are interested in.
+        let followed = try await Follow.query(on: db).filter(\.$user.$id == caller.id).filter(\.$kind == .event).all()
+            .compactMap { UUID(uuidString: $0.target) }
+        if !followed.isEmpty {
+            for event in try await Publication.query(on: db).filter(\.$id ~~ followed).filter(\.$status == .published)
+                .with(\.$organisation).all()
+            {
+                guard let item = try? Publications.event(event) else { continue }
+                calendar.timed(
+                    uid: "event-\(item.id.uuidString.lowercased())@clusterxchange", start: item.startsAt, end: item.endsAt,
+                    summary: item.title, description: "\(item.organisationName). \(item.description)",
+                    url: context.linkBase + item.url,
+                    location: [item.place, item.online].compactMap { $0 }.joined(separator: " · "),
+                    stamp: stamp)
+            }
+        }
         return calendar.text
     }
 }

@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Following, "I'm interested", and the digest with its one-click unsubscribe (RFC 8058).
+@Suite struct FollowingTests {
+    static func moveClock(_ app: Application, hours: Double) {
+        app.settings.clock = PlatformClock.stopped(at: Date().addingTimeInterval(hours * 3600))
+    }
+
+    @Test func aFollowerGetsADigestOfWhatIsNewWithOneClickUnsubscribe() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let visitor = try await TestBrowser.signedIn(app, "visitor@v1.example")
+            // Nothing is followed or sent before the person opts in.
+            for (kind, target) in [("organisation", "H1"), ("topic", "green solutions"), ("search", "offers:laser week")] {
+                let followed = try await visitor.post("/follows", form: ["kind": kind, "target": target, "back": "/following"])
+                #expect(followed.status == .seeOther)
+            }
+            let unknown = try await visitor.post("/follows", form: ["kind": "organisation", "target": "nobody", "back": "/x"])
+            #expect(unknown.headers.first(name: .location) == "/x")
+            let page = try await visitor.get("/following").body.string
+            #expect(page.contains("Munich Laser Centre") && page.contains("offers matching"))
+            #expect(try await Following.sendDigests(app.context) == 0)
+            _ = try await visitor.post("/following/digest", form: ["frequency": "daily"])
+
+            // Within the day: H1 publishes news (its coordinator approves) and an offer on laser weeks.
+            Self.moveClock(app, hours: 1)
+            let news = try await scene.host.send(
+                .POST, "/api/v1/news",
+                json: ["organisation": "H1", "title": "Munich opens a new lab", "body": "Come.", "kind": "news"])
+            let id = try news.content.decode(PublicationReceipt.self).id
+            try await scene.hostPartnership.send(.POST, "/api/v1/news/\(id)/publish")
+            let offer = try await scene.host.send(
+                .POST, "/api/v1/organisations/H1/offers",
+                json: [
+                    "title": "A laser week in Munich", "purposes": ["learn"], "topics": ["laser"],
+                    "availableFrom": "2027-03-01", "availableTo": "2027-06-30", "capacity": 2, "languages": ["en"],
+                ])
+            #expect(offer.status == .created, "\(offer.body.string)")
+            #expect(try await Following.sendDigests(app.context) == 0, "not yet a day")
+
+            Self.moveClock(app, hours: 22)
+            #expect(try await Following.sendDigests(app.context) == 1)
+            let mail = try #require(
+                try await OutboxMessage.query(on: app.db).filter(\.$recipient == "visitor@v1.example")
+                    .filter(\.$subject ~~ "digest").first())
+            #expect(mail.body.contains("News: Munich opens a new lab (Munich Laser Centre)"))
+            #expect(mail.body.contains("New offer: A laser week in Munich"))
+            let headers = (mail.extraHeaders ?? "").split(separator: "\n").map(String.init)
+            let unsubscribe = try #require(headers.first { $0.hasPrefix("List-Unsubscribe: <") })
+            #expect(headers.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
+            let link = String(unsubscribe.dropFirst("List-Unsubscribe: <".count).dropLast())
+            let path = try #require(URL(string: link)?.path)
+            #expect(mail.body.contains(link))
+            // The same news is not sent twice.
+            Self.moveClock(app, hours: 48)
+            #expect(try await Following.sendDigests(app.context) == 0)
+
+            // A GET only asks; the one-click POST (no session, no form token) stops it.
+            let asked = try await app.testing().sendRequest(.GET, path)
+            #expect(asked.status == .ok && asked.body.string.contains("Stop the digest?"))
+            #expect(try await DigestPreference.query(on: app.db).count() == 1)
+            let clicked = try await app.testing().sendRequest(
+                .POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
+            #expect(clicked.status == .ok)
+            #expect(try await DigestPreference.query(on: app.db).count() == 0)
+            #expect(try await app.testing().sendRequest(.POST, "/unsubscribe/not-a-token").status == .notFound)
+        }
+    }
+
+    @Test func interestInAnEventTellsItsOrganiserAndFillsThePrivateCalendar() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let created = try await scene.host.send(
+                .POST, "/api/v1/events",
+                json: [
+                    "organisation": "H1", "title": "Laser open day", "description": "Demonstrations.",
+                    "start": "2027-04-01T10:00",
+                    "end": "2027-04-01T16:00", "timeZone": "Europe/Berlin", "place": "Munich, DE",
+                ])
+            let id = try created.content.decode(PublicationReceipt.self).id
+            try await scene.hostPartnership.send(.POST, "/api/v1/events/\(id)/publish")
+            let visitor = try await TestBrowser.signedIn(app, "visitor@v1.example")
+            let interested = try await visitor.post(
+                "/follows", form: ["kind": "event", "target": id.uuidString, "back": "/events/\(id)"])
+            #expect(interested.status == .seeOther)
+            let host = try #require(try await User.find(email: "host@h1.example", on: app.db))
+            let told = try await Notification.query(on: app.db).filter(\.$user.$id == host.requireID()).all().map(\.text)
+            #expect(told.contains { $0.contains("of Lyon Photonics Cluster is interested in your event \"Laser open day\"") })
+            let link = try await scene.visitor.send(.POST, "/api/v1/auth/calendar-link").content.decode([String: String].self)
+            let url = try #require(link["url"])
+            let feedPath = try #require(URL(string: url)?.path)
+            let feed = try await app.testing().sendRequest(.GET, feedPath).body.string
+            #expect(feed.contains("SUMMARY:Laser open day") && feed.contains("DTSTART:20270401T080000Z"))
+        }
+    }
+}
