@@ -182,6 +182,8 @@ import VaporTesting
         "GET /news.atom": .anyone,
         "GET /statistics": .anyone,
         "POST /follows": .signedIn,
+        "GET /exchanges/:id/outcome": .signedIn,
+        "POST /exchanges/:id/outcome": .signedIn,
         "POST /follows/:id/delete": .signedIn,
         "GET /following": .signedIn,
         "POST /following/digest": .signedIn,

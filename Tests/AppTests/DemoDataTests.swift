@@ -70,6 +70,7 @@ import Testing
             #expect(queue.count == 2 && queue.allSatisfy { $0.organisation == DemoExchanges.participantOrganisation })
             let participantID = try #require(try await User.find(email: "participant@clusterxchange.example", on: app.db)?.id)
             #expect(try await Follow.query(on: app.db).filter(\.$user.$id == participantID).count() == 4)
+            #expect(try await ExchangeOutcome.query(on: app.db).filter(\.$answer != nil).count() == 2 * paid.count)
             let second = try await SeedDemoCommand.seed(app.context)
             #expect(second.contains("already holds data"))
             #expect(try await Organisation.query(on: app.db).count() == 1_070)

@@ -92,8 +92,8 @@ import VaporTesting
             let page = try await app.testing().sendRequest(.GET, "/statistics")
             #expect(page.status == .ok)
             let html = page.body.string
-            #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 8)
-            for name in ["phases", "flows", "kinds", "sectors", "purposes", "budgets", "lump-sums", "travel"] {
+            #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 9)
+            for name in ["phases", "flows", "kinds", "sectors", "purposes", "budgets", "lump-sums", "travel", "outcomes"] {
                 #expect(html.contains("/statistics/\(name).csv"), "\(name)")
                 let csv = try await app.testing().sendRequest(.GET, "/statistics/\(name).csv")
                 #expect(csv.status == .ok && csv.headers.contentType?.description.hasPrefix("text/csv") == true)

@@ -38,8 +38,10 @@ struct SeedDemoCommand: AsyncCommand {
             progress: progress.map { _ in ProgressLine("writing demo exchanges") })
         _ = try await DemoRegistrations(context: context).seed()
         let publications = try await DemoPublications(context: context).seed()
+        let outcomes = try await DemoOutcomes(context: context).seed()
         return "Demo dataset loaded: \(summary), \(exchanges) exchanges in every phase, a registration waiting to be "
-            + "validated, \(publications) news items and events.\n" + loginsText
+            + "validated, \(publications) news items and events, \(outcomes) answers on what came of paid exchanges.\n"
+            + loginsText
     }
 
     static var loginsText: String {

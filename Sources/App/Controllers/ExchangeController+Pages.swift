@@ -95,9 +95,11 @@ extension ExchangeController {
     @Sendable func showPage(req: Request) async throws -> Response {
         let context = req.context
         let exchange = try await context.exchanges.view(try req.uuid("id", "exchange"))
-        return try await req.page(
-            "exchange", title: "\(exchange.visitorName) at \(exchange.hostName)",
-            ExchangePage(exchange, today: context.clock.today))
+        var page = ExchangePage(exchange, today: context.clock.today)
+        if !exchange.virtual, let km = try await context.exchanges.distanceKm(visitor: exchange.visitor, host: exchange.host) {
+            page.travel = Travel.words(km: km)
+        }
+        return try await req.page("exchange", title: "\(exchange.visitorName) at \(exchange.hostName)", page)
     }
 
     @Sendable func actPage(req: Request) async throws -> Response {

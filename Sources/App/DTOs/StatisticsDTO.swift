@@ -71,4 +71,6 @@ struct StatisticsDTO: Content, Sendable {
     let budgets: [Budget]
     let lumpSums: [Band]
     let travel: Travel
+    /// What came of the exchanges six months after payment, as their organisations answered.
+    let outcomes: [Cell]
 }

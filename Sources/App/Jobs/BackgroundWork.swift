@@ -26,7 +26,8 @@ enum BackgroundWork {
                     return
                 }
                 let sent = try await Following.sendDigests(app.context)
-                app.logger.info("digests: \(sent) sent")
+                let asked = try await app.context.outcomes.askDue()
+                app.logger.info("digests: \(sent) sent; outcomes: \(asked) asked")
             },
             PeriodicWorker("sweep", every: .seconds(60)) { app in
                 guard try await PeriodicJobs.claim("sweep", interval: Sweep.interval, on: app.database) else { return }

@@ -18,5 +18,6 @@ enum Migrations {
         CreateFormSubmissions(),
         CreatePublications(),
         CreateFollows(),
+        CreateExchangeOutcomes(),
     ]
 }

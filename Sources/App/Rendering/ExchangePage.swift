@@ -51,8 +51,14 @@ struct ExchangePage: Encodable {
     /// The visitor's partnership's coordinators and the support office see its budget.
     let seesBudget: Bool
 
+    /// For a stay in person: how far apart the two are, and the train suggested under 500 km.
+    var travel: String? = nil
+    /// The visitor or the host of a paid exchange says what came of it.
+    let asksOutcome: Bool
+
     init(_ exchange: ExchangeDTO, today: CalendarDate, buttons: Bool = true) {
         self.exchange = exchange
+        asksOutcome = exchange.phase == .paid && !Set(exchange.roles).isDisjoint(with: ["visitor", "host"])
         self.today = today
         lumpSum = Money.format(cents: exchange.lumpSum.amountCents, currency: "EUR")
         previousLumpSum = exchange.lumpSum.previousAmountCents.map { Money.format(cents: $0, currency: "EUR") }

@@ -182,6 +182,13 @@ extension StatisticsDTO {
                         label: "Air", segments: [(travel.airKm * travel.airGramsPerKm, "bar")],
                         words: "\(travel.airKm.formatted()) km, \(airKg.formatted()) kg"),
                 ], legend: []))
+        charts.append(
+            StatisticsChart(
+                name: "outcomes", title: "What came of the exchanges six months after payment",
+                note: "Each organisation answers for its side. Answers given fewer than 3 times are counted together as Other.",
+                header: ["answer", "organisations"], rows: outcomes.map { [$0.label, String($0.count)] },
+                bars: outcomes.map { .init(label: $0.label, segments: [($0.count, "bar-done")], words: "\($0.count)") },
+                legend: []))
         return charts
     }
 }

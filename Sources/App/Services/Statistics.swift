@@ -81,7 +81,9 @@ struct Statistics {
                     reservedCents: balance.reservedCents, paidCents: balance.paidCents, availableCents: balance.availableCents,
                     targetExchanges: partnership.targetExchanges, fundedExchanges: fundedBy[id] ?? 0)
             },
-            lumpSums: Self.bands(funded), travel: Self.travel(funded))
+            lumpSums: Self.bands(funded), travel: Self.travel(funded),
+            outcomes: Self.merged(
+                try await ExchangeOutcome.query(on: db).filter(\.$answer != nil).all().compactMap { $0.answer?.words }))
     }
 
     /// Exchanges by the month they were proposed and the phase they are in, in the lifecycle's order.

@@ -229,3 +229,14 @@ struct Exchanges {
 extension ServiceContext {
     var exchanges: Exchanges { Exchanges(context: self) }
 }
+
+extension Exchanges {
+    /// The great-circle distance between two organisations' cities, by their keys.
+    func distanceKm(visitor: String, host: String) async throws -> Double? {
+        let places = try await Organisation.query(on: db).filter(\.$key ~~ [visitor, host]).all()
+        guard let from = places.first(where: { $0.key == visitor }), let to = places.first(where: { $0.key == host }) else {
+            return nil
+        }
+        return from.coordinate.distanceKm(to: to.coordinate)
+    }
+}
