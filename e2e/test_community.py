@@ -104,7 +104,7 @@ def test_the_statistics_page_draws_charts_with_their_csv(page, server):
     axe = Axe()
     page.goto(server + "/statistics")
     charts = page.locator("svg.chart")
-    assert charts.count() == 9
+    assert charts.count() == 10  # nine charts and the map
     assert not problems_on(page, axe)
     link = page.locator("a", has_text="Download the table").first
     kind, body = fetch(server + link.get_attribute("href"))

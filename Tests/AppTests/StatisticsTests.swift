@@ -93,6 +93,9 @@ import VaporTesting
             #expect(page.status == .ok)
             let html = page.body.string
             #expect(html.components(separatedBy: "<svg class=\"chart\"").count - 1 == 9)
+            // The map: a dot for each place with validated organisations (four here, in four cities).
+            #expect(html.contains("<svg class=\"chart map\""))
+            #expect(html.components(separatedBy: "class=\"map-place\"").count - 1 == 4)
             for name in ["phases", "flows", "kinds", "sectors", "purposes", "budgets", "lump-sums", "travel", "outcomes"] {
                 #expect(html.contains("/statistics/\(name).csv"), "\(name)")
                 let csv = try await app.testing().sendRequest(.GET, "/statistics/\(name).csv")

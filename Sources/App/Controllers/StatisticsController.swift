@@ -29,6 +29,7 @@ struct StatisticsController: Controller {
         let exchanges: Int
         let fundedExchanges: Int
         let co2Tonnes: String
+        let map: String
         let charts: [Chart]
     }
 
@@ -37,6 +38,7 @@ struct StatisticsController: Controller {
         let view = PageView(
             asOf: figures.asOf, exchanges: figures.exchanges, fundedExchanges: figures.fundedExchanges,
             co2Tonnes: (Double(figures.travel.co2Kg) / 1_000).formatted(.number.precision(.fractionLength(1))),
+            map: try await req.context.statistics.map().svg,
             charts: figures.charts.map {
                 .init(
                     name: $0.name, title: $0.title, note: $0.note, svg: $0.svg, table: $0.table,

@@ -86,6 +86,42 @@ struct Statistics {
                 try await ExchangeOutcome.query(on: db).filter(\.$answer != nil).all().compactMap { $0.answer?.words }))
     }
 
+    /// The map: every validated organisation's place, and the flows between countries with at
+    /// least three funded exchanges (by code, for the countries' centres).
+    func map() async throws -> StatisticsMap {
+        struct Place: Decodable {
+            let latitude: Double
+            let longitude: Double
+            let country: String
+        }
+        struct Pair: Decodable {
+            let visitor_country: String
+            let host_country: String
+        }
+        let sql = try db.sql()
+        let places = try await sql.raw(
+            """
+            SELECT latitude, longitude, country FROM \(ident: Organisation.schema)
+            WHERE validation_status = \(bind: Organisation.ValidationStatus.validated.rawValue)
+            """
+        ).all(decoding: Place.self)
+        let funded = ExchangeChecks.funded.map(\.rawValue)
+        let pairs = try await sql.raw(
+            """
+            SELECT v.country AS visitor_country, h.country AS host_country FROM \(ident: Exchange.schema) e
+            JOIN \(ident: Organisation.schema) v ON v.id = e.visitor_id JOIN \(ident: Organisation.schema) h ON h.id = e.host_id
+            WHERE e.phase IN (\(binds: funded))
+            """
+        ).all(decoding: Pair.self)
+        let counts = Dictionary(grouping: pairs, by: { "\($0.visitor_country)>\($0.host_country)" }).mapValues(\.count)
+        return StatisticsMap(
+            organisations: places.map { .init(latitude: $0.latitude, longitude: $0.longitude, country: $0.country) },
+            flows: counts.filter { $0.value >= Self.smallestGroup }.sorted { $0.key < $1.key }.map {
+                let parts = $0.key.split(separator: ">").map(String.init)
+                return (parts.first ?? "", parts.last ?? "", $0.value)
+            })
+    }
+
     /// Exchanges by the month they were proposed and the phase they are in, in the lifecycle's order.
     static func phasesByMonth(_ rows: [Row]) -> [StatisticsDTO.PhaseMonth] {
         var counts: [String: [ExchangePhase: Int]] = [:]
