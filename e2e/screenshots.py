@@ -15,11 +15,14 @@ OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1440, "height": 900}}
 PAGES = {
     None: [("home", "/"), ("catalogue-search", "/catalogue?tab=offers&q=lasers"), ("partnership", "/partnerships/photonics-4x"),
-           ("organisation", "/organisations/member-0000")],
+           ("organisation", "/organisations/member-0000"), ("news", "/news"), ("events", "/events"),
+           ("statistics", "/statistics")],
     "participant@clusterxchange.example": [("participant-dashboard", "/dashboard"), ("exchanges", "/exchanges"),
+                                           ("following", "/following"), ("publish-event", "/events/new"),
                                            ("suggestions", "first-suggestions")],
     "coordinator@clusterxchange.example": [("coordinator-dashboard", "/dashboard"), ("validation-queue", "/validation"),
-                                           ("matching-round", "new-round"), ("budget", "/partnerships/photonics-4x/budget")],
+                                           ("matching-round", "new-round"), ("budget", "/partnerships/photonics-4x/budget"),
+                                           ("moderation", "/moderation")],
     "admin@clusterxchange.example": [("support-office", "/dashboard"), ("support-people", "/support/people?q=Becker"),
                                      ("support-settings", "/support/settings")],
 }
