@@ -181,6 +181,7 @@ import VaporTesting
         "POST /api/v1/events/:id/reject": .coordinatorOrAdmin,
         "GET /news.atom": .anyone,
         "GET /statistics": .anyone,
+        "GET /catalogue.csv": .coordinatorOrAdmin,
         "POST /follows": .signedIn,
         "GET /exchanges/:id/outcome": .signedIn,
         "POST /exchanges/:id/outcome": .signedIn,

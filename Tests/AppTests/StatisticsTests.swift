@@ -25,6 +25,24 @@ import VaporTesting
             purposes: StringList.encode(purposes))
     }
 
+    @Test func coordinatorsDownloadTheFilteredCatalogueAsCSV() async throws {
+        try await withApp { app in
+            _ = try await ExchangeScene.make(app)
+            let coordinator = try await TestBrowser.signedIn(app, "coordinator@pv.example")
+            #expect(try await coordinator.get("/catalogue?tab=offers").body.string.contains("/catalogue.csv?tab=offers&amp;"))
+            let offers = try await coordinator.get("/catalogue.csv?tab=offers&country=DE")
+            #expect(offers.headers.contentType?.description.hasPrefix("text/csv") == true)
+            let lines = offers.body.string.split(separator: "\r\n").map(String.init)
+            #expect(lines.first?.hasPrefix("key,title,host,host key,country") == true)
+            #expect(lines.count == 2 && lines[1].contains("A week of laser processing,Munich Laser Centre,H1,Germany"))
+            let organisations = try await coordinator.get("/catalogue.csv").body.string
+            #expect(organisations.split(separator: "\r\n").count == 5, "a header and the four organisations")
+            let participant = try await TestBrowser.signedIn(app, "visitor@v1.example")
+            #expect(try await participant.get("/catalogue.csv").status == .forbidden)
+            #expect(!(try await participant.get("/catalogue").body.string.contains("catalogue.csv")))
+        }
+    }
+
     @Test func groupsOfFewerThanThreeAreMergedOrLeftOut() {
         let cells = Statistics.merged(["A", "A", "A", "A", "B", "C", "C", "D"])
         #expect(cells.map(\.label) == ["A", "Other"])

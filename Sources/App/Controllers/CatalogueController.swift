@@ -21,6 +21,7 @@ struct CatalogueController: Controller {
         pages.get("organisations", ":key", use: organisationPage)
         pages.get("offers", ":key", use: offerPage)
         pages.get("requests", ":key", use: requestPage)
+        routes.pages.access(.roles([.coordinator, .admin])).get("catalogue.csv", use: csv)
     }
 
     // MARK: JSON
@@ -82,6 +83,8 @@ struct CatalogueController: Controller {
         let didYouMean: String?
         let didYouMeanLink: String?
         let elsewhere: [Elsewhere]
+        /// The list as CSV, for coordinators and the support office; nil for others.
+        let csvLink: String?
     }
 
     struct Elsewhere: Encodable {
@@ -164,8 +167,21 @@ struct CatalogueController: Controller {
             tabLinks: Dictionary(uniqueKeysWithValues: ["organisations", "offers", "requests"].map { ($0, link($0, 1)) }),
             errors: errors, searchedFor: searchedFor, didYouMean: didYouMean,
             didYouMeanLink: didYouMean.map { _ in "/catalogue?tab=\(tab)&" + suggested.queryString(page: 1) },
-            elsewhere: elsewhere)
+            elsewhere: elsewhere,
+            csvLink: (context.caller?.isAdmin == true || context.caller?.isCoordinator == true)
+                ? "/catalogue.csv?tab=\(tab)&" + filter.queryString(page: 1) : nil)
         return try await req.page("catalogue", title: "Catalogue", view, status: status)
+    }
+
+    /// `/catalogue.csv?tab=…&…`: the whole filtered list, for coordinators and the support office.
+    @Sendable func csv(req: Request) async throws -> Response {
+        let requested = req.query[String.self, at: "tab"] ?? ""
+        let tab = ["organisations", "offers", "requests"].contains(requested) ? requested : "organisations"
+        let text = try await req.context.catalogueExport.csv(tab: tab, try CatalogueFilter(query: req.query))
+        let response = Response(status: .ok, body: .init(string: text))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8; header=present")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"clusterxchange-\(tab).csv\"")
+        return response
     }
 
     /// How many the same search finds in the other tabs, those with any.

@@ -48,15 +48,8 @@ struct StatisticsChart: Sendable {
         return parts.joined()
     }
 
-    /// RFC 4180: a header row, fields quoted when they hold a comma, a quote or a line break, CRLF.
-    var csv: String {
-        ([header] + rows).map { row in
-            row.map { field in
-                field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-            }.joined(separator: ",")
-        }.joined(separator: "\r\n") + "\r\n"
-    }
+    /// RFC 4180 (`CSV`).
+    var csv: String { CSV.text(header: header, rows: rows) }
 
     /// The table as HTML.
     var table: String {
