@@ -15,7 +15,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
         ValidationController(), ListingController(), SuggestionController(), RoundController(), ExchangeController(),
         NotificationController(), MessageController(), CalendarController(), SettingsController(), SupportOfficeController(),
         NewsController(), EventController(), ModerationController(), StatisticsController(), FollowController(),
-        OutcomeController(),
+        OutcomeController(), SupportImportController(),
     ]
     for controller in controllers { controller.boot(surfaces) }
 }
