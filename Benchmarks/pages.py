@@ -29,7 +29,7 @@ APP = str(ROOT / ".build" / "release" / "clusterxchange")
 OUT = ROOT / "Benchmarks" / "out"
 ROLES = {"anonymous": None, "participant": "participant@clusterxchange.example",
          "coordinator": "coordinator@clusterxchange.example", "support office": "admin@clusterxchange.example"}
-NOT_PAGES = re.compile(r"/(logout|calendar/)|/cv$|/evidence/|\.ics$|\.atom$|\.csv$|^/api/|^/openapi|/print$")
+NOT_PAGES = re.compile(r"/(logout|calendar/)|/cv$|/evidence/|\.ics$|\.atom$|\.csv(\?|$)|^/api/|^/openapi|/print$")
 KEYS = re.compile(r"/(organisations|offers|requests|partnerships|messages)/[^/?]+")
 IDS = re.compile(r"/[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{27}")
 CONNECTIONS, SECONDS, REPEATS = 32, 10, 20
