@@ -125,6 +125,11 @@ def run_on(label, env, record):
     subprocess.run([APP, "seed-demo"], cwd=workdir, env=env, check=True, capture_output=True)
     port = "8793"
     base = f"http://127.0.0.1:{port}"
+    try:
+        urllib.request.urlopen(base + "/healthz", timeout=1)
+        raise SystemExit(f"pages: something already answers on port {port}; stop it first, or the figures would be its own")
+    except urllib.error.URLError:
+        pass
     server = subprocess.Popen([APP, "serve", "--hostname", "127.0.0.1", "--port", port, "--log", "warning"], cwd=workdir,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:

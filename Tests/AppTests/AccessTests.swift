@@ -186,6 +186,8 @@ import VaporTesting
         "POST /support/import": .admin,
         "POST /support/import/apply": .admin,
         "POST /follows": .signedIn,
+        "POST /offers/:key/interest": .signedIn,
+        "POST /requests/:key/interest": .signedIn,
         "GET /exchanges/:id/outcome": .signedIn,
         "POST /exchanges/:id/outcome": .signedIn,
         "POST /follows/:id/delete": .signedIn,

@@ -100,4 +100,22 @@ import VaporTesting
             #expect(feed.contains("SUMMARY:Laser open day") && feed.contains("DTSTART:20270401T080000Z"))
         }
     }
+
+    @Test func interestInAnOfferOpensAConversationWithItsHost() async throws {
+        try await withApp { app in
+            _ = try await ExchangeScene.make(app)
+            let outsider = try await TestBrowser.signedIn(app, "member@v2.example")
+            let opened = try await outsider.post("/offers/FH1/interest", form: [:])
+            #expect(opened.status == .seeOther)
+            #expect(opened.headers.first(name: .location)?.hasPrefix("/messages/") == true)
+            let thread = try #require(try await MessageThread.query(on: app.db).first())
+            #expect(thread.subject == "Interested in your offer: A week of laser processing")
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == "host@h1.example").count() >= 1)
+            // Someone without an organisation is told why on the offer's page.
+            try await makeUser(app, "alone@example.eu")
+            let alone = try await TestBrowser.signedIn(app, "alone@example.eu")
+            let refused = try await alone.post("/offers/FH1/interest", form: [:])
+            #expect(refused.headers.first(name: .location) == "/offers/FH1")
+        }
+    }
 }

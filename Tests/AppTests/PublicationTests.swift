@@ -218,4 +218,27 @@ import VaporTesting
             #expect(queue.contains("Lyon meetup") && queue.contains("waiting since today"))
         }
     }
+
+    @Test func anAchievementNamesTheFundedExchangeItCameFrom() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let id = try await scene.propose().id
+            var story = Self.news
+            story["kind"] = "achievement"
+            story["exchange"] = id.uuidString
+            let early = try await scene.visitor.send(.POST, "/api/v1/news", json: story)
+            #expect(early.status == .unprocessableEntity, "a proposal is not yet an exchange to tell about")
+            try await scene.signed(id)
+            try await scene.act(scene.visitorPartnership, id, "approve-funding")
+            var wrongKind = story
+            wrongKind["kind"] = "news"
+            #expect(try await scene.visitor.send(.POST, "/api/v1/news", json: wrongKind).status == .unprocessableEntity)
+            let item = try await Self.submit(scene, story)
+            try await scene.visitorPartnership.send(.POST, "/api/v1/news/\(item)/publish")
+            let read = try await scene.visitor.send(.GET, "/api/v1/news/\(item)").content.decode(NewsItem.self)
+            #expect(read.exchange == id)
+            let page = try await app.testing().sendRequest(.GET, "/news/\(item)").body.string
+            #expect(page.contains("It came from an exchange: Lyon Photonics Cluster&#39;s stay at Munich Laser Centre"))
+        }
+    }
 }

@@ -9,6 +9,8 @@ struct FollowController: Controller {
         pages.post("follows", ":id", "delete", use: unfollow)
         pages.get("following", use: page)
         pages.post("following", "digest", use: digest)
+        pages.post("offers", ":key", "interest", use: interestInOffer)
+        pages.post("requests", ":key", "interest", use: interestInRequest)
         let root = routes.root.access(.anyone)
         root.get("unsubscribe", ":token", use: unsubscribePage)
         root.post("unsubscribe", ":token", use: unsubscribe)
@@ -34,6 +36,25 @@ struct FollowController: Controller {
     @Sendable func unfollow(req: Request) async throws -> Response {
         let said = try await req.context.following.unfollow(try req.uuid("id", "follow"))
         return req.redirect(to: "/following", flash: said)
+    }
+
+    @Sendable func interestInOffer(req: Request) async throws -> Response { try await interest(req, offer: true) }
+
+    @Sendable func interestInRequest(req: Request) async throws -> Response { try await interest(req, offer: false) }
+
+    /// Opens the conversation with the owner and shows it; without an organisation, says why on the listing.
+    private func interest(_ req: Request, offer: Bool) async throws -> Response {
+        let key = try req.key()
+        do {
+            let opened = try await req.context.following.interest(inOffer: offer, key: key)
+            return req.redirect(
+                to: "/messages/\(opened.thread)",
+                flash: "\(opened.with) is told you are interested; their answer will come here and by e-mail.")
+        } catch let error as AppError where !error.problems.isEmpty {
+            return req.redirect(
+                to: offer ? "/offers/\(key)" : "/requests/\(key)",
+                flash: "Not sent: \(error.fieldMessages.values.sorted().joined(separator: "; ")).")
+        }
     }
 
     struct PageView: Encodable {

@@ -90,6 +90,8 @@ struct NewsController: Controller {
         let statusWords: String
         let date: String
         let paragraphs: [String]
+        /// For an achievement: the exchange it came from, in words.
+        let cameFrom: String?
         let mayModerate: Bool
         let mayReport: Bool
         let errors: [String: String]
@@ -108,6 +110,7 @@ struct NewsController: Controller {
         let view = ItemView(
             item: item, kindWords: item.kind.words, statusWords: item.status.words,
             date: PublicationText.day(item.publishedAt ?? item.createdAt), paragraphs: PublicationText.paragraphs(item.body),
+            cameFrom: try await publications.exchangeWords(item.exchange),
             mayModerate: try await publications.mayModerate(record),
             mayReport: req.context.caller != nil && item.status == .published, errors: errors)
         return try await req.page("news-item", title: item.title, view, status: status)
@@ -117,6 +120,8 @@ struct NewsController: Controller {
         let form: NewsInput
         let organisations: [Choice]
         let kinds: [Choice]
+        /// The caller's funded exchanges, for an achievement.
+        let exchanges: [Choice]
         let errors: [String: String]
     }
 
@@ -150,6 +155,9 @@ struct NewsController: Controller {
                 Choice(
                     value: $0.rawValue, label: $0 == .news ? "News" : "Achievement (a success story)",
                     selected: form.kind == $0.rawValue)
+            },
+            exchanges: try await req.context.publications.ownFundedExchanges().map {
+                Choice(value: $0.value, label: $0.label, selected: $0.value == form.exchange)
             }, errors: errors)
         return try await req.page("news-new", title: "Publish news", view, status: status)
     }

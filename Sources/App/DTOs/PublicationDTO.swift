@@ -28,6 +28,8 @@ struct NewsItem: Content, Sendable {
     let publishedAt: Date?
     let reason: String?
     let url: String
+    /// The exchange an achievement came from.
+    var exchange: UUID? = nil
 }
 
 /// An event, its times as its organiser gave them and in UTC.

@@ -7,6 +7,8 @@ struct NewsInput: Content, Sendable {
     var body: String?
     /// "news" or "achievement".
     var kind: String?
+    /// For an achievement: the id of the exchange it came from, one of the organisation's.
+    var exchange: String?
 }
 
 /// An event to publish: in person at a place, online, or both; its times local to `timeZone`.

@@ -11,6 +11,7 @@ struct CreatePublications: AsyncMigration {
             .field("kind", .string, .required)
             .field("title", .string, .required)
             .field("body", .string, .required)
+            .field("exchange_id", .uuid, .references(Exchange.schema, "id", onDelete: .setNull))
             .field("local_start", .string)
             .field("local_end", .string)
             .field("time_zone", .string)

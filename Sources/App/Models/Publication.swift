@@ -49,6 +49,8 @@ final class Publication: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     /// The article, or the event's description.
     @Field(key: "body") var body: String
+    /// The exchange an achievement came from.
+    @OptionalParent(key: "exchange_id") var exchange: Exchange?
 
     // An event's time, as its organiser gave it (local, "YYYY-MM-DDTHH:MM", in `timeZone`) and in UTC.
     @OptionalField(key: "local_start") var localStart: String?

@@ -41,11 +41,28 @@ struct Publications {
         if kind == nil && !kindText.isEmpty {
             c.fail("kind", "one-of", "choose news or achievement (an event is published as an event)")
         }
+        let exchangeText = c.text(input.exchange, "exchange", required: false, max: 40)
+        let exchangeID = UUID(uuidString: exchangeText)
+        if !exchangeText.isEmpty && (exchangeID == nil || kind != .achievement) {
+            c.fail("exchange", "achievement-exchange", "name the exchange an achievement came from by its id")
+        }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         let publication = Publication()
         publication.kind = kind ?? .news
         publication.title = title
         publication.body = body
+        if let exchangeID {
+            // One of the organisation's own exchanges, paid or under way: the story of a real stay.
+            let organisation = try await context.organisations.own(key)
+            let organisationID = try organisation.requireID()
+            guard let exchange = try await Exchange.find(exchangeID, on: db),
+                exchange.$visitor.id == organisationID || exchange.$host.id == organisationID,
+                ExchangeChecks.funded.contains(exchange.phase)
+            else {
+                throw AppError.invalid("exchange", "own-exchange", "choose one of \(organisation.name)'s funded exchanges")
+            }
+            publication.$exchange.id = exchangeID
+        }
         return try await submit(publication, organisationKey: key)
     }
 
@@ -182,6 +199,29 @@ struct Publications {
         return try await query.with(\.$organisation).sort(\.$startsAt).sort(\.$id).limit(limit).all().map(Self.event)
     }
 
+    /// "Lyon Photonics Cluster's stay at Munich Laser Centre, 1–5 March 2027": where an achievement came from.
+    func exchangeWords(_ id: UUID?) async throws -> String? {
+        guard let id, let exchange = try await Exchange.query(on: db).filter(\.$id == id).with(\.$visitor).with(\.$host).first()
+        else { return nil }
+        return "\(exchange.visitor.name)'s stay at \(exchange.host.name), \(CalendarDate.span(exchange.start, exchange.end))"
+    }
+
+    /// The funded exchanges of the caller's organisations, for an achievement's "it came from".
+    func ownFundedExchanges() async throws -> [Choice] {
+        let organisations = Array(try await context.exchangeScope().organisations)
+        guard !organisations.isEmpty else { return [] }
+        return try await Exchange.query(on: db).filter(\.$phase ~~ ExchangeChecks.funded)
+            .group(.or) { $0.filter(\.$visitor.$id ~~ organisations).filter(\.$host.$id ~~ organisations) }
+            .with(\.$visitor).with(\.$host).sort(\.$start, .descending).limit(50).all().compactMap { exchange in
+                guard let id = exchange.id else { return nil }
+                return Choice(
+                    value: id.uuidString,
+                    label:
+                        "\(exchange.visitor.name) at \(exchange.host.name), \(CalendarDate.span(exchange.start, exchange.end))",
+                    selected: false)
+            }
+    }
+
     /// An organisation's published items, for its page, in one query: the latest news and
     /// achievements, and its events still to come.
     func ofOrganisation(_ key: String) async throws -> (news: [NewsItem], events: [EventItem]) {
@@ -202,11 +242,13 @@ struct Publications {
 
     static func news(_ item: Publication) -> NewsItem {
         let id = item.id ?? UUID()
-        return NewsItem(
+        var news = NewsItem(
             id: id, kind: item.kind, status: item.status, title: item.title, body: item.body,
             organisation: item.organisation.key, organisationName: item.organisation.name,
             createdAt: item.createdAt ?? Date(timeIntervalSince1970: 0), publishedAt: item.publishedAt, reason: item.reason,
             url: Family.news.path(id))
+        news.exchange = item.$exchange.id
+        return news
     }
 
     static func event(_ item: Publication) throws -> EventItem {
