@@ -48,6 +48,11 @@ import VaporTesting
                 "/support/import", form: [:], files: ["file": (filename: "members.csv", data: Data(Self.csv.utf8))])
             #expect(checked.status == .ok)
             #expect(checked.body.string.contains("Applying would write: organisations: 2 created, 0 updated"))
+            // The apply form sends the checked text as multipart, as the page's form does.
+            let lines = CSVImport.jsonLines(Self.csv).text
+            let applied = try await office.post("/support/import/apply", form: ["content": lines], files: [:])
+            #expect(applied.status == .seeOther)
+            #expect(try await Organisation.query(on: app.db).filter(\.$key ~~ ["N1", "N2"]).count() == 2)
         }
     }
 }

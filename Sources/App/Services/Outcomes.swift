@@ -16,11 +16,15 @@ struct Outcomes {
     /// Asks every paid exchange old enough that was not asked yet; returns how many questions went out.
     func askDue() async throws -> Int {
         let due = context.clock.today.adding(days: -Self.askAfterDays)
-        let asked = Set(try await ExchangeOutcome.query(on: db).all().map { "\($0.$exchange.id):\($0.$organisation.id)" })
-        var count = 0
-        for exchange in try await Exchange.query(on: db).filter(\.$phase == .paid).filter(\.$paidOn <= due).with(\.$visitor)
+        let exchanges = try await Exchange.query(on: db).filter(\.$phase == .paid).filter(\.$paidOn <= due).with(\.$visitor)
             .with(\.$host).limit(1_000).all()
-        {
+        guard !exchanges.isEmpty else { return 0 }
+        // Only these exchanges' questions, not every question ever asked.
+        let asked = Set(
+            try await ExchangeOutcome.query(on: db).filter(\.$exchange.$id ~~ exchanges.compactMap(\.id)).all()
+                .map { "\($0.$exchange.id):\($0.$organisation.id)" })
+        var count = 0
+        for exchange in exchanges {
             let id = try exchange.requireID()
             for (organisation, other) in [(exchange.visitor, exchange.host), (exchange.host, exchange.visitor)] {
                 let organisationID = try organisation.requireID()
