@@ -18,11 +18,13 @@ import VaporTesting
         host: Coordinate = Coordinate(latitude: 48.1374, longitude: 11.5755)
     ) -> Statistics.Row {
         Statistics.Row(
-            phase: phase, proposed_on: CalendarDate(year: 2027, month: month, day: 2) ?? CalendarDate(dayNumber: 0),
-            is_virtual: virtual, funded_cents: cents, visitor_partnership_id: UUID(), visitor_country: from,
-            visitor_kind: kind.rawValue, visitor_sectors: StringList.encode([sector]), visitor_latitude: visitor.latitude,
-            visitor_longitude: visitor.longitude, host_country: to, host_latitude: host.latitude, host_longitude: host.longitude,
-            purposes: StringList.encode(purposes))
+            id: UUID(), phase: phase,
+            proposed_on: CalendarDate(year: 2027, month: month, day: 2) ?? CalendarDate(dayNumber: 0),
+            is_virtual: virtual, funded_cents: cents, visitor_partnership_id: UUID(), visitor_id: UUID(), visitor_key: "V",
+            visitor_name: "Visitor in \(from)", visitor_country: from, visitor_kind: kind.rawValue,
+            visitor_sectors: StringList.encode([sector]), visitor_latitude: visitor.latitude,
+            visitor_longitude: visitor.longitude, host_id: UUID(), host_key: "H", host_name: "Host in \(to)", host_country: to,
+            host_latitude: host.latitude, host_longitude: host.longitude, purposes: StringList.encode(purposes))
     }
 
     @Test func coordinatorsDownloadTheFilteredCatalogueAsCSV() async throws {
@@ -124,6 +126,74 @@ import VaporTesting
             #expect(budgets.hasPrefix("partnership,budget (EUR),paid (EUR),reserved (EUR),available (EUR)"))
             #expect(budgets.contains("\"Visitors' Partnership\"") == false && budgets.contains("Visitors' Partnership,5000.00,"))
             #expect(try await app.testing().sendRequest(.GET, "/statistics/nothing.csv").status == .notFound)
+        }
+    }
+
+    @Test func aPartnershipsCoordinatorsSeeItsExchangesByNameWithEveryGroup() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let id = try await scene.propose().id
+            // The lifecycle to the payment is walked elsewhere (ExchangeWalkTests): here it is set.
+            let exchange = try #require(try await Exchange.find(id, on: app.db))
+            exchange.phase = .paid
+            exchange.fundedCents = 78_000
+            exchange.paidOn = CalendarDate(iso: "2027-03-08")
+            try await exchange.save(on: app.db)
+            let visitor = try #require(try await Organisation.query(on: app.db).filter(\.$key == "V1").first())
+            let outcome = ExchangeOutcome()
+            outcome.$exchange.id = id
+            outcome.$organisation.id = try visitor.requireID()
+            outcome.answer = .negotiationStarted
+            outcome.note = ""
+            try await outcome.save(on: app.db)
+
+            let response = try await scene.visitorPartnership.send(.GET, "/api/v1/partnerships/PV/statistics")
+            #expect(response.status == .ok)
+            let figures = try response.content.decode(StatisticsDTO.self)
+            #expect(figures.partnership == "PV" && figures.partnershipName == "Visitors' Partnership")
+            #expect(figures.exchanges == 1 && figures.fundedExchanges == 1)
+            // One exchange is shown, not merged away as in the open statistics.
+            #expect(figures.flows.map(\.count) == [1] && figures.flows.first?.from == "France")
+            #expect(figures.byKind.map(\.count) == [1] && figures.outcomes.map(\.label) == ["Negotiation started"])
+            #expect(figures.budgets.map(\.partnership) == ["PV"])
+            let named = try #require(figures.namedExchanges?.first)
+            #expect(named.visitorName == "Lyon Photonics Cluster" && named.hostName == "Munich Laser Centre")
+            #expect(named.lumpSumCents == 78_000 && named.travel == "air" && named.phaseWords == ExchangePhase.paid.words)
+            #expect(named.outcomes == ["Lyon Photonics Cluster: Negotiation started"])
+            let open = try await APIClient(app: app, token: nil).send(.GET, "/api/v1/statistics")
+            let openFigures = try open.content.decode(StatisticsDTO.self)
+            #expect(openFigures.flows.isEmpty && openFigures.namedExchanges == nil && openFigures.partnership == nil)
+            #expect(!open.body.string.contains("namedExchanges"), "the open JSON is as it was")
+
+            // The host's partnership funds nothing of it; other coordinators and members are refused.
+            let hosts = try await scene.hostPartnership.send(.GET, "/api/v1/partnerships/PH/statistics")
+            #expect(try hosts.content.decode(StatisticsDTO.self).namedExchanges?.isEmpty == true)
+            #expect(try await scene.hostPartnership.send(.GET, "/api/v1/partnerships/PV/statistics").status == .forbidden)
+            #expect(try await scene.visitor.send(.GET, "/api/v1/partnerships/PV/statistics").status == .forbidden)
+            #expect(try await scene.admin.send(.GET, "/api/v1/partnerships/PV/statistics").status == .ok)
+            #expect(
+                try await APIClient(app: app, token: nil).send(.GET, "/api/v1/partnerships/PV/statistics").status
+                    == .unauthorized)
+            #expect(try await scene.admin.send(.GET, "/api/v1/partnerships/NONE/statistics").status == .notFound)
+
+            // The page, its CSVs with names, and the link from the open page.
+            let coordinator = try await TestBrowser.signedIn(app, "coordinator@pv.example")
+            let page = try await coordinator.get("/partnerships/PV/statistics")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(
+                html.contains("Statistics of Visitors&#39; Partnership") || html.contains("Statistics of Visitors' Partnership"))
+            #expect(html.contains("/partnerships/PV/statistics/exchanges.csv") && !html.contains("chart map"))
+            let csv = try await coordinator.get("/partnerships/PV/statistics/exchanges.csv")
+            #expect(csv.status == .ok && csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            #expect(csv.body.string.contains("Lyon Photonics Cluster,Munich Laser Centre,"))
+            #expect(csv.body.string.contains(",780.00,"))
+            #expect(try await coordinator.get("/partnerships/PV/statistics/nothing.csv").status == .notFound)
+            #expect(try await coordinator.get("/statistics").body.string.contains("href=\"/partnerships/PV/statistics\""))
+            let member = try await TestBrowser.signedIn(app, "visitor@v1.example")
+            #expect(try await member.get("/partnerships/PV/statistics").status == .forbidden)
+            #expect(try await member.get("/partnerships/PV/statistics/exchanges.csv").status == .forbidden)
+            #expect(!(try await member.get("/statistics").body.string.contains("/partnerships/PV/statistics")))
         }
     }
 }

@@ -1,14 +1,22 @@
 import Vapor
 
-/// The open statistics: the page of charts, each chart's CSV, and the same figures as JSON.
+/// The statistics: the open page of charts, each chart's CSV and the same figures as JSON; and a
+/// partnership's own, with names, for its coordinators and the support office.
 struct StatisticsController: Controller {
     func boot(_ routes: Surfaces) {
         routes.api.access(.anyone).get("statistics", use: figures)
         routes.pages.access(.anyone).get("statistics", use: page)
         routes.root.access(.anyone).get("statistics", ":file", use: csv)
+        routes.api.access(.signedIn).get("partnerships", ":key", "statistics", use: partnershipFigures)
+        routes.pages.access(.signedIn).get("partnerships", ":key", "statistics", use: partnershipPage)
+        routes.pages.access(.signedIn).get("partnerships", ":key", "statistics", ":file", use: partnershipCSV)
     }
 
     @Sendable func figures(req: Request) async throws -> StatisticsDTO { try await req.context.statistics.figures() }
+
+    @Sendable func partnershipFigures(req: Request) async throws -> StatisticsDTO {
+        try await req.context.statistics.figures(ofPartnership: try req.key())
+    }
 
     struct PageView: Encodable {
         struct Chart: Encodable {
@@ -29,35 +37,72 @@ struct StatisticsController: Controller {
         let exchanges: Int
         let fundedExchanges: Int
         let co2Tonnes: String
-        let map: String
+        /// The partnership's key and name, for a partnership's statistics; nil for the open ones.
+        let partnership: String?
+        let partnershipName: String?
+        /// Where each chart's CSV lives: "/statistics" or "/partnerships/KEY/statistics".
+        let csvBase: String
+        /// The map, drawn only on the open page.
+        let map: String?
+        /// The partnerships the caller coordinates, for a link to their statistics with names.
+        let coordinated: [Link]
         let charts: [Chart]
+
+        struct Link: Encodable {
+            let key: String
+            let name: String
+        }
     }
 
     @Sendable func page(req: Request) async throws -> Response {
         let figures = try await req.context.statistics.figures()
+        let links = try await req.context.statistics.partnershipsWithNames().map { PageView.Link(key: $0.key, name: $0.name) }
+        return try await render(req, figures, map: try await req.context.statistics.map().svg, coordinated: links)
+    }
+
+    @Sendable func partnershipPage(req: Request) async throws -> Response {
+        let figures = try await req.context.statistics.figures(ofPartnership: try req.key())
+        return try await render(req, figures, map: nil, coordinated: [])
+    }
+
+    private func render(_ req: Request, _ figures: StatisticsDTO, map: String?, coordinated: [PageView.Link]) async throws
+        -> Response
+    {
         let view = PageView(
             asOf: figures.asOf, exchanges: figures.exchanges, fundedExchanges: figures.fundedExchanges,
             co2Tonnes: (Double(figures.travel.co2Kg) / 1_000).formatted(.number.precision(.fractionLength(1))),
-            map: try await req.context.statistics.map().svg,
+            partnership: figures.partnership, partnershipName: figures.partnershipName,
+            csvBase: figures.partnership.map { "/partnerships/\($0)/statistics" } ?? "/statistics",
+            map: map, coordinated: coordinated,
             charts: figures.charts.map {
                 .init(
                     name: $0.name, title: $0.title, note: $0.note, svg: $0.svg, table: $0.table,
                     legend: $0.legend.map { PageView.Legend(style: $0.style, label: $0.label) })
             })
-        return try await req.page("statistics", title: "Statistics", view)
+        let title = figures.partnershipName.map { "Statistics of \($0)" } ?? "Statistics"
+        return try await req.page("statistics", title: title, view)
     }
 
     /// `/statistics/flows.csv`.
     @Sendable func csv(req: Request) async throws -> Response {
-        let file = try req.key("file")
-        let figures = try await req.context.statistics.figures()
+        try Self.csv(try await req.context.statistics.figures(), file: try req.key("file"))
+    }
+
+    /// `/partnerships/photonics-4x/statistics/exchanges.csv`.
+    @Sendable func partnershipCSV(req: Request) async throws -> Response {
+        let figures = try await req.context.statistics.figures(ofPartnership: try req.key())
+        return try Self.csv(figures, file: try req.key("file"))
+    }
+
+    private static func csv(_ figures: StatisticsDTO, file: String) throws -> Response {
         guard file.hasSuffix(".csv"), let chart = figures.charts.first(where: { "\($0.name).csv" == file }) else {
             throw AppError.notFound("There is no such table; the statistics page links to each one.")
         }
         let response = Response(status: .ok, body: .init(string: chart.csv))
         response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8; header=present")
+        let prefix = figures.partnership.map { "clusterxchange-\($0)" } ?? "clusterxchange"
         response.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"clusterxchange-\(chart.name)-\(figures.asOf).csv\"")
+            name: .contentDisposition, value: "attachment; filename=\"\(prefix)-\(chart.name)-\(figures.asOf).csv\"")
         return response
     }
 }

@@ -1,8 +1,10 @@
 import Vapor
 
-/// The platform's open statistics, as `/statistics` draws them and `/api/v1/statistics` gives
-/// them. Breakdowns that describe organisations merge groups of fewer than three exchanges into
-/// "Other", and leave "Other" out when it too holds fewer than three.
+/// The platform's statistics, as `/statistics` draws them and `/api/v1/statistics` gives them.
+/// In the open statistics, breakdowns that describe organisations merge groups of fewer than three
+/// exchanges into "Other", and leave "Other" out when it too holds fewer than three. A
+/// partnership's statistics (`/api/v1/partnerships/{key}/statistics`, for its coordinators and
+/// the support office) count only the exchanges its budget funds, show every group, and name them.
 struct StatisticsDTO: Content, Sendable {
     /// One group of a breakdown.
     struct Cell: Content, Sendable {
@@ -57,6 +59,26 @@ struct StatisticsDTO: Content, Sendable {
         let source: String
     }
 
+    /// A partnership's exchange by name (only in a partnership's statistics).
+    struct NamedExchange: Content, Sendable {
+        let id: UUID
+        /// The visitor organisation's key and name.
+        let visitor: String
+        let visitorName: String
+        let host: String
+        let hostName: String
+        let phase: String
+        let phaseWords: String
+        /// The lump sum granted, once funding is approved.
+        let lumpSumCents: Int?
+        /// One way, great-circle; absent for a virtual stay.
+        let distanceKm: Int?
+        /// "rail", "air" or "none" (virtual), as the travel estimate assumes.
+        let travel: String
+        /// "Organisation: answer", what each side said six months after payment.
+        let outcomes: [String]
+    }
+
     /// The day the figures were read ("2026-12-01").
     let asOf: String
     /// Every exchange proposed, in any phase.
@@ -73,4 +95,9 @@ struct StatisticsDTO: Content, Sendable {
     let travel: Travel
     /// What came of the exchanges six months after payment, as their organisations answered.
     let outcomes: [Cell]
+    /// The partnership these figures are limited to, by key and name; absent in the open statistics.
+    var partnership: String? = nil
+    var partnershipName: String? = nil
+    /// The partnership's exchanges by name; absent in the open statistics.
+    var namedExchanges: [NamedExchange]? = nil
 }

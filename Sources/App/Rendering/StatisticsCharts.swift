@@ -75,6 +75,11 @@ extension StatisticsDTO {
     /// Every chart of the page, in its order.
     var charts: [StatisticsChart] {
         var charts: [StatisticsChart] = []
+        // A partnership's statistics, for its coordinators, show every group; the open ones merge the small.
+        let merging = partnership == nil
+        let mergedNote = { (groups: String) in
+            merging ? "\(groups) with fewer than 3 exchanges are counted together." : "Every group is shown, however small."
+        }
         let months = Dictionary(grouping: phasesByMonth, by: \.month)
         let phaseStyle = { (phase: String) -> String in
             switch phase {
@@ -87,7 +92,8 @@ extension StatisticsDTO {
         charts.append(
             StatisticsChart(
                 name: "phases", title: "Exchanges by the month they were proposed, and where they stand now",
-                note: "Every exchange proposed on the platform.", header: ["month", "phase", "exchanges"],
+                note: merging ? "Every exchange proposed on the platform." : "Every exchange of the partnership's visitors.",
+                header: ["month", "phase", "exchanges"],
                 rows: phasesByMonth.map { [$0.month, $0.phaseWords, String($0.count)] },
                 bars: months.keys.sorted().map { month in
                     let cells = months[month] ?? []
@@ -102,7 +108,7 @@ extension StatisticsDTO {
         charts.append(
             StatisticsChart(
                 name: "flows", title: "Funded exchanges from the visitors' country to the hosts'",
-                note: "Pairs of countries with fewer than 3 exchanges are counted together.",
+                note: mergedNote("Pairs of countries"),
                 header: ["visitor country", "host country", "exchanges"],
                 rows: flows.map { [$0.from, $0.to, String($0.count)] },
                 bars: flows.map { .init(label: "\($0.from) → \($0.to)", segments: [($0.count, "bar")], words: "\($0.count)") },
@@ -114,7 +120,7 @@ extension StatisticsDTO {
         ] {
             charts.append(
                 StatisticsChart(
-                    name: name, title: title, note: "Groups with fewer than 3 exchanges are counted together as Other.",
+                    name: name, title: title, note: mergedNote("Groups"),
                     header: ["group", "exchanges"], rows: cells.map { [$0.label, String($0.count)] },
                     bars: cells.map { .init(label: $0.label, segments: [($0.count, "bar")], words: "\($0.count)") }, legend: []))
         }
@@ -147,7 +153,7 @@ extension StatisticsDTO {
         charts.append(
             StatisticsChart(
                 name: "lump-sums", title: "Lump sums granted by one-way distance between the two organisations",
-                note: "Stays in person only. Bands with fewer than 3 exchanges are counted together.",
+                note: "Stays in person only. " + mergedNote("Bands"),
                 header: ["distance", "exchanges", "lump sums (EUR)"],
                 rows: lumpSums.map {
                     [$0.label, String($0.count), Self.plain($0.totalCents)]
@@ -178,10 +184,33 @@ extension StatisticsDTO {
         charts.append(
             StatisticsChart(
                 name: "outcomes", title: "What came of the exchanges six months after payment",
-                note: "Each organisation answers for its side. Answers given fewer than 3 times are counted together as Other.",
+                note: "Each organisation answers for its side. "
+                    + (merging ? "Answers given fewer than 3 times are counted together as Other." : "Every answer is counted."),
                 header: ["answer", "organisations"], rows: outcomes.map { [$0.label, String($0.count)] },
                 bars: outcomes.map { .init(label: $0.label, segments: [($0.count, "bar-done")], words: "\($0.count)") },
                 legend: []))
+        if let namedExchanges { charts.append(Self.exchangesChart(namedExchanges)) }
         return charts
+    }
+
+    /// A partnership's exchanges by name, a bar each for its lump sum.
+    private static func exchangesChart(_ exchanges: [NamedExchange]) -> StatisticsChart {
+        let travelWords = ["rail": "by rail", "air": "by air", "none": "virtual"]
+        return StatisticsChart(
+            name: "exchanges", title: "The partnership's exchanges by name, with their lump sums",
+            note: "Every exchange of the partnership's visitors; a lump sum once funding is approved.",
+            header: ["visitor", "host", "phase", "lump sum (EUR)", "one-way km", "travel", "outcomes"],
+            rows: exchanges.map {
+                [
+                    $0.visitorName, $0.hostName, $0.phaseWords, $0.lumpSumCents.map(plain) ?? "",
+                    $0.distanceKm.map(String.init) ?? "", travelWords[$0.travel] ?? $0.travel,
+                    $0.outcomes.joined(separator: "; "),
+                ]
+            },
+            bars: exchanges.map {
+                .init(
+                    label: "\($0.visitorName) at \($0.hostName)", segments: [($0.lumpSumCents ?? 0, "bar")],
+                    words: "\($0.phaseWords)" + ($0.lumpSumCents.map { ", \(euros($0))" } ?? ""))
+            }, legend: [])
     }
 }

@@ -4,8 +4,9 @@ import ProgrammeRules
 import SQLKit
 import Vapor
 
-/// The open statistics (`StatisticsDTO`): two queries, the exchanges with their organisations and
-/// the partnerships' ledgers, counted in Swift.
+/// The statistics (`StatisticsDTO`): the exchanges with their organisations, the partnerships'
+/// ledgers and the outcomes, read in three queries and counted in Swift (`Statistics+Breakdowns`).
+/// Open to everyone without names, or for one partnership's coordinators with them.
 struct Statistics {
     let context: ServiceContext
 
@@ -25,28 +26,66 @@ struct Statistics {
         + "(national rail; short-haul flight, economy, with radiative forcing)"
 
     struct Row: Decodable {
+        let id: UUID
         let phase: ExchangePhase
         let proposed_on: CalendarDate
         let is_virtual: Bool
         let funded_cents: Int?
         let visitor_partnership_id: UUID
+        let visitor_id: UUID
+        let visitor_key: String
+        let visitor_name: String
         let visitor_country: String
         let visitor_kind: String
         let visitor_sectors: String
         let visitor_latitude: Double
         let visitor_longitude: Double
+        let host_id: UUID
+        let host_key: String
+        let host_name: String
         let host_country: String
         let host_latitude: Double
         let host_longitude: Double
         let purposes: String?
     }
 
-    func figures() async throws -> StatisticsDTO {
-        let rows = try await db.sql().raw(
+    /// The open statistics: every exchange, small groups merged, no names.
+    func figures() async throws -> StatisticsDTO { try await figures(of: nil) }
+
+    /// A partnership's statistics for its coordinators and the support office: the exchanges its
+    /// budget funds (its visitors'), every group shown, and the exchanges by name.
+    func figures(ofPartnership key: String) async throws -> StatisticsDTO {
+        guard let partnership = try await Partnership.query(on: db).filter(\.$key == key).first() else {
+            throw AppError.noSuch("partnership", key: key)
+        }
+        _ = try context.signedIn()
+        guard try await context.permissions.coordinates(partnership.id) else {
+            throw AppError.forbidden(
+                "Only the coordinators of \(partnership.name) and the support office see its statistics with names; "
+                    + "the open statistics are at /statistics.")
+        }
+        return try await figures(of: partnership)
+    }
+
+    /// The partnerships whose statistics with names the caller may see, by name: the ones they
+    /// coordinate, or every one for the support office; none for anyone else.
+    func partnershipsWithNames() async throws -> [(key: String, name: String)] {
+        guard let caller = context.caller, caller.isAdmin || caller.isCoordinator else { return [] }
+        let ids = try await context.permissions.coordinatedPartnerships()
+        var query = Partnership.query(on: db).sort(\.$name)
+        if let ids { query = query.filter(\.$id ~~ ids) }
+        return try await query.all().map { (key: $0.key, name: $0.name) }
+    }
+
+    private func figures(of scope: Partnership?) async throws -> StatisticsDTO {
+        let smallest = scope == nil ? Self.smallestGroup : 1
+        let all = try await db.sql().raw(
             """
-            SELECT e.phase, e.proposed_on, e.\(ident: "virtual") AS is_virtual, e.funded_cents, e.visitor_partnership_id,
+            SELECT e.id, e.phase, e.proposed_on, e.\(ident: "virtual") AS is_virtual, e.funded_cents, e.visitor_partnership_id,
+                v.id AS visitor_id, v.key AS visitor_key, v.name AS visitor_name,
                 v.country AS visitor_country, v.kind AS visitor_kind, v.sectors AS visitor_sectors,
                 v.latitude AS visitor_latitude, v.longitude AS visitor_longitude,
+                h.id AS host_id, h.key AS host_key, h.name AS host_name,
                 h.country AS host_country, h.latitude AS host_latitude, h.longitude AS host_longitude, r.purposes
             FROM \(ident: Exchange.schema) e
             JOIN \(ident: Organisation.schema) v ON v.id = e.visitor_id
@@ -54,26 +93,32 @@ struct Statistics {
             LEFT JOIN \(ident: VisitRequest.schema) r ON r.id = e.request_id
             """
         ).all(decoding: Row.self)
+        let rows = scope.map { partnership in all.filter { $0.visitor_partnership_id == partnership.id } } ?? all
         let funded = rows.filter { ExchangeChecks.funded.contains($0.phase) }
-        let partnerships = try await Partnership.query(on: db).sort(\.$name).all()
+        var partnerships = scope.map { [$0] } ?? []
+        if scope == nil { partnerships = try await Partnership.query(on: db).sort(\.$name).all() }
         let balances = try await Ledger.balances(of: partnerships, on: db)
         let fundedBy = Dictionary(grouping: funded, by: \.visitor_partnership_id).mapValues(\.count)
         let countries = CountryRegistry.cosme
         let countryName = { (code: String) in CountryCode(code).map { countries.name(of: $0) } ?? code }
+        let answers = try await ExchangeOutcome.query(on: db).filter(\.$answer != nil).all()
+        let exchangeIDs = Set(rows.map(\.id))
+        let outcomes = scope == nil ? answers : answers.filter { exchangeIDs.contains($0.$exchange.id) }
 
         return StatisticsDTO(
             asOf: context.clock.today.description, exchanges: rows.count, fundedExchanges: funded.count,
             phasesByMonth: Self.phasesByMonth(rows),
-            flows: Self.flows(funded, name: countryName),
-            byKind: Self.merged(funded.map { OrganisationKind(rawValue: $0.visitor_kind)?.displayName ?? $0.visitor_kind }),
+            flows: Self.flows(funded, smallest: smallest, name: countryName),
+            byKind: Self.merged(
+                funded.map { OrganisationKind(rawValue: $0.visitor_kind)?.displayName ?? $0.visitor_kind }, smallest: smallest),
             bySector: Self.merged(
                 funded.map { row in
                     StringList.decode(row.visitor_sectors).first.map { NACECode($0)?.label ?? $0 } ?? "No sector given"
-                }),
+                }, smallest: smallest),
             byPurpose: Self.merged(
                 funded.flatMap { row in
                     StringList.decode(row.purposes ?? "").map { Purpose(rawValue: $0)?.displayName ?? $0 }
-                }),
+                }, smallest: smallest),
             budgets: partnerships.compactMap { partnership in
                 guard let id = partnership.id, let balance = balances[id] else { return nil }
                 return .init(
@@ -81,9 +126,10 @@ struct Statistics {
                     reservedCents: balance.reservedCents, paidCents: balance.paidCents, availableCents: balance.availableCents,
                     targetExchanges: partnership.targetExchanges, fundedExchanges: fundedBy[id] ?? 0)
             },
-            lumpSums: Self.bands(funded), travel: Self.travel(funded),
-            outcomes: Self.merged(
-                try await ExchangeOutcome.query(on: db).filter(\.$answer != nil).all().compactMap { $0.answer?.words }))
+            lumpSums: Self.bands(funded, smallest: smallest), travel: Self.travel(funded),
+            outcomes: Self.merged(outcomes.compactMap { $0.answer?.words }, smallest: smallest),
+            partnership: scope?.key, partnershipName: scope?.name,
+            namedExchanges: scope == nil ? nil : Self.named(rows, outcomes: outcomes))
     }
 
     /// The map: every validated organisation's place, and the flows between countries with at
@@ -120,98 +166,6 @@ struct Statistics {
                 let parts = $0.key.split(separator: ">").map(String.init)
                 return (parts.first ?? "", parts.last ?? "", $0.value)
             })
-    }
-
-    /// Exchanges by the month they were proposed and the phase they are in, in the lifecycle's order.
-    static func phasesByMonth(_ rows: [Row]) -> [StatisticsDTO.PhaseMonth] {
-        var counts: [String: [ExchangePhase: Int]] = [:]
-        for row in rows {
-            counts[String(row.proposed_on.description.prefix(7)), default: [:]][row.phase, default: 0] += 1
-        }
-        return counts.keys.sorted().flatMap { month in
-            ExchangePhase.allCases.compactMap { phase in
-                counts[month]?[phase].map { .init(month: month, phase: phase.rawValue, phaseWords: phase.words, count: $0) }
-            }
-        }
-    }
-
-    /// Visitor country to host country; pairs with fewer than three exchanges merged.
-    static func flows(_ rows: [Row], name: (String) -> String) -> [StatisticsDTO.Flow] {
-        var counts: [String: (from: String, to: String, count: Int)] = [:]
-        for row in rows {
-            let key = "\(row.visitor_country)>\(row.host_country)"
-            counts[key, default: (name(row.visitor_country), name(row.host_country), 0)].count += 1
-        }
-        var flows = counts.values.filter { $0.count >= smallestGroup }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : ($0.from, $0.to) < ($1.from, $1.to) }
-            .map { StatisticsDTO.Flow(from: $0.from, to: $0.to, count: $0.count) }
-        let rest = counts.values.filter { $0.count < smallestGroup }.reduce(0) { $0 + $1.count }
-        if rest >= smallestGroup { flows.append(.init(from: "Other countries", to: "Other countries", count: rest)) }
-        return flows
-    }
-
-    /// Counts by label, largest first; labels with fewer than three merged into "Other".
-    static func merged(_ labels: [String]) -> [StatisticsDTO.Cell] {
-        let counts = Dictionary(grouping: labels, by: { $0 }).mapValues(\.count)
-        var cells = counts.filter { $0.value >= smallestGroup }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .map { StatisticsDTO.Cell(label: $0.key, count: $0.value) }
-        let rest = counts.values.filter { $0 < smallestGroup }.reduce(0, +)
-        if rest >= smallestGroup { cells.append(.init(label: "Other", count: rest)) }
-        return cells
-    }
-
-    /// The one-way distance bands of the Erasmus+ travel table, with the lump sums granted.
-    static let bandStarts = [0, 100, 500, 2_000, 3_000, 4_000, 8_000]
-
-    static func bandLabel(_ start: Int) -> String {
-        guard let index = bandStarts.firstIndex(of: start) else { return "" }
-        return index + 1 < bandStarts.count
-            ? "\(start.formatted(.number.grouping(.automatic))) to \((bandStarts[index + 1] - 1).formatted()) km"
-            : "\(start.formatted()) km and more"
-    }
-
-    static func bands(_ rows: [Row]) -> [StatisticsDTO.Band] {
-        var counts: [Int: (count: Int, cents: Int)] = [:]
-        for row in rows where !row.is_virtual {
-            let km = Int(distanceKm(row))
-            let start = bandStarts.last { $0 <= km } ?? 0
-            counts[start, default: (0, 0)].count += 1
-            counts[start, default: (0, 0)].cents += row.funded_cents ?? 0
-        }
-        var bands: [StatisticsDTO.Band] = []
-        var rest = (count: 0, cents: 0)
-        for start in bandStarts {
-            guard let entry = counts[start] else { continue }
-            if entry.count >= smallestGroup {
-                bands.append(.init(label: bandLabel(start), count: entry.count, totalCents: entry.cents))
-            } else {
-                rest.count += entry.count
-                rest.cents += entry.cents
-            }
-        }
-        if rest.count >= smallestGroup {
-            bands.append(.init(label: "Other distances", count: rest.count, totalCents: rest.cents))
-        }
-        return bands
-    }
-
-    static func distanceKm(_ row: Row) -> Double {
-        Coordinate(latitude: row.visitor_latitude, longitude: row.visitor_longitude)
-            .distanceKm(to: Coordinate(latitude: row.host_latitude, longitude: row.host_longitude))
-    }
-
-    static func travel(_ rows: [Row]) -> StatisticsDTO.Travel {
-        var rail = 0
-        var air = 0
-        for row in rows where !row.is_virtual {
-            let km = Int(distanceKm(row).rounded())
-            if km < railBelowKm { rail += 2 * km } else { air += 2 * km }
-        }
-        let grams = rail * railGramsPerKm + air * airGramsPerKm
-        return .init(
-            exchanges: rows.filter { !$0.is_virtual }.count, railKm: rail, airKm: air, co2Kg: (grams + 500) / 1_000,
-            railBelowKm: railBelowKm, railGramsPerKm: railGramsPerKm, airGramsPerKm: airGramsPerKm, source: source)
     }
 }
 
