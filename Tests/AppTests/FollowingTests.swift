@@ -118,4 +118,30 @@ import VaporTesting
             #expect(refused.headers.first(name: .location) == "/offers/FH1")
         }
     }
+
+    @Test func aSavedSearchInTheDigestForgivesPluralsAndATypoAsTheCatalogueDoes() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let member = try await TestBrowser.signedIn(app, "member@v2.example")
+            for target in ["offers:lazer weeks", "offers:robotics"] {
+                let followed = try await member.post(
+                    "/follows", form: ["kind": "search", "target": target, "back": "/following"])
+                #expect(followed.status == .seeOther)
+            }
+            let since = Date().addingTimeInterval(-1)
+            let offer = try await scene.host.send(
+                .POST, "/api/v1/organisations/H1/offers",
+                json: [
+                    "title": "A laser week in Munich", "purposes": ["learn"], "topics": ["laser"],
+                    "availableFrom": "2027-03-01", "availableTo": "2027-06-30", "capacity": 2, "languages": ["en"],
+                ])
+            #expect(offer.status == .created, "\(offer.body.string)")
+            let user = try #require(try await User.find(email: "member@v2.example", on: app.db))
+            let sections = try await app.context.following.news(
+                for: try user.requireID(), since: since, until: Date().addingTimeInterval(1))
+            // "weeks" is stemmed to "week", "lazer" is one typo from "laser"; nothing new is about robotics.
+            #expect(sections.count == 1)
+            #expect(sections.first?.lines.map(\.text) == ["New offer: A laser week in Munich"])
+        }
+    }
 }

@@ -87,11 +87,18 @@ extension Following {
             return try await published(members, since: since, until: until)
                 + completed(id, page: "/partnerships/\(partnership.key)", since: since, until: until)
         case .topic:
-            return try await matching([follow.target], tabs: ["offers", "requests"], since: since, until: until)
+            return try await matching([[follow.target]], tabs: ["offers", "requests"], since: since, until: until)
         case .search:
             let parts = follow.target.split(separator: ":", maxSplits: 1).map(String.init)
-            let words = (parts.last ?? "").split(separator: " ").map(String.init)
-            return try await matching(words, tabs: [parts.first ?? "offers"], since: since, until: until)
+            let tab = parts.first == "requests" ? "requests" : "offers"
+            // As the catalogue searches: stems ("lasers" finds "laser"), then one typo forgiven.
+            let index =
+                tab == "requests"
+                ? try await context.catalogue.index(for: VisitRequest.self) : try await context.catalogue.index(for: Offer.self)
+            let search = CatalogueSearch(parts.last ?? "", index: index)
+            guard !search.isEmpty else { return [] }
+            let attempts = [search.patterns] + (search.corrected.map { [$0.patterns] } ?? [])
+            return try await matching(attempts, tabs: [tab], since: since, until: until)
         case .event:
             return []
         }
@@ -120,7 +127,16 @@ extension Following {
         return offers + requests
     }
 
-    /// Offers or requests of validated organisations published in the period whose text holds every word.
+    /// Offers or requests of validated organisations published in the period whose text holds every
+    /// word of the first attempt that finds any (the search as typed, then corrected).
+    private func matching(_ attempts: [[String]], tabs: [String], since: Date, until: Date) async throws -> [Line] {
+        for words in attempts {
+            let lines = try await matching(words, tabs: tabs, since: since, until: until)
+            if !lines.isEmpty { return lines }
+        }
+        return []
+    }
+
     private func matching(_ words: [String], tabs: [String], since: Date, until: Date) async throws -> [Line] {
         var lines: [Line] = []
         if tabs.contains("offers") {
