@@ -241,7 +241,8 @@ struct CatalogueController: Controller {
     @Sendable func organisationPage(req: Request) async throws -> Response {
         let key = try req.key()
         let detail = try await req.context.catalogue.organisation(key)
-        let published = try await req.context.publications.ofOrganisation(key)
+        let published =
+            detail.publishedItems == 0 ? (news: [], events: []) : try await req.context.publications.ofOrganisation(key)
         return try await req.page(
             "organisation", title: detail.organisation.name,
             OrganisationPage(detail, news: published.news, events: published.events))

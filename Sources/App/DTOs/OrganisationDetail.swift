@@ -13,4 +13,11 @@ struct OrganisationDetail: Content {
     let offers: [OfferDTO]
     let requests: [RequestDTO]
     let viewer: Viewer
+    /// How many news, achievements and events it has published: the page reads them only when
+    /// there are some. Not part of the JSON.
+    var publishedItems = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case organisation, offers, requests, viewer
+    }
 }

@@ -19,5 +19,6 @@ enum Migrations {
         CreatePublications(),
         CreateFollows(),
         CreateExchangeOutcomes(),
+        IndexListingsByOwner(),
     ]
 }

@@ -5,7 +5,8 @@ import SQLKit
 import Vapor
 
 /// An organisation's page: its profile with its partnership's and cluster's names, its offers and
-/// requests, and what the caller may do with it. Four queries at most, three of them plain SQL:
+/// requests, and what the caller may do with it. Four queries at most, three of them plain SQL, and
+/// only the profile's when the organisation has no offer, no request and no publication:
 /// whole models, eager loading and the names SQLKit writes for every column of a model query were
 /// most of this page's time (decision 0024).
 extension Catalogue {
@@ -18,12 +19,19 @@ extension Catalogue {
             throw hidden
         }
         let id = row.id
-        let offers = try await OfferDTO.select(
-            Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
-        ).filter(\.$host.$id == id).sort(\.$availableFrom).rows(OfferDTO.init(row:))
-        let requests = try await RequestDTO.select(
-            VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
-        ).filter(\.$visitor.$id == id).sort(\.$earliest).rows(RequestDTO.init(row:))
+        // The profile query counted them: most organisations have no offer or no request.
+        let offers =
+            row.offer_count == 0
+            ? []
+            : try await OfferDTO.select(
+                Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
+            ).filter(\.$host.$id == id).sort(\.$availableFrom).rows(OfferDTO.init(row:))
+        let requests =
+            row.request_count == 0
+            ? []
+            : try await RequestDTO.select(
+                VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
+            ).filter(\.$visitor.$id == id).sort(\.$earliest).rows(RequestDTO.init(row:))
         var membership: Membership.Status?
         var isAdmin = false
         if let caller = context.caller, let found = try await ViewerMembership(user: caller.id, organisation: id).first(on: db) {
@@ -34,7 +42,8 @@ extension Catalogue {
             organisation: OrganisationDTO(row), offers: offers, requests: requests,
             viewer: OrganisationDetail.Viewer(
                 membership: membership?.rawValue, mayEdit: isAdmin || context.caller?.isAdmin == true,
-                mayAskToJoin: context.caller != nil && membership == nil && context.caller?.role == .participant))
+                mayAskToJoin: context.caller != nil && membership == nil && context.caller?.role == .participant),
+            publishedItems: row.published_count)
     }
 
     /// The profile's columns with its partnership's and cluster's key and name.
@@ -58,6 +67,10 @@ extension Catalogue {
         let partnership_name: String?
         let cluster_key: String?
         let cluster_name: String?
+        let offer_count: Int
+        let request_count: Int
+        /// News, achievements and events published (the page reads them only when there are some).
+        let published_count: Int
     }
 
     private func profile(_ key: String) async throws -> ProfileRow? { try await Profile(key: key).first(on: db) }
@@ -68,7 +81,11 @@ extension Catalogue {
         static let sql = """
             SELECT o.id, o."key", o.name, o.kind, o.country, o.city, o.latitude, o.longitude, o.sectors, o.topics,
                 o.languages, o.description, o.website, o.validation_status, o.partnership_id,
-                p."key" AS partnership_key, p.name AS partnership_name, c."key" AS cluster_key, c.name AS cluster_name
+                p."key" AS partnership_key, p.name AS partnership_name, c."key" AS cluster_key, c.name AS cluster_name,
+                (SELECT COUNT(*) FROM \(Offer.schema) WHERE host_id = o.id) AS offer_count,
+                (SELECT COUNT(*) FROM \(VisitRequest.schema) WHERE visitor_id = o.id) AS request_count,
+                (SELECT COUNT(*) FROM \(Publication.schema)
+                    WHERE organisation_id = o.id AND status = '\(Publication.Status.published.rawValue)') AS published_count
             FROM \(Organisation.schema) o
             LEFT JOIN \(Partnership.schema) p ON p.id = o.partnership_id
             LEFT JOIN \(Organisation.schema) c ON c.id = o.cluster_id
