@@ -22,6 +22,7 @@ PAGES = {
                                            ("suggestions", "first-suggestions")],
     "coordinator@clusterxchange.example": [("coordinator-dashboard", "/dashboard"), ("validation-queue", "/validation"),
                                            ("matching-round", "new-round"), ("budget", "/partnerships/photonics-4x/budget"),
+                                           ("partnership-statistics", "/partnerships/photonics-4x/statistics"),
                                            ("moderation", "/moderation")],
     "admin@clusterxchange.example": [("support-office", "/dashboard"), ("support-people", "/support/people?q=Becker"),
                                      ("support-settings", "/support/settings")],

@@ -117,6 +117,26 @@ def test_the_statistics_page_draws_charts_with_their_csv(page, server):
         assert all(cell["count"] >= 3 for cell in figures[chart]), chart
 
 
+def test_a_coordinator_reads_the_partnership_statistics_with_names_on_a_phone(browser, server):
+    axe = Axe()
+    phone = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+    sign_in(phone, server, "coordinator@clusterxchange.example")
+    phone.goto(server + "/statistics")
+    phone.locator(".notice a[href$='/statistics']").first.click()
+    assert phone.locator("h1").inner_text().startswith("Statistics of ")
+    # Nine charts and the exchanges by name; no map.
+    assert phone.locator("svg.chart").count() == 10
+    assert not problems_on(phone, axe)
+    phone.locator("summary", has_text="The figures as a table").last.click()
+    assert phone.locator("#title-exchanges").is_visible()
+    href = phone.locator("a[href$='/exchanges.csv']").get_attribute("href")
+    response = phone.request.get(server + href)
+    assert response.ok and response.headers["content-type"].startswith("text/csv")
+    lines = response.text().split("\r\n")
+    assert lines[0] == "visitor,host,phase,lump sum (EUR),one-way km,travel,outcomes" and len(lines) > 2
+    phone.context.close()
+
+
 def test_a_participant_follows_an_organisation_and_chooses_a_digest(page, server):
     axe = Axe()
     sign_in(page, server)

@@ -185,7 +185,7 @@ struct Publications {
         let query = Publication.query(on: db).filter(\.$status == .published).filter(\.$kind ~~ Family.news.kinds)
         if let organisation { query.filter(\.$organisation.$id == organisation) }
         return try await query.with(\.$organisation).sort(\.$publishedAt, .descending).sort(\.$id).limit(limit).all()
-            .map(Self.news)
+            .map { Self.news($0) }
     }
 
     /// Published events by their start; of one organisation, or from a moment, when given.
@@ -196,7 +196,7 @@ struct Publications {
         if let organisation { query.filter(\.$organisation.$id == organisation) }
         if let from { query.filter(\.$endsAt >= from) }
         if let before { query.filter(\.$startsAt < before) }
-        return try await query.with(\.$organisation).sort(\.$startsAt).sort(\.$id).limit(limit).all().map(Self.event)
+        return try await query.with(\.$organisation).sort(\.$startsAt).sort(\.$id).limit(limit).all().map { try Self.event($0) }
     }
 
     /// "Lyon Photonics Cluster's stay at Munich Laser Centre, 1–5 March 2027": where an achievement came from.
@@ -224,41 +224,46 @@ struct Publications {
 
     /// An organisation's published items, for its page, in one query: the latest news and
     /// achievements, and its events still to come.
-    func ofOrganisation(_ key: String) async throws -> (news: [NewsItem], events: [EventItem]) {
+    /// The organisation is named by the caller, who has just read it: one query, not two.
+    func ofOrganisation(_ key: String, name: String) async throws -> (news: [NewsItem], events: [EventItem]) {
         let items = try await Publication.query(on: db).join(
             Organisation.self, on: \Publication.$organisation.$id == \Organisation.$id
         )
-        .filter(Organisation.self, \.$key == key).filter(\.$status == .published).with(\.$organisation)
+        .filter(Organisation.self, \.$key == key).filter(\.$status == .published)
         .sort(\.$publishedAt, .descending).limit(50).all()
         let now = context.clock.now
+        let owner = (key: key, name: name)
         return (
-            items.filter { $0.kind != .event }.prefix(5).map(Self.news),
+            items.filter { $0.kind != .event }.prefix(5).map { Self.news($0, owner: owner) },
             try items.filter { $0.kind == .event && ($0.endsAt ?? now) >= now }.sorted {
                 ($0.startsAt ?? now) < ($1.startsAt ?? now)
             }
-            .prefix(5).map(Self.event)
+            .prefix(5).map { try Self.event($0, owner: owner) }
         )
     }
 
-    static func news(_ item: Publication) -> NewsItem {
+    /// The item as a list shows it; `owner` names its organisation when it was not loaded with it.
+    static func news(_ item: Publication, owner: (key: String, name: String)? = nil) -> NewsItem {
         let id = item.id ?? UUID()
+        let owner = owner ?? (item.organisation.key, item.organisation.name)
         var news = NewsItem(
             id: id, kind: item.kind, status: item.status, title: item.title, body: item.body,
-            organisation: item.organisation.key, organisationName: item.organisation.name,
+            organisation: owner.key, organisationName: owner.name,
             createdAt: item.createdAt ?? Date(timeIntervalSince1970: 0), publishedAt: item.publishedAt, reason: item.reason,
             url: Family.news.path(id))
         news.exchange = item.$exchange.id
         return news
     }
 
-    static func event(_ item: Publication) throws -> EventItem {
+    static func event(_ item: Publication, owner: (key: String, name: String)? = nil) throws -> EventItem {
         let id = try item.requireID()
+        let owner = owner ?? (item.organisation.key, item.organisation.name)
         guard let start = item.localStart, let end = item.localEnd, let zone = item.timeZone, let startsAt = item.startsAt,
             let endsAt = item.endsAt
         else { throw AppError.notFound("This event has no time.") }
         return EventItem(
-            id: id, status: item.status, title: item.title, description: item.body, organisation: item.organisation.key,
-            organisationName: item.organisation.name, start: start, end: end, timeZone: zone, place: item.place,
+            id: id, status: item.status, title: item.title, description: item.body, organisation: owner.key,
+            organisationName: owner.name, start: start, end: end, timeZone: zone, place: item.place,
             online: item.online, startsAt: startsAt, endsAt: endsAt, createdAt: item.createdAt ?? Date(timeIntervalSince1970: 0),
             publishedAt: item.publishedAt, reason: item.reason, url: Family.events.path(id))
     }
