@@ -144,4 +144,65 @@ import VaporTesting
             #expect(sections.first?.lines.map(\.text) == ["New offer: A laser week in Munich"])
         }
     }
+
+    @Test func theAPIFollowsChoosesADigestAndExpressesInterest() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            struct Item: Decodable {
+                let id: UUID
+                let kind: String
+                let target: String
+                let label: String
+                let link: String
+            }
+            struct List: Decodable {
+                let follows: [Item]
+                let digest: String
+            }
+            let created = try await scene.visitor.send(.POST, "/api/v1/follows", json: ["kind": "organisation", "target": "H1"])
+            #expect(created.status == .created)
+            let item = try created.content.decode(Item.self)
+            #expect(item.label == "Munich Laser Centre" && item.link == "/organisations/H1" && item.target == "H1")
+            #expect(created.headers.first(name: .location) == "/api/v1/follows/\(item.id)")
+            let again = try await scene.visitor.send(.POST, "/api/v1/follows", json: ["kind": "organisation", "target": "H1"])
+            #expect(again.status == .ok)
+            #expect(try again.content.decode(Item.self).id == item.id, "following again changes nothing")
+            let search = try await scene.visitor.send(
+                .POST, "/api/v1/follows", json: ["kind": "search", "target": "offers:Laser"])
+            #expect(try search.content.decode(Item.self).target == "offers:laser")
+            let refused = try await scene.visitor.send(.POST, "/api/v1/follows", json: ["kind": "planet", "target": "Mars"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("\"kind\""))
+            let unknown = try await scene.visitor.send(.POST, "/api/v1/follows", json: ["kind": "organisation", "target": "X9"])
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("\"target\""))
+
+            var list = try await scene.visitor.send(.GET, "/api/v1/follows").content.decode(List.self)
+            #expect(list.follows.count == 2 && list.digest == "none")
+            let digest = try await scene.visitor.send(.PUT, "/api/v1/digest", json: ["frequency": "weekly"])
+            #expect(digest.status == .ok && digest.body.string.contains("\"frequency\":\"weekly\""))
+            #expect(
+                try await scene.visitor.send(.PUT, "/api/v1/digest", json: ["frequency": "hourly"]).status == .unprocessableEntity
+            )
+            list = try await scene.visitor.send(.GET, "/api/v1/follows").content.decode(List.self)
+            #expect(list.digest == "weekly")
+
+            // Another person cannot remove it; its owner can, once.
+            #expect(try await scene.host.send(.DELETE, "/api/v1/follows/\(item.id)").status == .notFound)
+            #expect(try await scene.visitor.send(.DELETE, "/api/v1/follows/\(item.id)").status == .noContent)
+            #expect(try await scene.visitor.send(.DELETE, "/api/v1/follows/\(item.id)").status == .notFound)
+
+            // "I'm interested" opens a conversation with the offer's owner.
+            let interest = try await scene.visitor.send(.POST, "/api/v1/offers/FH1/interest")
+            #expect(interest.status == .created, "\(interest.body.string)")
+            struct Receipt: Decodable {
+                let thread: UUID
+                let with: String
+            }
+            let receipt = try interest.content.decode(Receipt.self)
+            #expect(receipt.with == "Munich Laser Centre")
+            #expect(try await scene.visitor.send(.GET, "/api/v1/messages/\(receipt.thread)").status == .ok)
+            #expect(try await scene.visitor.send(.POST, "/api/v1/offers/NONE/interest").status == .notFound)
+            // A coordinator speaks for no organisation.
+            #expect(try await scene.visitorPartnership.send(.POST, "/api/v1/offers/FH1/interest").status == .unprocessableEntity)
+        }
+    }
 }

@@ -54,4 +54,35 @@ import VaporTesting
             #expect(try await app.context.statistics.figures().outcomes.isEmpty)
         }
     }
+
+    @Test func theAPIAsksAndRecordsEachSidesAnswer() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let id = try await scene.propose().id
+            #expect(try await scene.host.send(.GET, "/api/v1/exchanges/\(id)/outcome").status == .conflict, "not paid yet")
+            let exchange = try #require(try await Exchange.find(id, on: app.db))
+            exchange.phase = .paid
+            exchange.paidOn = CalendarDate(iso: "2027-03-08")
+            try await exchange.save(on: app.db)
+
+            let asked = try await scene.host.send(.GET, "/api/v1/exchanges/\(id)/outcome")
+            #expect(asked.status == .ok)
+            let question = try asked.content.decode(OutcomeDTO.self)
+            #expect(question.organisationName == "Munich Laser Centre" && question.otherName == "Lyon Photonics Cluster")
+            #expect(question.answer == nil && question.choices.count == 3)
+            let refused = try await scene.host.send(.PUT, "/api/v1/exchanges/\(id)/outcome", json: ["answer": "maybe"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("\"answer\""))
+            let answered = try await scene.host.send(
+                .PUT, "/api/v1/exchanges/\(id)/outcome", json: ["answer": "cooperation-agreement", "note": "Signed in May."])
+            #expect(answered.status == .ok)
+            let recorded = try answered.content.decode(OutcomeDTO.self)
+            #expect(recorded.answer == "cooperation-agreement" && recorded.note == "Signed in May.")
+            // The visitor's side is still open; the partnership does not answer for them.
+            #expect(
+                try await scene.visitor.send(.GET, "/api/v1/exchanges/\(id)/outcome").content.decode(OutcomeDTO.self).answer
+                    == nil)
+            #expect(try await scene.visitorPartnership.send(.GET, "/api/v1/exchanges/\(id)/outcome").status == .forbidden)
+            #expect(try await scene.outsider.send(.GET, "/api/v1/exchanges/\(id)/outcome").status == .notFound)
+        }
+    }
 }

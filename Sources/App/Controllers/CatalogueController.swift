@@ -242,7 +242,8 @@ struct CatalogueController: Controller {
         let key = try req.key()
         let detail = try await req.context.catalogue.organisation(key)
         let published =
-            detail.publishedItems == 0 ? (news: [], events: []) : try await req.context.publications.ofOrganisation(key, name: detail.organisation.name)
+            detail.publishedItems == 0
+            ? (news: [], events: []) : try await req.context.publications.ofOrganisation(key, name: detail.organisation.name)
         return try await req.page(
             "organisation", title: detail.organisation.name,
             OrganisationPage(detail, news: published.news, events: published.events))

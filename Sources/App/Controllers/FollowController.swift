@@ -14,6 +14,7 @@ struct FollowController: Controller {
         let root = routes.root.access(.anyone)
         root.get("unsubscribe", ":token", use: unsubscribePage)
         root.post("unsubscribe", ":token", use: unsubscribe)
+        bootAPI(routes)
     }
 
     struct FollowForm: Content {
@@ -27,7 +28,7 @@ struct FollowController: Controller {
         let form = try req.content.decode(FollowForm.self)
         let back = Self.localPath(form.back) ?? "/following"
         do {
-            return req.redirect(to: back, flash: try await req.context.following.follow(form.kind, form.target))
+            return req.redirect(to: back, flash: try await req.context.following.follow(form.kind, form.target).message)
         } catch let error as AppError where !error.problems.isEmpty {
             return req.redirect(to: back, flash: "Not followed: \(error.fieldMessages.values.sorted().joined(separator: "; ")).")
         }

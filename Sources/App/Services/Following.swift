@@ -15,13 +15,30 @@ struct Following {
     struct Item: Content, Sendable {
         let id: UUID
         let kind: Follow.Kind
+        /// As stored: a key, an event's id, a folded topic, or "offers:words".
+        let target: String
         let label: String
         /// Where the followed thing lives.
         let link: String
+
+        init(_ follow: Follow, id: UUID) {
+            self.id = id
+            kind = follow.kind
+            target = follow.target
+            label = follow.label
+            link = Following.link(follow.kind, follow.target)
+        }
     }
 
-    /// Follows something; following it again changes nothing. Returns what to tell the person.
-    func follow(_ kindText: String?, _ targetText: String?) async throws -> String {
+    /// What following did: the follow, whether it is new, and what to tell the person.
+    struct Followed: Sendable {
+        let item: Item
+        let created: Bool
+        let message: String
+    }
+
+    /// Follows something; following it again changes nothing.
+    func follow(_ kindText: String?, _ targetText: String?) async throws -> Followed {
         let caller = try context.signedIn()
         var c = InputChecker()
         let kindName = c.text(kindText, "kind", required: true, max: 20)
@@ -32,10 +49,10 @@ struct Following {
         }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         let (target, label) = try await resolve(kind, raw)
-        if try await Follow.query(on: db).filter(\.$user.$id == caller.id).filter(\.$kind == kind).filter(\.$target == target)
-            .first() != nil
+        if let existing = try await Follow.query(on: db).filter(\.$user.$id == caller.id).filter(\.$kind == kind)
+            .filter(\.$target == target).first(), let id = existing.id
         {
-            return "You already follow \(label)."
+            return Followed(item: Item(existing, id: id), created: false, message: "You already follow \(label).")
         }
         guard try await Follow.query(on: db).filter(\.$user.$id == caller.id).count() < Self.maximumFollows else {
             throw AppError.invalid(
@@ -52,9 +69,11 @@ struct Following {
             try await follow.create(on: tx)
             if kind == .event { try await tellOrganiser(target, label: label, from: from, on: tx) }
         }
-        return kind == .event
+        let message =
+            kind == .event
             ? "You are interested in \(label): it is in your private calendar, and its organiser is told."
             : "You follow \(label)." + (try await digest() == nil ? " Choose a digest on your following page to hear of it." : "")
+        return Followed(item: Item(follow, id: try follow.requireID()), created: true, message: message)
     }
 
     /// The thing's stored form and its label, or 422 when it does not exist.
@@ -127,7 +146,7 @@ struct Following {
         let caller = try context.signedIn()
         return try await Follow.query(on: db).filter(\.$user.$id == caller.id).sort(\.$kind).sort(\.$label).all().compactMap {
             guard let id = $0.id else { return nil }
-            return Item(id: id, kind: $0.kind, label: $0.label, link: Self.link($0.kind, $0.target))
+            return Item($0, id: id)
         }
     }
 
@@ -150,7 +169,7 @@ struct Following {
         return try await DigestPreference.query(on: db).filter(\.$user.$id == caller.id).first()?.frequency
     }
 
-    /// Chooses a digest ("daily", "weekly") or none ("" or "none").
+    /// Chooses a digest ("daily", "weekly") or none ("" or "none"); says what was chosen.
     func setDigest(_ text: String?) async throws -> String {
         let caller = try context.signedIn()
         let choice = (text ?? "").trimmingCharacters(in: .whitespaces)
