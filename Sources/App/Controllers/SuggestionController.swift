@@ -48,7 +48,7 @@ struct SuggestionController: Controller {
     // MARK: Pages
 
     /// One suggestion as a card: the view model with its figures written for people.
-    struct Card: Encodable {
+    struct Card {
         let suggestion: SuggestionDTO
         let scorePercent: Int
         let lumpSum: String?
@@ -78,9 +78,21 @@ struct SuggestionController: Controller {
         let side: String
         let key: String
         let title: String
-        let cards: [Card]
+        let cardCount: Int
+        /// The cards' `<li>`s, written in Swift (`SuggestionCards`).
+        let cardsHTML: String
         let otherSide: String
         let fit: FitView?
+
+        init(side: String, key: String, title: String, cards: [Card], otherSide: String, fit: FitView?) {
+            self.side = side
+            self.key = key
+            self.title = title
+            cardCount = cards.count
+            cardsHTML = SuggestionCards.html(cards, side: side, key: key)
+            self.otherSide = otherSide
+            self.fit = fit
+        }
     }
 
     @Sendable func requestPage(req: Request) async throws -> Response {
