@@ -134,4 +134,35 @@ import VaporTesting
             #expect(missing.body.string.contains("<h1>Not found</h1>") && missing.body.string.contains("Error 404"))
         }
     }
+
+    /// Searches are remembered per state of the matching index; a change in this instance is seen
+    /// by the very next search, and a withdrawn offer leaves it.
+    @Test func aRememberedSearchSeesTheInstancesOwnChangesAtOnce() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let anonymous = APIClient(app: app, token: nil)
+            let count = { (path: String) async throws -> Int in
+                try await anonymous.send(.GET, path).content.decode(ListPage<OfferDTO>.self).total
+            }
+            #expect(try await count("/api/v1/offers?q=laser") == 1)
+            #expect(try await count("/api/v1/offers?q=laser") == 1, "asked again, the same answer")
+            let created = try await scene.host.send(
+                .POST, "/api/v1/organisations/H1/offers",
+                json: [
+                    "title": "Laser welding days", "purposes": ["learn"], "topics": ["laser"],
+                    "availableFrom": "2027-03-01", "availableTo": "2027-06-30", "capacity": 2, "languages": ["en"],
+                ])
+            #expect(created.status == .created)
+            let key = try created.content.decode(OfferDTO.self).key
+            #expect(try await count("/api/v1/offers?q=laser") == 2)
+            #expect(try await scene.host.send(.DELETE, "/api/v1/offers/\(key)").status == .noContent)
+            #expect(try await count("/api/v1/offers?q=laser") == 1)
+            // An organisation's new name shows on its cards at once.
+            let host = try #require(try await Organisation.query(on: app.db).filter(\.$key == "H1").first())
+            host.name = "Munich Laser Centre GmbH"
+            try await host.save(on: app.db)
+            let page = try await anonymous.send(.GET, "/api/v1/offers?q=laser").content.decode(ListPage<OfferDTO>.self)
+            #expect(page.items.first?.host.name == "Munich Laser Centre GmbH")
+        }
+    }
 }

@@ -108,9 +108,11 @@ struct Catalogue {
 
     /// With a search (`q`), the best matches come first by the matching engine's index; otherwise by name.
     func organisations(_ filter: CatalogueFilter) async throws -> CatalogueAnswer<OrganisationSummary> {
-        var search: CatalogueSearch?
-        if let q = filter.q { search = CatalogueSearch(q, index: try await organisationIndex()) }
-        return try await forgiving(search) { try await organisationPage(filter, search: $0) }
+        try await remembered("organisations", filter) {
+            var search: CatalogueSearch?
+            if let q = filter.q { search = CatalogueSearch(q, index: try await organisationIndex()) }
+            return try await forgiving(search) { try await organisationPage(filter, search: $0) }
+        }
     }
 
     private func organisationPage(_ filter: CatalogueFilter, search: CatalogueSearch?) async throws -> ListPage<
@@ -141,9 +143,20 @@ struct Catalogue {
 
     /// Offers or requests of validated organisations, filtered; best matches first with a search.
     func listings<L: CatalogueListing>(_ type: L.Type, _ filter: CatalogueFilter) async throws -> CatalogueAnswer<L.View> {
-        var search: CatalogueSearch?
-        if let q = filter.q { search = CatalogueSearch(q, index: try await index(for: L.self)) }
-        return try await forgiving(search) { try await listingPage(L.self, filter, search: $0) }
+        try await remembered(L.noun, filter) {
+            var search: CatalogueSearch?
+            if let q = filter.q { search = CatalogueSearch(q, index: try await index(for: L.self)) }
+            return try await forgiving(search) { try await listingPage(L.self, filter, search: $0) }
+        }
+    }
+
+    /// A list or a search answered once per state of the matching index (`catalogueAnswer`): on
+    /// SQLite's single connection the same search asked again was most of the catalogue's time.
+    private func remembered<Item>(
+        _ tab: String, _ filter: CatalogueFilter, _ build: () async throws -> CatalogueAnswer<Item>
+    ) async throws -> CatalogueAnswer<Item> {
+        let key = "\(tab)?\(filter.queryString(page: filter.page))&per=\(filter.per)"
+        return try await context.matching.catalogueAnswer(key, on: db, build: build)
     }
 
     private func listingPage<L: CatalogueListing>(_ type: L.Type, _ filter: CatalogueFilter, search: CatalogueSearch?)

@@ -16,6 +16,8 @@ final class MatchingIndex: Sendable {
         var stale = true
         var generation = 0
         var answers: [String: Answer] = [:]
+        /// Catalogue lists and searches (`CatalogueAnswer`s) for that generation, by tab and filters.
+        var catalogue: [String: any Sendable] = [:]
     }
 
     /// A suggestion list and its JSON, encoded once: the API sends the bytes as they are.
@@ -68,6 +70,27 @@ final class MatchingIndex: Sendable {
         return answer
     }
 
+    /// A catalogue list or search, read once per state of the index. Every change to an
+    /// organisation, offer or request is in the change log and moves the generation on, so an
+    /// answer is never older than this instance's index: its own writes at once, another
+    /// instance's within the second the catch-up takes. The answer does not depend on the caller.
+    func catalogueAnswer<T: Sendable>(_ key: String, on db: any Database, build: () async throws -> T) async throws -> T {
+        let (_, generation) = try await current(on: db)
+        if let known = published.withLockedValue({ $0.generation == generation ? $0.catalogue[key] : nil }) as? T {
+            return known
+        }
+        let answer = try await build()
+        published.withLockedValue { state in
+            guard state.generation == generation else { return }
+            if state.catalogue.count >= Self.catalogueLimit { state.catalogue.removeAll(keepingCapacity: true) }
+            state.catalogue[key] = answer
+        }
+        return answer
+    }
+
+    /// At most this many catalogue answers are kept (a page of 20 cards each, a few kB).
+    static let catalogueLimit = 2_000
+
     /// Reads the change log since the last catch-up and applies it; the first call builds.
     @discardableResult
     func catchUp(on db: any Database) async throws -> Matcher {
@@ -91,6 +114,7 @@ final class MatchingIndex: Sendable {
             state.matcher = matcher
             state.generation += 1
             state.answers.removeAll(keepingCapacity: true)
+            state.catalogue.removeAll(keepingCapacity: true)
         }
     }
 
