@@ -202,20 +202,8 @@ struct Catalogue {
     /// One offer or request, with whether the caller manages its organisation (and so sees its
     /// suggestions and may change it).
     func listing<L: CatalogueListing>(_ type: L.Type, _ key: String) async throws -> ListingDetail<L.View> {
-        // One query of the columns the page shows and the owner's, decoded without building models:
-        // whole models and eager loading were most of this page's time (decision 0024).
-        let query = L.selectView(L.query(on: db).join(Organisation.self, on: L.ownerID == \Organisation.$id))
-            .field(Organisation.self, \.$id).field(Organisation.self, \.$partnership.$id)
-            .field(Organisation.self, \.$validationStatus).filter(L.keyField == key)
-        let found = try await query.limit(1).rows { output in
-            let owner = output.of(Organisation.self)
-            return (
-                view: try L.view(row: output), ownerID: try owner.decode("id", as: UUID.self),
-                partnershipID: try owner.decode("partnership_id", as: UUID?.self),
-                validated: try owner.decode("validation_status", as: Organisation.ValidationStatus.self) == .validated
-            )
-        }
-        guard let listing = found.first else { throw AppError.noSuch(L.noun, key: key) }
+        // One prepared query of the columns the page shows and the owner's (decision 0024).
+        guard let listing = try await L.page(key, on: db) else { throw AppError.noSuch(L.noun, key: key) }
         // Anonymous readers, most of this page's traffic, manage nothing: no query to ask.
         var manages = false
         var changes = false

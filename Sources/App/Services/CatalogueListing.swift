@@ -22,6 +22,8 @@ protocol CatalogueListing: Model, TopicAndLanguageColumns, PurposeColumn where I
     /// Narrows a query of listings joined with their organisation to the columns `view(row:)` reads.
     static func selectView(_ query: QueryBuilder<Self>) -> QueryBuilder<Self>
     static func key(of view: View) -> String
+    /// The listing's page: its view and its owner's columns, in one prepared query (`ListingPageQuery`).
+    static func page(_ key: String, on db: any Database) async throws -> ListingPageRow<View>?
 }
 
 extension Offer: CatalogueListing {
@@ -37,6 +39,9 @@ extension Offer: CatalogueListing {
     static func view(row: any DatabaseOutput) throws -> OfferDTO { try OfferDTO(row: row) }
     static func selectView(_ query: QueryBuilder<Offer>) -> QueryBuilder<Offer> { OfferDTO.select(query) }
     static func key(of view: OfferDTO) -> String { view.key }
+    static func page(_ key: String, on db: any Database) async throws -> ListingPageRow<OfferDTO>? {
+        try await OfferPageQuery(key: key).first(on: db)?.page
+    }
 }
 
 extension VisitRequest: CatalogueListing {
@@ -52,4 +57,7 @@ extension VisitRequest: CatalogueListing {
     static func view(row: any DatabaseOutput) throws -> RequestDTO { try RequestDTO(row: row) }
     static func selectView(_ query: QueryBuilder<VisitRequest>) -> QueryBuilder<VisitRequest> { RequestDTO.select(query) }
     static func key(of view: RequestDTO) -> String { view.key }
+    static func page(_ key: String, on db: any Database) async throws -> ListingPageRow<RequestDTO>? {
+        try await RequestPageQuery(key: key).first(on: db)?.page
+    }
 }
