@@ -11,6 +11,20 @@ struct PartnershipDTO: Content {
     let targetExchanges: Int
     let memberCount: Int
 
+    init(
+        key: String, name: String, description: String, countries: [String], sectors: [String], budgetCents: Int,
+        targetExchanges: Int, memberCount: Int
+    ) {
+        self.key = key
+        self.name = name
+        self.description = description
+        self.countries = countries
+        self.sectors = sectors
+        self.budgetCents = budgetCents
+        self.targetExchanges = targetExchanges
+        self.memberCount = memberCount
+    }
+
     init(_ p: Partnership, memberCount: Int) {
         key = p.key
         name = p.name

@@ -48,45 +48,6 @@ struct Catalogue {
         return counts
     }
 
-    func partnership(_ key: String) async throws -> PartnershipDetail {
-        guard let partnership = try await Partnership.query(on: db).filter(\.$key == key).first(), let id = partnership.id else {
-            throw AppError.noSuch("partnership", key: key)
-        }
-        // The members counted by country, and the cluster organisations named, in one query: decoding
-        // a row for every member was most of this page's time.
-        let rows = try await db.sql().raw(
-            """
-            SELECT 'country' AS part, country, COUNT(*) AS members, '' AS \(ident: "key"), '' AS name, '' AS city
-            FROM \(ident: Organisation.schema)
-            WHERE partnership_id = \(bind: id) AND validation_status = \(bind: Organisation.ValidationStatus.validated.rawValue)
-            GROUP BY country
-            UNION ALL
-            SELECT 'cluster' AS part, country, 1 AS members, \(ident: "key"), name, city FROM \(ident: Organisation.schema)
-            WHERE partnership_id = \(bind: id) AND validation_status = \(bind: Organisation.ValidationStatus.validated.rawValue)
-                AND kind = \(bind: OrganisationKind.clusterOrganisation.rawValue)
-            """
-        ).all()
-        var memberCount = 0
-        var countries: [String] = []
-        var clusters: [OrganisationSummary] = []
-        for row in rows {
-            let country = try row.decode(column: "country", as: String.self)
-            if try row.decode(column: "part", as: String.self) == "country" {
-                memberCount += try row.decode(column: "members", as: Int.self)
-                countries.append(country)
-            } else if let code = CountryCode(country) {
-                clusters.append(
-                    OrganisationSummary(
-                        key: try row.decode(column: "key", as: String.self),
-                        name: try row.decode(column: "name", as: String.self),
-                        kind: .clusterOrganisation, country: code, city: try row.decode(column: "city", as: String.self)))
-            }
-        }
-        return PartnershipDetail(
-            partnership: PartnershipDTO(partnership, memberCount: memberCount),
-            clusters: clusters.sorted { ($0.name, $0.key) < ($1.name, $1.key) }, memberCountries: countries.sorted())
-    }
-
     /// Whether the caller may read the partnership's ledger: its coordinators and the support office.
     func seesBudget(of key: String) async throws -> Bool {
         guard context.caller != nil, let id = try await Partnership.query(on: db).filter(\.$key == key).first()?.id else {

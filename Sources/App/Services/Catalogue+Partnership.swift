@@ -1,0 +1,79 @@
+import Fluent
+import FluentPostgresDriver
+import ProgrammeRules
+
+/// A partnership's page: its facts, its members counted by country and its cluster organisations.
+extension Catalogue {
+    func partnership(_ key: String) async throws -> PartnershipDetail {
+        // Two prepared queries (decision 0024): the partnership, then its members counted by
+        // country and its cluster organisations named; decoding a row for every member was most of
+        // this page's time.
+        guard let partnership = try await PartnershipPage(key: key).first(on: db) else {
+            throw AppError.noSuch("partnership", key: key)
+        }
+        var memberCount = 0
+        var countries: [String] = []
+        var clusters: [OrganisationSummary] = []
+        for row in try await PartnershipMembers(partnership: partnership.id).all(on: db) {
+            if row.part == "country" {
+                memberCount += row.members
+                countries.append(row.country)
+            } else if let code = CountryCode(row.country) {
+                clusters.append(
+                    OrganisationSummary(key: row.key, name: row.name, kind: .clusterOrganisation, country: code, city: row.city))
+            }
+        }
+        return PartnershipDetail(
+            partnership: PartnershipDTO(
+                key: partnership.key, name: partnership.name, description: partnership.description,
+                countries: StringList.decode(partnership.countries), sectors: StringList.decode(partnership.sectors),
+                budgetCents: partnership.budget_cents, targetExchanges: partnership.target_exchanges, memberCount: memberCount),
+            clusters: clusters.sorted { ($0.name, $0.key) < ($1.name, $1.key) }, memberCountries: countries.sorted())
+    }
+
+    struct PartnershipPage: PreparedQuery {
+        struct Output: Decodable, Sendable {
+            let id: UUID
+            let key: String
+            let name: String
+            let description: String
+            let countries: String
+            let sectors: String
+            let budget_cents: Int
+            let target_exchanges: Int
+        }
+
+        static let sql = """
+            SELECT id, "key", name, description, countries, sectors, budget_cents, target_exchanges
+            FROM \(Partnership.schema) WHERE "key" = $1
+            """
+        let key: String
+        var values: [any PostgresEncodable & Encodable & Sendable] { [key] }
+    }
+
+    /// A row per country of the validated members (`part` "country", with their number), then a
+    /// row per cluster organisation among them (`part` "cluster").
+    struct PartnershipMembers: PreparedQuery {
+        struct Output: Decodable, Sendable {
+            let part: String
+            let country: String
+            let members: Int
+            let key: String
+            let name: String
+            let city: String
+        }
+
+        static let sql = """
+            SELECT 'country' AS part, country, COUNT(*) AS members, '' AS "key", '' AS name, '' AS city
+            FROM \(Organisation.schema)
+            WHERE partnership_id = $1 AND validation_status = '\(Organisation.ValidationStatus.validated.rawValue)'
+            GROUP BY country
+            UNION ALL
+            SELECT 'cluster' AS part, country, 1 AS members, "key", name, city FROM \(Organisation.schema)
+            WHERE partnership_id = $1 AND validation_status = '\(Organisation.ValidationStatus.validated.rawValue)'
+                AND kind = '\(OrganisationKind.clusterOrganisation.rawValue)'
+            """
+        let partnership: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [partnership] }
+    }
+}
