@@ -1,5 +1,6 @@
 import Fluent
 import FluentPostgresDriver
+import Foundation
 import ProgrammeRules
 
 /// A partnership's page: its facts, its members counted by country and its cluster organisations.
