@@ -11,7 +11,8 @@ enum SuggestionCards {
         let e = HTML.escape
         for card in cards {
             let s = card.suggestion
-            html += #"<li class="suggestion"><div class="suggestion-head">"#
+            // The listing and its owner as one flex item, so the score sits apart from them.
+            html += #"<li class="suggestion"><div class="suggestion-head"><span>"#
             if side == "request" {
                 html +=
                     #"<a href="/offers/\#(e(s.offer))">\#(e(s.offerTitle))</a> · "#
@@ -22,7 +23,7 @@ enum SuggestionCards {
                     + #"<a href="/organisations/\#(e(s.visitor))">\#(e(s.visitorName))</a>"#
             }
             html +=
-                #" <span class="score"><meter min="0" max="100" value="\#(card.scorePercent)" aria-label="Fit">"#
+                #"</span> <span class="score"><meter min="0" max="100" value="\#(card.scorePercent)" aria-label="Fit">"#
                 + #"\#(card.scorePercent)</meter> fit <strong>\#(card.scorePercent)</strong> out of 100</span></div>"#
             html += #"<ul class="reasons">"# + s.reasons.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
             html += #"<p class="meta">Stay \#(e(card.stay))"# + (card.lumpSum.map { " · lump sum \(e($0))" } ?? "") + "</p>"
