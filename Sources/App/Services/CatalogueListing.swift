@@ -16,7 +16,6 @@ protocol CatalogueListing: Model, TopicAndLanguageColumns, PurposeColumn where I
     static var languagesField: KeyPath<Self, FieldProperty<Self, String>> { get }
     static var searchField: KeyPath<Self, FieldProperty<Self, String>> { get }
     var key: String { get }
-    func view(owner: Organisation) -> View
     /// The view from a row of the listing joined with its organisation, without building models.
     @Sendable static func view(row: any DatabaseOutput) throws -> View
     /// Narrows a query of listings joined with their organisation to the columns `view(row:)` reads.
@@ -35,7 +34,6 @@ extension Offer: CatalogueListing {
     static var purposesField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$purposeList }
     static var languagesField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$languageList }
     static var searchField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$searchText }
-    func view(owner: Organisation) -> OfferDTO { OfferDTO(self, host: owner) }
     static func view(row: any DatabaseOutput) throws -> OfferDTO { try OfferDTO(row: row) }
     static func selectView(_ query: QueryBuilder<Offer>) -> QueryBuilder<Offer> { OfferDTO.select(query) }
     static func key(of view: OfferDTO) -> String { view.key }
@@ -53,7 +51,6 @@ extension VisitRequest: CatalogueListing {
     static var purposesField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$purposeList }
     static var languagesField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$languageList }
     static var searchField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$searchText }
-    func view(owner: Organisation) -> RequestDTO { RequestDTO(self, visitor: owner) }
     static func view(row: any DatabaseOutput) throws -> RequestDTO { try RequestDTO(row: row) }
     static func selectView(_ query: QueryBuilder<VisitRequest>) -> QueryBuilder<VisitRequest> { RequestDTO.select(query) }
     static func key(of view: RequestDTO) -> String { view.key }
