@@ -77,7 +77,11 @@ func useMatchingChangeLog(_ app: Application, on id: DatabaseID? = nil) {
 func configureDatabase(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) throws {
     switch choice {
     case .postgres(let url, let connections):
-        try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: connections), as: .psql)
+        var configuration = try SQLPostgresConfiguration(url: url)
+        // Each prepared query is planned once per connection rather than on every run: PostgreSQL's
+        // default kept re-planning them, the largest part of its work on a signed-in page (decision 0029).
+        configuration.coreConfiguration.options.additionalStartupParameters = [("plan_cache_mode", "force_generic_plan")]
+        try app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: connections), as: .psql)
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     }
