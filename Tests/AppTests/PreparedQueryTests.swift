@@ -47,4 +47,30 @@ import Vapor
             #expect(serializer.binds.count == 3)
         }
     }
+
+    struct Odd: App.PreparedQuery {
+        struct Output: Decodable, Sendable {
+            let text: String
+        }
+
+        static let sql = "SELECT 'cost in $' || $1 || $2 AS text"
+        let value: String
+        var values: [any PostgresEncodable & Encodable & Sendable] { [value] }
+    }
+
+    @Test func aDollarWithoutANumberAndAMissingValueStayText() async throws {
+        try await withApp { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            var serializer = SQLSerializer(database: sql)
+            Odd.bound(["x"]).serialize(to: &serializer)
+            // Twice: the second run reads the pieces cut by the first.
+            var again = SQLSerializer(database: sql)
+            Odd.bound(["y"]).serialize(to: &again)
+            for run in [serializer, again] {
+                #expect(run.sql.contains("'cost in $' || "))
+                #expect(run.sql.hasSuffix("|| $2 AS text"))
+                #expect(run.binds.count == 1)
+            }
+        }
+    }
 }
