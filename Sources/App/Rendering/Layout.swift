@@ -35,15 +35,20 @@ extension Request {
         return layout
     }
 
-    /// Renders `template` with the frame and the view model as `view`.
+    /// Renders `template` with the frame and the view model as `view`: the template is the page's
+    /// own part, inside `<main>`; the frame around it is written in Swift (`PageFrame`).
     func page<View: Encodable>(
         _ template: String, title: String, _ view: View, status: HTTPResponseStatus = .ok, forms: Bool = false
     ) async throws -> Response {
-        let response = try await self.view.render(template, Page(layout: await layout(title, forms: forms), view: view))
-            .encodeResponse(
-                for: self)
-        response.status = status
-        return response
+        let page = Page(layout: await layout(title, forms: forms), view: view)
+        let body = try await self.view.render(template, page).data
+        let top = PageFrame.top(page.layout)
+        var buffer = ByteBufferAllocator().buffer(capacity: top.utf8.count + body.readableBytes + PageFrame.bottom.utf8.count)
+        buffer.writeString(top)
+        buffer.writeImmutableBuffer(body)
+        buffer.writeString(PageFrame.bottom)
+        return Response(
+            status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(buffer: buffer))
     }
 
     /// A redirect after an action, with its confirmation shown once on the next page.
