@@ -56,6 +56,27 @@ import VaporTesting
         }
     }
 
+    @Test func whoStillSignsIsReadWithTheExchanges() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let exchange = try await scene.propose()
+            try await scene.act(scene.host, exchange.id, "accept")
+            try await scene.act(scene.host, exchange.id, "sign-as-host")
+            // The host has signed; the visitor has not: only the visitor is asked, on its dashboard.
+            let waiting = "Lyon Photonics Cluster at Munich Laser Centre: "
+            let host = try await TestBrowser.signedIn(app, "host@h1.example").get("/dashboard").body.string
+            let visitor = try await TestBrowser.signedIn(app, "visitor@v1.example").get("/dashboard").body.string
+            #expect(!host.contains(waiting))
+            #expect(visitor.contains(waiting))
+            #expect(visitor.contains("being signed</span> 1"))
+            #expect(visitor.contains("sign the Commitment to Quality and the financial-support agreement"))
+            try await scene.act(scene.visitor, exchange.id, "sign-as-visitor")
+            try await scene.act(scene.visitor, exchange.id, "sign-financial-agreement-as-visitor")
+            let signed = try await TestBrowser.signedIn(app, "visitor@v1.example").get("/dashboard").body.string
+            #expect(!signed.contains(waiting))
+        }
+    }
+
     @Test func theCoordinatorSeesTheQueueWithTheProfileAndTheBudget() async throws {
         try await withApp { app in
             _ = try await ExchangeScene.make(app)

@@ -58,6 +58,7 @@ import VaporTesting
             _ = try await owner.post("/login", form: ["email": "owner@example.eu", "password": "a-long-password"])
             let page = try await owner.get("/my").body.string
             #expect(page.contains("ida (ida@example.eu) asks to join Lyon Photonics Cluster"))
+            #expect(try await owner.get("/dashboard").body.string.contains("ida asks to join Lyon Photonics Cluster"))
             let action = try #require(
                 page.components(separatedBy: "action=\"").first { $0.hasPrefix("/organisations/O0/members/") }?.components(
                     separatedBy: "\""

@@ -11,9 +11,9 @@ struct MyOrganisations {
 
     private var db: any Database { context.db }
 
-    /// Two queries in plain SQL (the dashboard and "My organisations" both ask it): the caller's
-    /// memberships with their organisations, partnerships and registrations, and the requests to
-    /// join the ones the caller administers.
+    /// Plain SQL (the dashboard and "My organisations" both ask it): the caller's memberships with
+    /// their organisations, partnerships, registrations and how many wait to join each; then, only
+    /// if some do, the requests to join the ones the caller administers.
     func overview() async throws -> MyOrganisationsDTO {
         let caller = try context.signedIn()
         let sql = try db.sql()
@@ -27,7 +27,8 @@ struct MyOrganisations {
             context.memo?.keep(
                 ExchangeScope(caller: caller, organisations: Set(active.map(\.organisation_id)), partnerships: []))
         }
-        let administered = active.filter(\.is_admin).map(\.organisation_id)
+        // Only the organisations that have someone waiting to join: most have none, and then no query.
+        let administered = active.filter { $0.is_admin && $0.waiting_to_join > 0 }.map(\.organisation_id)
         struct JoinRow: Decodable {
             let key: String
             let organisation_name: String
@@ -88,13 +89,18 @@ extension MyOrganisations {
             let registration_status: String?
             let registration_partnership_key: String?
             let registration_partnership_name: String?
+            /// How many people ask to join the organisation.
+            let waiting_to_join: Int
         }
 
         static let sql = """
             SELECT m.organisation_id, o."key", o.name, o.validation_status, o.validation_reason,
                 p."key" AS partnership_key, p.name AS partnership_name, m.status, m.is_admin,
                 r.status AS registration_status, rp."key" AS registration_partnership_key,
-                rp.name AS registration_partnership_name
+                rp.name AS registration_partnership_name,
+                (SELECT COUNT(*) FROM \(Membership.schema) j
+                    WHERE j.organisation_id = m.organisation_id AND j.status = '\(Membership.Status.requested.rawValue)'
+                ) AS waiting_to_join
             FROM \(Membership.schema) m
             JOIN \(Organisation.schema) o ON o.id = m.organisation_id
             LEFT JOIN \(Partnership.schema) p ON p.id = o.partnership_id

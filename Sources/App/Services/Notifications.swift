@@ -19,6 +19,8 @@ struct Notifications {
     /// The newest unread ones, at most `limit`, for a dashboard (prepared: every dashboard asks).
     func latestUnread(limit: Int) async throws -> [NotificationDTO] {
         let caller = try context.signedIn()
+        // The bell of this request says whether there is any: none, no query.
+        if context.memo?.bell(of: caller.id)?.notifications == 0 { return [] }
         return try await LatestUnread(user: caller.id, limit: limit).all(on: db).map {
             NotificationDTO(id: $0.id, text: $0.text, link: $0.link, read: false, at: $0.created_at)
         }

@@ -4,7 +4,7 @@ import ProgrammeRules
 import SQLKit
 import Vapor
 
-/// The exchanges the caller may see, read lightly for a dashboard (two queries, however many):
+/// The exchanges the caller may see, read lightly for a dashboard or the list (one query, however many):
 /// where each stands, who acts next, and which wait for the caller. The exchange page reads the
 /// whole record; a dashboard only needs this.
 struct ExchangeDigest: Encodable {
@@ -12,6 +12,7 @@ struct ExchangeDigest: Encodable {
         let id: UUID
         /// "Visitor at Host".
         let title: String
+        let requestTitle: String
         let phase: ExchangePhase
         let phaseWords: String
         /// "3–7 May 2027".
@@ -68,6 +69,11 @@ struct ExchangeDigest: Encodable {
         let report_validated_on: CalendarDate?
         let visitor_name: String
         let host_name: String
+        let request_title: String
+        // One signature of an exchange being signed, if any: the row repeats for each.
+        let document: ExchangeSignature.Document?
+        let signatory: String?
+        let version: Int?
 
         var proposedBy: Party { proposed_by }
         var proposedOn: CalendarDate { proposed_on }
@@ -88,21 +94,27 @@ struct ExchangeDigest: Encodable {
         let version: Int
     }
 
-    /// Two queries of plain SQL at most, both prepared on PostgreSQL: the exchanges with their
-    /// organisations' names, and the signatures of those being signed.
+    /// One query of plain SQL, prepared on PostgreSQL: the exchanges with their organisations'
+    /// names, each repeated with the signatures of those being signed.
     static func read(_ context: ServiceContext, scope: ExchangeScope) async throws -> ExchangeDigest {
-        let exchanges: [Row]
+        let rows: [Row]
         if scope.caller.isAdmin {
-            exchanges = try await Everything().all(on: context.db)
+            rows = try await Everything().all(on: context.db)
         } else {
             guard !scope.organisations.isEmpty || !scope.partnerships.isEmpty else { return ExchangeDigest(items: []) }
-            exchanges = try await Visible(organisations: Array(scope.organisations), partnerships: Array(scope.partnerships))
+            rows = try await Visible(organisations: Array(scope.organisations), partnerships: Array(scope.partnerships))
                 .all(on: context.db)
         }
-        let signing = exchanges.filter { $0.phase == .accepted || $0.phase == .signing }.map(\.id)
-        let signatures =
-            signing.isEmpty
-            ? [:] : Dictionary(grouping: try await Signatures(exchanges: signing).all(on: context.db), by: \.exchange_id)
+        // The rows of one exchange come together (ordered by creation, then id).
+        var exchanges: [Row] = []
+        var signatures: [UUID: [SignatureRow]] = [:]
+        for row in rows {
+            if exchanges.last?.id != row.id { exchanges.append(row) }
+            if let document = row.document, let signatory = row.signatory, let version = row.version {
+                signatures[row.id, default: []].append(
+                    SignatureRow(exchange_id: row.id, document: document, signatory: signatory, version: version))
+            }
+        }
         let today = context.clock.today
         let items = exchanges.map { exchange -> Item in
             let lifecycle = exchange.lifecycle(signatures: signatures[exchange.id] ?? [])
@@ -112,6 +124,7 @@ struct ExchangeDigest: Encodable {
             let yourTurn = next.map { !Set($0.who).isDisjoint(with: roles) } ?? false
             return Item(
                 id: exchange.id, title: "\(exchange.visitor_name) at \(exchange.host_name)",
+                requestTitle: exchange.request_title,
                 phase: exchange.phase, phaseWords: exchange.phase.words, dates: CalendarDate.span(exchange.start, exchange.end),
                 next: next?.what, by: next?.by?.words, yourTurn: yourTurn,
                 paymentLate: exchange.isPaymentLate(on: today),
@@ -120,42 +133,45 @@ struct ExchangeDigest: Encodable {
         return ExchangeDigest(items: items)
     }
 
-    private static let columns = """
-        SELECT e.id, e.visitor_id, e.host_id, e.visitor_partnership_id, e.host_partnership_id, e.phase, e.proposed_by,
-            e.proposed_on, e.stay_start, e.stay_end, e.commitment_version, e.report_validated_on,
-            v.name AS visitor_name, h.name AS host_name
-        FROM \(Exchange.schema) e
-        JOIN \(Organisation.schema) v ON v.id = e.visitor_id
-        JOIN \(Organisation.schema) h ON h.id = e.host_id
+    /// The newest 500 exchanges that pass `filter`, with their organisations' names, each joined
+    /// with its signatures while it is being signed.
+    private static func newest(_ filter: String) -> String {
         """
+        SELECT e.*, s.document, s.signatory, s.version
+        FROM (
+            SELECT e.id, e.visitor_id, e.host_id, e.visitor_partnership_id, e.host_partnership_id, e.phase, e.proposed_by,
+                e.proposed_on, e.stay_start, e.stay_end, e.commitment_version, e.report_validated_on,
+                e.created_at, e.request_title,
+                v.name AS visitor_name, h.name AS host_name
+            FROM \(Exchange.schema) e
+            JOIN \(Organisation.schema) v ON v.id = e.visitor_id
+            JOIN \(Organisation.schema) h ON h.id = e.host_id
+            \(filter)
+            ORDER BY e.created_at DESC LIMIT 500
+        ) e
+        LEFT JOIN \(ExchangeSignature.schema) s ON s.exchange_id = e.id
+            AND e.phase IN ('\(ExchangePhase.accepted.rawValue)', '\(ExchangePhase.signing.rawValue)')
+        ORDER BY e.created_at DESC, e.id
+        """
+    }
 
     /// Every exchange, for the support office.
     struct Everything: PreparedQuery {
         typealias Output = Row
-        static let sql = "\(columns) ORDER BY e.created_at DESC LIMIT 500"
+        static let sql = newest("")
         var values: [any PostgresEncodable & Encodable & Sendable] { [] }
     }
 
     /// The exchanges of the caller's organisations or of the partnerships they coordinate.
     struct Visible: PreparedQuery {
         typealias Output = Row
-        static let sql = """
-            \(columns)
+        static let sql = newest(
+            """
             WHERE e.visitor_id = ANY($1) OR e.host_id = ANY($1)
                 OR e.visitor_partnership_id = ANY($2) OR e.host_partnership_id = ANY($2)
-            ORDER BY e.created_at DESC LIMIT 500
-            """
+            """)
         let organisations: [UUID]
         let partnerships: [UUID]
         var values: [any PostgresEncodable & Encodable & Sendable] { [organisations, partnerships] }
-    }
-
-    struct Signatures: PreparedQuery {
-        typealias Output = SignatureRow
-        static let sql = """
-            SELECT exchange_id, document, signatory, version FROM \(ExchangeSignature.schema) WHERE exchange_id = ANY($1)
-            """
-        let exchanges: [UUID]
-        var values: [any PostgresEncodable & Encodable & Sendable] { [exchanges] }
     }
 }
