@@ -24,19 +24,35 @@ extension ExchangeController {
         struct Group: Encodable {
             let phase: String
             let words: String
-            let exchanges: [ExchangeDTO]
+            let exchanges: [ExchangeDigest.Item]
         }
         let groups: [Group]
         let count: Int
+        /// The one phase shown (`?phase=`, the dashboards' links), in words; nil for all.
+        let phase: String?
+        let phaseWords: String?
     }
 
     @Sendable func listPage(req: Request) async throws -> Response {
-        let exchanges = try await req.context.exchanges.list(phase: nil)
+        // Read as the dashboards read them (one query), not as whole records: a coordinator sees hundreds.
+        let context = req.context
+        var only: ExchangePhase?
+        if let text = req.query[String.self, at: "phase"], !text.isEmpty {
+            guard let phase = ExchangePhase(rawValue: text) else {
+                throw AppError.badQuery(
+                    "phase", "phase-unknown", "must be one of " + ExchangePhase.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            only = phase
+        }
+        let exchanges = try await ExchangeDigest.read(context, scope: try await context.exchangeScope()).items
+            .filter { only == nil || $0.phase == only }
         let groups = ExchangePhase.allCases.compactMap { phase -> ListView.Group? in
             let inPhase = exchanges.filter { $0.phase == phase }
             return inPhase.isEmpty ? nil : ListView.Group(phase: phase.rawValue, words: phase.words, exchanges: inPhase)
         }
-        return try await req.page("exchanges", title: "Exchanges", ListView(groups: groups, count: exchanges.count))
+        return try await req.page(
+            "exchanges", title: only.map { "Exchanges: \($0.words)" } ?? "Exchanges",
+            ListView(groups: groups, count: exchanges.count, phase: only?.rawValue, phaseWords: only?.words))
     }
 
     struct ProposalView: Encodable {

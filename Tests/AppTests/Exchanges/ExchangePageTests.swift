@@ -48,6 +48,17 @@ import VaporTesting
             let host = try await signedIn(app, "host@h1.example")
             let home = try await host.get("/exchanges")
             #expect(home.body.string.contains("class=\"badge\""))
+            #expect(home.body.string.contains("Learn laser processing"))
+            // The dashboards' links to one phase show that phase only; a phase that is none is refused.
+            let proposedOnly = try await host.get("/exchanges?phase=proposed").body.string
+            #expect(proposedOnly.contains(#"href="\#(location)""#))
+            #expect(proposedOnly.contains("Show every exchange"))
+            let paidOnly = try await host.get("/exchanges?phase=paid").body.string
+            #expect(!paidOnly.contains(#"href="\#(location)""#))
+            #expect(paidOnly.contains("None of your exchanges is in this phase now."))
+            let unknown = try await host.get("/exchanges?phase=lost")
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.body.string.contains("phase"))
             let hostPage = try await host.get(location)
             #expect(hostPage.body.string.contains("Accept the proposal"))
             let accepted = try await host.post("\(location)/actions/accept", form: [:])
