@@ -8,28 +8,47 @@ extension Catalogue {
     func partnership(_ key: String) async throws -> PartnershipDetail {
         // Two prepared queries (decision 0024): the partnership, then its members counted by
         // country and its cluster organisations named; decoding a row for every member was most of
-        // this page's time.
+        // this page's time. The members change only with an organisation, so they are remembered
+        // per state of the matching index, like the catalogue's answers (decision 0028).
         guard let partnership = try await PartnershipPage(key: key).first(on: db) else {
             throw AppError.noSuch("partnership", key: key)
         }
-        var memberCount = 0
-        var countries: [String] = []
-        var clusters: [OrganisationSummary] = []
-        for row in try await PartnershipMembers(partnership: partnership.id).all(on: db) {
-            if row.part == "country" {
-                memberCount += row.members
-                countries.append(row.country)
-            } else if let code = CountryCode(row.country) {
-                clusters.append(
-                    OrganisationSummary(key: row.key, name: row.name, kind: .clusterOrganisation, country: code, city: row.city))
-            }
+        let members = try await context.matching.catalogueAnswer("partnership-members:\(partnership.id)", on: db) {
+            try await Members.read(partnership.id, on: db)
         }
         return PartnershipDetail(
             partnership: PartnershipDTO(
                 key: partnership.key, name: partnership.name, description: partnership.description,
                 countries: StringList.decode(partnership.countries), sectors: StringList.decode(partnership.sectors),
-                budgetCents: partnership.budget_cents, targetExchanges: partnership.target_exchanges, memberCount: memberCount),
-            clusters: clusters.sorted { ($0.name, $0.key) < ($1.name, $1.key) }, memberCountries: countries.sorted())
+                budgetCents: partnership.budget_cents, targetExchanges: partnership.target_exchanges,
+                memberCount: members.count),
+            clusters: members.clusters, memberCountries: members.countries)
+    }
+
+    /// A partnership's validated members: how many, their countries, its cluster organisations by name.
+    struct Members: Sendable {
+        let count: Int
+        let countries: [String]
+        let clusters: [OrganisationSummary]
+
+        static func read(_ partnership: UUID, on db: any Database) async throws -> Members {
+            var count = 0
+            var countries: [String] = []
+            var clusters: [OrganisationSummary] = []
+            for row in try await PartnershipMembers(partnership: partnership).all(on: db) {
+                if row.part == "country" {
+                    count += row.members
+                    countries.append(row.country)
+                } else if let code = CountryCode(row.country) {
+                    clusters.append(
+                        OrganisationSummary(
+                            key: row.key, name: row.name, kind: .clusterOrganisation, country: code, city: row.city))
+                }
+            }
+            return Members(
+                count: count, countries: countries.sorted(),
+                clusters: clusters.sorted { ($0.name, $0.key) < ($1.name, $1.key) })
+        }
     }
 
     struct PartnershipPage: PreparedQuery {
