@@ -146,6 +146,9 @@ import VaporTesting
             }
             #expect(try await count("/api/v1/offers?q=laser") == 1)
             #expect(try await count("/api/v1/offers?q=laser") == 1, "asked again, the same answer")
+            // The host's page lists its offers, remembered too.
+            let hostPage = { () async throws -> String in try await TestBrowser(app).get("/organisations/H1").body.string }
+            #expect(try await !hostPage().contains("Laser welding days"))
             let created = try await scene.host.send(
                 .POST, "/api/v1/organisations/H1/offers",
                 json: [
@@ -155,14 +158,41 @@ import VaporTesting
             #expect(created.status == .created)
             let key = try created.content.decode(OfferDTO.self).key
             #expect(try await count("/api/v1/offers?q=laser") == 2)
+            #expect(try await hostPage().contains(#"<a href="/offers/\#(key)">Laser welding days</a>"#))
             #expect(try await scene.host.send(.DELETE, "/api/v1/offers/\(key)").status == .noContent)
             #expect(try await count("/api/v1/offers?q=laser") == 1)
+            #expect(try await !hostPage().contains("Laser welding days"))
             // An organisation's new name shows on its cards at once.
             let host = try #require(try await Organisation.query(on: app.db).filter(\.$key == "H1").first())
             host.name = "Munich Laser Centre GmbH"
             try await host.save(on: app.db)
             let page = try await anonymous.send(.GET, "/api/v1/offers?q=laser").content.decode(ListPage<OfferDTO>.self)
             #expect(page.items.first?.host.name == "Munich Laser Centre GmbH")
+        }
+    }
+
+    /// A partnership's members are remembered per state of the matching index too: an organisation
+    /// renamed, or gone from its members, shows on the partnership's page at once.
+    @Test func aPartnershipsMembersFollowItsOrganisations() async throws {
+        try await withApp { app in
+            _ = try await ExchangeScene.make(app)
+            let browser = TestBrowser(app)
+            let before = try await browser.get("/partnerships/PV").body.string
+            #expect(before.contains(#"<a href="/organisations/V1">Lyon Photonics Cluster</a> (Lyon, France)"#))
+            let visitor = try #require(try await Organisation.query(on: app.db).filter(\.$key == "V1").first())
+            visitor.name = "Lyon Photonics & Optics"
+            try await visitor.save(on: app.db)
+            let renamed = try await browser.get("/partnerships/PV").body.string
+            #expect(renamed.contains(#"<a href="/organisations/V1">Lyon Photonics &amp; Optics</a>"#))
+            let members = { (page: String) in
+                page.components(separatedBy: "/catalogue?partnership=PV\">").last?.prefix { $0 != "<" } ?? ""
+            }
+            let count = try #require(Int(members(renamed)))
+            visitor.validationStatus = .changesRequested
+            try await visitor.save(on: app.db)
+            let after = try await browser.get("/partnerships/PV").body.string
+            #expect(!after.contains("/organisations/V1\""))
+            #expect(Int(members(after)) == count - 1)
         }
     }
 }

@@ -6,7 +6,8 @@ import Vapor
 
 /// An organisation's page: its profile with its partnership's and cluster's names, its offers and
 /// requests, and what the caller may do with it. Four queries at most, three of them plain SQL, and
-/// only the profile's when the organisation has no offer, no request and no publication:
+/// only the profile's when the organisation has no offer, no request and no publication, or when
+/// its offers and requests are remembered:
 /// whole models, eager loading and the names SQLKit writes for every column of a model query were
 /// most of this page's time (decision 0024).
 extension Catalogue {
@@ -19,19 +20,15 @@ extension Catalogue {
             throw hidden
         }
         let id = row.id
-        // The profile query counted them: most organisations have no offer or no request.
-        let offers =
-            row.offer_count == 0
-            ? []
-            : try await OfferDTO.select(
-                Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
-            ).filter(\.$host.$id == id).sort(\.$availableFrom).rows(OfferDTO.init(row:))
-        let requests =
-            row.request_count == 0
-            ? []
-            : try await RequestDTO.select(
-                VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
-            ).filter(\.$visitor.$id == id).sort(\.$earliest).rows(RequestDTO.init(row:))
+        // The profile query counted them: most organisations have no offer or no request. They
+        // change only with an offer, a request or the organisation, so they are remembered per
+        // state of the matching index, like the catalogue's answers (decision 0028).
+        let listings =
+            row.offer_count == 0 && row.request_count == 0
+            ? OrganisationListings(offers: [], requests: [])
+            : try await context.matching.catalogueAnswer("organisation-listings:\(id)", on: db) {
+                try await OrganisationListings.read(id, offers: row.offer_count, requests: row.request_count, on: db)
+            }
         var membership: Membership.Status?
         var isAdmin = false
         if let caller = context.caller, let found = try await ViewerMembership(user: caller.id, organisation: id).first(on: db) {
@@ -39,7 +36,7 @@ extension Catalogue {
             isAdmin = found.status == .active && found.is_admin
         }
         return OrganisationDetail(
-            organisation: OrganisationDTO(row), offers: offers, requests: requests,
+            organisation: OrganisationDTO(row), offers: listings.offers, requests: listings.requests,
             viewer: OrganisationDetail.Viewer(
                 membership: membership?.rawValue, mayEdit: isAdmin || context.caller?.isAdmin == true,
                 mayAskToJoin: context.caller != nil && membership == nil && context.caller?.role == .participant),
@@ -130,5 +127,26 @@ extension OrganisationDTO {
         cluster = row.cluster_key
         clusterName = row.cluster_key == nil ? nil : row.cluster_name
         validationStatus = row.validation_status
+    }
+}
+
+/// An organisation's offers and requests as its page lists them.
+struct OrganisationListings: Sendable {
+    let offers: [OfferDTO]
+    let requests: [RequestDTO]
+
+    /// Each list read only if the profile counted some.
+    static func read(_ id: UUID, offers: Int, requests: Int, on db: any Database) async throws -> OrganisationListings {
+        OrganisationListings(
+            offers: offers == 0
+                ? []
+                : try await OfferDTO.select(
+                    Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
+                ).filter(\.$host.$id == id).sort(\.$availableFrom).rows(OfferDTO.init(row:)),
+            requests: requests == 0
+                ? []
+                : try await RequestDTO.select(
+                    VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
+                ).filter(\.$visitor.$id == id).sort(\.$earliest).rows(RequestDTO.init(row:)))
     }
 }
