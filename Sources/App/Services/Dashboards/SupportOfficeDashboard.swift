@@ -50,17 +50,28 @@ extension Dashboards {
     func supportOffice() async throws -> SupportOfficeDashboard {
         let caller = try context.signedIn()
         guard caller.isAdmin else { throw AppError.forbidden("Only the support office sees every partnership.") }
-        let digest = try await ExchangeDigest.read(context, scope: try await context.exchangeScope())
-        let partnerships = try await Partnership.query(on: db).sort(\.$name).all()
-        let balances = try await Ledger.balances(of: partnerships, on: db)
-        let funded = try await Ledger.fundedCounts(on: db)
-        let members = try await count(Organisation.schema, by: "partnership_id", where: "validation_status", is: "validated")
-        let waiting = try await count(Registration.schema, by: "partnership_id", where: "status", is: "submitted")
-        let exchanges = try await Exchange.query(on: db).filter(\.$phase !~ Array(ExchangeDigest.closed))
+        // Some twenty small reads, independent of each other: asked together, so that on
+        // PostgreSQL they run on several connections at once (on SQLite they queue for its one).
+        let scope = try await context.exchangeScope()
+        async let digestRead = ExchangeDigest.read(context, scope: scope)
+        async let partnershipsRead = Partnership.query(on: db).sort(\.$name).all()
+        async let fundedRead = Ledger.fundedCounts(on: db)
+        async let membersRead = count(Organisation.schema, by: "partnership_id", where: "validation_status", is: "validated")
+        async let waitingRead = count(Registration.schema, by: "partnership_id", where: "status", is: "submitted")
+        async let exchangesRead = Exchange.query(on: db).filter(\.$phase !~ Array(ExchangeDigest.closed))
             .field(\.$id).field(\.$visitorPartnership.$id).field(\.$phase).field(\.$reportValidatedOn).all()
+        async let coordinatorsRead = PartnershipCoordinator.query(on: db).with(\.$user).all()
+        async let queueRead = queue(limit: 5)
+        async let requestsRead = Membership.query(on: db).filter(\.$status == .requested).with(\.$user)
+            .with(\.$organisation).limit(50).all()
+        async let settingsRead = context.settings.current()
+        async let peopleRead = people()
+        async let outboxRead = outbox()
+        let partnerships = try await partnershipsRead
+        let balances = try await Ledger.balances(of: partnerships, on: db)
+        let (digest, funded, members, waiting) = try await (digestRead, fundedRead, membersRead, waitingRead)
+        let (exchanges, coordinators, queue) = try await (exchangesRead, coordinatorsRead, queueRead)
         let today = context.clock.today
-        let coordinators = try await PartnershipCoordinator.query(on: db).with(\.$user).all()
-        let queue = try await queue(limit: 5)
         let rows = partnerships.compactMap { partnership -> SupportOfficeDashboard.PartnershipRow? in
             guard let id = partnership.id, let balance = balances[id] else { return nil }
             let own = exchanges.filter { $0.$visitorPartnership.id == id }
@@ -70,11 +81,9 @@ extension Dashboards {
                 latePayments: own.filter { $0.isPaymentLate(on: today) }.count,
                 coordinators: coordinators.filter { $0.$partnership.id == id }.map(\.user.name).sorted())
         }
-        let requests = try await Membership.query(on: db).filter(\.$status == .requested).with(\.$user).with(\.$organisation)
-            .limit(50).all()
-        let settings = try await context.settings.current()
+        let (requests, settings, people, outbox) = try await (requestsRead, settingsRead, peopleRead, outboxRead)
         return SupportOfficeDashboard(
-            name: caller.name, partnerships: rows, queue: queue.items, queueTotal: queue.total, people: try await people(),
+            name: caller.name, partnerships: rows, queue: queue.items, queueTotal: queue.total, people: people,
             joinRequests: requests.compactMap { request in
                 request.user.id.map {
                     .init(
@@ -83,7 +92,7 @@ extension Dashboards {
                 }
             },
             settings: settings, rateTable: "\(settings.rateTable.name), version \(settings.rateTable.version)",
-            outbox: try await outbox(),
+            outbox: outbox,
             byPhase: digest.byPhase, latePayments: digest.latePayments)
     }
 
@@ -109,12 +118,13 @@ extension Dashboards {
     /// The mail outbox: what waits, what keeps failing, what went today.
     private func outbox() async throws -> SupportOfficeDashboard.Outbox {
         let startOfDay = Calendar(identifier: .gregorian).startOfDay(for: context.clock.now)
-        let waiting = try await OutboxMessage.query(on: db).filter(\.$sentAt == nil)
-        let oldest = try await OutboxMessage.query(on: db).filter(\.$sentAt == nil).sort(\.$createdAt).first()
+        async let waiting = OutboxMessage.query(on: db).filter(\.$sentAt == nil).count()
+        async let oldest = OutboxMessage.query(on: db).filter(\.$sentAt == nil).sort(\.$createdAt).first()
+        async let failing = OutboxMessage.query(on: db).filter(\.$sentAt == nil).filter(\.$attempts > 0).count()
+        async let sentToday = OutboxMessage.query(on: db).filter(\.$sentAt >= startOfDay).count()
+        let now = context.clock.now
         return SupportOfficeDashboard.Outbox(
-            waiting: try await waiting.count(),
-            failing: try await OutboxMessage.query(on: db).filter(\.$sentAt == nil).filter(\.$attempts > 0).count(),
-            sentToday: try await OutboxMessage.query(on: db).filter(\.$sentAt >= startOfDay).count(),
-            oldestWaiting: oldest.map { Self.age(since: $0.createdAt, now: context.clock.now) })
+            waiting: try await waiting, failing: try await failing, sentToday: try await sentToday,
+            oldestWaiting: try await oldest.map { Self.age(since: $0.createdAt, now: now) })
     }
 }
