@@ -16,6 +16,7 @@ import Testing
 
     @Test func aDigestIsTheHexOfSHA256() {
         #expect(SecretToken.digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SecretToken.hex([0x00, 0x0f, 0xab, 0xff]) == "000fabff")
     }
 
     @Test func aTokenIsWellFormedAndNew() {

@@ -36,14 +36,7 @@ extension ExchangeController {
     @Sendable func listPage(req: Request) async throws -> Response {
         // Read as the dashboards read them (one query), not as whole records: a coordinator sees hundreds.
         let context = req.context
-        var only: ExchangePhase?
-        if let text = req.query[String.self, at: "phase"], !text.isEmpty {
-            guard let phase = ExchangePhase(rawValue: text) else {
-                throw AppError.badQuery(
-                    "phase", "phase-unknown", "must be one of " + ExchangePhase.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            only = phase
-        }
+        let only = try Exchanges.phase(req.query[String.self, at: "phase"])
         let exchanges = try await ExchangeDigest.read(context, scope: try await context.exchangeScope()).items
             .filter { only == nil || $0.phase == only }
         let groups = ExchangePhase.allCases.compactMap { phase -> ListView.Group? in

@@ -24,10 +24,13 @@ enum SecretToken {
     }
 
     /// SHA-256, hex.
-    static func digest(_ token: String) -> String {
+    static func digest(_ token: String) -> String { hex(SHA256.hash(data: Data(token.utf8))) }
+
+    /// Bytes (a digest) in lower-case hex.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
+        for byte in bytes {
             hex.append(hexDigits[Int(byte >> 4)])
             hex.append(hexDigits[Int(byte & 0x0F)])
         }

@@ -87,7 +87,7 @@ struct ExchangeDigest: Encodable {
         var hostPartnershipID: UUID { host_partnership_id }
     }
 
-    struct SignatureRow: Decodable, SignatureFacts {
+    struct SignatureRow: SignatureFacts {
         let exchange_id: UUID
         let document: ExchangeSignature.Document
         let signatory: String

@@ -140,7 +140,7 @@ extension Exchanges {
         file.filename = String(name.prefix(120))
         file.contentType = type
         file.size = data.count
-        file.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        file.sha256 = SecretToken.hex(SHA256.hash(data: data))
         file.storageKey = key
         file.$uploadedBy.id = caller.id
         let now = context.clock.now

@@ -185,16 +185,20 @@ struct Exchanges {
         let caller = try context.signedIn()
         let scope = try await context.exchangeScope()
         let query = Exchange.query(on: db).sort(\.$createdAt, .descending)
-        if let phase, !phase.isEmpty {
-            guard let wanted = ExchangePhase(rawValue: phase) else {
-                throw AppError.badQuery(
-                    "phase", "phase-unknown", "must be one of " + ExchangePhase.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            query.filter(\.$phase == wanted)
-        }
+        if let wanted = try Self.phase(phase) { query.filter(\.$phase == wanted) }
         scope.restrict(query)
         let exchanges = try await query.limit(500).all()
         return try await ExchangeViews(context: context, scope: scope).views(exchanges)
+    }
+
+    /// The phase a list is narrowed to (`?phase=`): nil when none is given, 400 for one that is none.
+    static func phase(_ text: String?) throws -> ExchangePhase? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let phase = ExchangePhase(rawValue: text) else {
+            throw AppError.badQuery(
+                "phase", "phase-unknown", "must be one of " + ExchangePhase.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return phase
     }
 
     /// One exchange, for its parties; 404 for anyone else.
