@@ -38,9 +38,7 @@ struct InstanceCachesKey: StorageKey {
 extension Application {
     /// This instance's short-lived caches, set up by `configure`.
     var instanceCaches: InstanceCaches {
-        if let caches = storage[InstanceCachesKey.self] { return caches }
-        let caches = InstanceCaches()
-        storage[InstanceCachesKey.self] = caches
+        guard let caches = storage[InstanceCachesKey.self] else { fatalError("configure(_:) sets up InstanceCaches") }
         return caches
     }
 }

@@ -1,6 +1,8 @@
 import Vapor
 
-/// The page a person lands on after signing in: what is theirs and what to do next, by role.
+/// The page a person lands on after signing in: what is theirs and what to do next, by role. A
+/// participant's and a coordinator's are remembered until something they show changes
+/// (`rememberedPage`, decision 0030).
 struct DashboardController: Controller {
     func boot(_ routes: Surfaces) {
         routes.pages.access(.signedIn).get("dashboard", use: dashboard)
@@ -11,17 +13,22 @@ struct DashboardController: Controller {
         let caller = try context.signedIn()
         switch caller.role {
         case .admin:
+            // Not remembered: it shows the mail queue, which the data stamp does not watch.
             return try await req.page("dashboard-support", title: "Support office", try await context.dashboards.supportOffice())
         case .coordinator:
-            return try await req.page(
-                "dashboard-coordinator", title: "Your partnership", try await context.dashboards.coordinator())
+            return try await req.rememberedPage {
+                ("dashboard-coordinator", "Your partnership", try await context.dashboards.coordinator())
+            }
         case .participant:
             // Written in Swift (`ParticipantDashboardPage`): everyone lands here.
-            let dashboard = try await context.dashboards.participant()
-            let unread = (try? await context.bell.counts().messages) ?? 0
-            return try await req.page(
-                "dashboard", title: "Your dashboard",
-                ParticipantDashboardPage.View(html: ParticipantDashboardPage.html(dashboard, unreadMessages: unread)))
+            return try await req.rememberedPage {
+                let dashboard = try await context.dashboards.participant()
+                let unread = (try? await context.bell.counts().messages) ?? 0
+                return (
+                    "dashboard", "Your dashboard",
+                    ParticipantDashboardPage.View(html: ParticipantDashboardPage.html(dashboard, unreadMessages: unread))
+                )
+            }
         }
     }
 }

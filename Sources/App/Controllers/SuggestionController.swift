@@ -98,23 +98,31 @@ struct SuggestionController: Controller {
     @Sendable func requestPage(req: Request) async throws -> Response {
         let context = req.context
         let key = try req.key()
-        let request = try await context.suggestions.managedRequestTitle(key)
-        let list = try await context.suggestions.forManagedRequest(key, limit: 10).list
-        let fit = await Self.fitView(req.query["host"]) { try await context.suggestions.fit(request: key, host: $0) }
-        let view = SuggestionsView(
-            side: "request", key: key, title: request, cards: list.suggestions.map(Self.card), otherSide: "host", fit: fit)
-        return try await req.page("suggestions", title: "Hosts for \(request)", view)
+        let host: String? = req.query["host"]
+        // An explanation asked for may say "cannot be explained right now": such a page is not kept.
+        return try await req.rememberedPage(if: host == nil) {
+            let request = try await context.suggestions.managedRequestTitle(key)
+            let list = try await context.suggestions.forManagedRequest(key, limit: 10).list
+            let fit = await Self.fitView(host) { try await context.suggestions.fit(request: key, host: $0) }
+            let view = SuggestionsView(
+                side: "request", key: key, title: request, cards: list.suggestions.map(Self.card), otherSide: "host", fit: fit)
+            return ("suggestions", "Hosts for \(request)", view)
+        }
     }
 
     @Sendable func offerPage(req: Request) async throws -> Response {
         let context = req.context
         let key = try req.key()
-        let offer = try await context.suggestions.managedOfferTitle(key)
-        let list = try await context.suggestions.forManagedOffer(key, limit: 10).list
-        let fit = await Self.fitView(req.query["visitor"]) { try await context.suggestions.fit(offer: key, visitor: $0) }
-        let view = SuggestionsView(
-            side: "offer", key: key, title: offer, cards: list.suggestions.map(Self.card), otherSide: "visitor", fit: fit)
-        return try await req.page("suggestions", title: "Visitors for \(offer)", view)
+        let visitor: String? = req.query["visitor"]
+        // An explanation asked for may say "cannot be explained right now": such a page is not kept.
+        return try await req.rememberedPage(if: visitor == nil) {
+            let offer = try await context.suggestions.managedOfferTitle(key)
+            let list = try await context.suggestions.forManagedOffer(key, limit: 10).list
+            let fit = await Self.fitView(visitor) { try await context.suggestions.fit(offer: key, visitor: $0) }
+            let view = SuggestionsView(
+                side: "offer", key: key, title: offer, cards: list.suggestions.map(Self.card), otherSide: "visitor", fit: fit)
+            return ("suggestions", "Visitors for \(offer)", view)
+        }
     }
 
     /// The explanation for the organisation the person named, or the problem with the name.

@@ -41,6 +41,7 @@ struct SessionMiddleware: AsyncMiddleware {
                         request.auth.login(user)
                         request.storage[CredentialKey.self] = .session(row.session.id)
                         request.memo.keep(row.bell, for: id)
+                        request.memo.keep(stamp: row.stamp)
                     }
                     expireCookie = false
                 } else {
@@ -62,12 +63,13 @@ struct SessionMiddleware: AsyncMiddleware {
         return response
     }
 
-    /// The cookie's session with its account and the account's bell, in one query of plain SQL,
+    /// The cookie's session with its account, the account's bell and the data stamp (decision 0030),
+    /// in one query of plain SQL,
     /// prepared once per connection on PostgreSQL (`PreparedQuery`): every request of a signed-in
     /// person asks it, and building the two models by reflection cost more than reading.
     static func lookUp(
         _ token: String, on db: any Database
-    ) async throws -> (session: BrowserSession.Snapshot, user: User?, bell: Bell.Counts)? {
+    ) async throws -> (session: BrowserSession.Snapshot, user: User?, bell: Bell.Counts, stamp: Int)? {
         guard let row = try await Lookup(digest: SecretToken.digest(token)).first(on: db) else { return nil }
         var user: User?
         if let id = row.user_id, let email = row.email, let name = row.name, let role = row.role {
@@ -82,7 +84,7 @@ struct SessionMiddleware: AsyncMiddleware {
         let session = BrowserSession.Snapshot(
             id: row.id, userID: user?.id, csrf: row.csrf_token, flash: row.flash, lastSeenAt: row.last_seen_at,
             expiresAt: row.expires_at)
-        return (session, user, Bell.Counts(notifications: row.notifications, messages: row.messages))
+        return (session, user, Bell.Counts(notifications: row.notifications, messages: row.messages), row.data_stamp)
     }
 
     struct Lookup: PreparedQuery {
@@ -98,11 +100,12 @@ struct SessionMiddleware: AsyncMiddleware {
             let role: User.Role?
             let notifications: Int
             let messages: Int
+            let data_stamp: Int
         }
 
         static let sql = """
             SELECT s.id, s.user_id, s.csrf_token, s.flash, s.last_seen_at, s.expires_at, u.email, u.name, u.role,
-            \(Bell.columns(user: "s.user_id"))
+            \(Bell.columns(user: "s.user_id")), \(DataStamp.column) AS data_stamp
             FROM \(BrowserSession.schema) s LEFT JOIN \(User.schema) u ON u.id = s.user_id
             WHERE s.token_digest = $1
             """

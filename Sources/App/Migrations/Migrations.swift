@@ -20,5 +20,6 @@ enum Migrations {
         CreateFollows(),
         CreateExchangeOutcomes(),
         IndexListingsByOwner(),
+        StampEveryChange(),
     ]
 }

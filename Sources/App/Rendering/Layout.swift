@@ -41,8 +41,12 @@ extension Request {
         _ template: String, title: String, _ view: View, status: HTTPResponseStatus = .ok, forms: Bool = false
     ) async throws -> Response {
         let page = Page(layout: await layout(title, forms: forms), view: view)
-        let body = try await self.view.render(template, page).data
-        let top = PageFrame.top(page.layout)
+        return framed(try await self.view.render(template, page).data, in: page.layout, status: status)
+    }
+
+    /// A page's own part inside the frame written for `layout`.
+    func framed(_ body: ByteBuffer, in layout: Layout, status: HTTPResponseStatus = .ok) -> Response {
+        let top = PageFrame.top(layout)
         var buffer = ByteBufferAllocator().buffer(capacity: top.utf8.count + body.readableBytes + PageFrame.bottom.utf8.count)
         buffer.writeString(top)
         buffer.writeImmutableBuffer(body)

@@ -47,6 +47,12 @@ final class MatchingIndex: Sendable {
         try await current(on: db).matcher
     }
 
+    /// The index's state as of now (caught up if this instance wrote since): what a page that
+    /// shows suggestions was read at.
+    func generation(on db: any Database) async throws -> Int {
+        try await current(on: db).generation
+    }
+
     private func current(on db: any Database) async throws -> (matcher: Matcher, generation: Int) {
         let (matcher, stale, generation) = published.withLockedValue { ($0.matcher, $0.stale, $0.generation) }
         if let matcher, !stale { return (matcher, generation) }
