@@ -84,7 +84,7 @@ func configureDatabase(_ app: Application, _ choice: AppConfiguration.DatabaseCh
         // Each prepared query is planned once per connection rather than on every run: PostgreSQL's
         // default kept re-planning them, the largest part of its work on a signed-in page (decision 0029).
         configuration.coreConfiguration.options.additionalStartupParameters = [("plan_cache_mode", "force_generic_plan")]
-        try app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: connections), as: .psql)
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: connections), as: .psql)
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     }

@@ -103,6 +103,26 @@ import VaporTesting
         }
     }
 
+    @Test func anotherInstancesChangeShowsAtOnce() async throws {
+        try await withInstances(2) { apps in
+            _ = try await ExchangeScene.make(apps[0])
+            let visitor = try await TestBrowser.signedIn(apps[0], "visitor@v1.example")
+            _ = try await visitor.get("/dashboard")
+            _ = try await visitor.get("/dashboard")
+            let served = apps[0].rememberedPages.served
+            #expect(try await visitor.get("/dashboard").body.string.contains("Lyon Photonics Cluster"))
+            #expect(apps[0].rememberedPages.served == served + 1)
+
+            // Written through the other instance: the stamp is in the database, not in either process.
+            let organisation = try #require(try await Organisation.query(on: apps[1].db).filter(\.$key == "V1").first())
+            organisation.name = "Lyon Light Cluster"
+            try await organisation.save(on: apps[1].db)
+            let page = try await visitor.get("/dashboard").body.string
+            #expect(page.contains("Lyon Light Cluster"))
+            #expect(apps[0].rememberedPages.served == served + 1)
+        }
+    }
+
     @Test func aRememberedPageIsOneSessionsAndKeepsItsFrameFresh() async throws {
         try await withApp { app in
             _ = try await ExchangeScene.make(app)
