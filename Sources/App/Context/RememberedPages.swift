@@ -51,6 +51,10 @@ final class RememberedPages: Sendable {
     }
 
     func keep(_ page: Page, for key: Key, at version: Version, now: Date = Date()) {
+        // Only the page's bytes are kept, not the spare room of the buffer it was written into.
+        var body = ByteBufferAllocator().buffer(capacity: page.body.readableBytes)
+        body.writeImmutableBuffer(page.body)
+        let page = Page(title: page.title, body: body)
         state.withLockedValue { state in
             if state.pages.count >= Self.limit, state.pages[key] == nil { state.pages.removeAll(keepingCapacity: true) }
             state.pages[key] = Entry(version: version, until: now.addingTimeInterval(Self.lifetime), page: page)
