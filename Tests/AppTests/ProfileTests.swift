@@ -59,6 +59,18 @@ import VaporTesting
             let form = try await browser.get("/organisations/O0/edit")
             #expect(form.body.string.contains("value=\"Lyon Photonics Cluster\""))
             #expect(form.body.string.contains("action=\"/organisations/O0/edit\""))
+            // Its kind, country and main sector chosen; the second and third sector left empty.
+            #expect(form.body.string.contains(#"<option value="cluster-organisation" selected>Cluster organisation</option>"#))
+            #expect(form.body.string.contains(#"<option value="FR" selected>France</option>"#))
+            #expect(form.body.string.components(separatedBy: #"<option value="C26" selected>"#).count == 2)
+            // The cluster picker names the validated clusters, with nothing chosen for a cluster itself.
+            #expect(form.body.string.contains(#"<option value="O0">Lyon Photonics Cluster (Lyon, France)</option>"#))
+
+            try await makeUser(app, "sme@example.eu", organisation: "O1")
+            let sme = try await TestBrowser.signedIn(app, "sme@example.eu").get("/organisations/O1/edit").body.string
+            #expect(sme.contains(#"<option value="sme" selected>"#))
+            #expect(sme.contains(#"<option value="DE" selected>Germany</option>"#))
+            #expect(sme.contains(#"<option value="O0" selected>Lyon Photonics Cluster (Lyon, France)</option>"#))
             let saved = try await browser.post(
                 "/organisations/O0/edit",
                 form: [

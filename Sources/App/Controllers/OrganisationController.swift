@@ -84,15 +84,17 @@ struct OrganisationController: Controller {
         }
     }
 
+    /// The pickers' options are markup written in Swift (`HTML.options`, `FilterOptions`): about
+    /// 300 sector options three times over were most of the page's time in Leaf.
     struct OrganisationFormView: Encodable {
         let heading: String
         let action: String
         let submitLabel: String
         let form: OrganisationForm
-        let kinds: [Choice]
-        let countries: [Choice]
+        let kindOptions: String
+        let countryOptions: String
         let sectorFields: [SectorField]
-        let clusters: [Choice]
+        let clusterOptions: String
         let errors: [String: String]
     }
 
@@ -101,7 +103,7 @@ struct OrganisationController: Controller {
         let name: String
         let label: String
         let required: Bool
-        let groups: [ChoiceGroup]
+        let options: String
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -155,20 +157,19 @@ struct OrganisationController: Controller {
             heading: key == nil ? "Add your organisation" : "Edit the profile of \(form.name ?? "")",
             action: key.map { "/organisations/\($0)/edit" } ?? "/organisations",
             submitLabel: key == nil ? "Add the organisation" : "Save the profile", form: form,
-            kinds: OrganisationKind.allCases.map {
-                Choice(value: $0.rawValue, label: $0.displayName, selected: form.kind == $0.rawValue)
-            },
-            countries: CountryRegistry.cosme.participating(on: context.clock.today).sorted { $0.name < $1.name }.map {
-                Choice(value: $0.code.rawValue, label: $0.name, selected: form.country == $0.code.rawValue)
-            },
+            kindOptions: FilterOptions.kinds(selected: form.kind.flatMap(OrganisationKind.init(rawValue:))),
+            countryOptions: FilterOptions.countries(
+                on: context.clock.today, selected: form.country.flatMap { CountryCode($0) }),
             sectorFields: [form.sector1, form.sector2, form.sector3].enumerated().map { index, chosen in
                 SectorField(
                     name: "sector\(index + 1)", label: index == 0 ? "Main sector" : "Another sector", required: index == 0,
-                    groups: ChoiceGroup.sectors(selected: chosen.flatMap { NACECode($0)?.description }))
+                    options: FilterOptions.sectors(selected: chosen.flatMap { NACECode($0)?.description }))
             },
-            clusters: clusters.map {
-                Choice(value: $0.key, label: "\($0.name) (\($0.city), \($0.countryName))", selected: form.cluster == $0.key)
-            },
+            clusterOptions: HTML.options(
+                clusters.map {
+                    Choice(
+                        value: $0.key, label: "\($0.name) (\($0.city), \($0.countryName))", selected: form.cluster == $0.key)
+                }),
             errors: errors)
         return try await req.page("organisation-form", title: view.heading, view, status: status)
     }

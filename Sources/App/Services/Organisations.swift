@@ -121,10 +121,13 @@ struct Organisations {
         return OrganisationDTO(organisation, partnership: organisation.partnership, cluster: organisation.cluster)
     }
 
-    /// Validated cluster organisations, for the "member of" picker.
+    /// Validated cluster organisations, for the "member of" picker; remembered per state of the
+    /// matching index (decision 0028), since every organisation's change moves it on.
     func clusters() async throws -> [OrganisationSummary] {
-        try await Organisation.query(on: db).filter(\.$kind == .clusterOrganisation).filter(\.$validationStatus == .validated)
-            .sort(\.$name).all().map(OrganisationSummary.init)
+        try await context.matching.catalogueAnswer("clusters", on: db) {
+            try await Organisation.query(on: db).filter(\.$kind == .clusterOrganisation)
+                .filter(\.$validationStatus == .validated).sort(\.$name).all().map(OrganisationSummary.init)
+        }
     }
 
     /// Partnerships that fit the organisation, best first, with the reasons. The programme lets an
@@ -185,6 +188,11 @@ struct Organisations {
 
     /// The words of the topics each partnership's validated members work on.
     private func memberTopics() async throws -> [UUID: Set<String>] {
+        // Only organisations' columns: remembered per state of the matching index (decision 0028).
+        try await context.matching.catalogueAnswer("partnership-member-topics", on: db) { try await readMemberTopics() }
+    }
+
+    private func readMemberTopics() async throws -> [UUID: Set<String>] {
         // Every validated organisation's row: read as plain columns, not models.
         let rows = try await Organisation.query(on: db).filter(\.$validationStatus == .validated)
             .filter(\.$partnership.$id != nil).field(\.$partnership.$id).field(\.$topicList).rows { output in
