@@ -64,9 +64,9 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 
     /// The cookie's session with its account, the account's bell and the data stamp (decision 0030),
-    /// in one query of plain SQL,
-    /// prepared once per connection on PostgreSQL (`PreparedQuery`): every request of a signed-in
-    /// person asks it, and building the two models by reflection cost more than reading.
+    /// in one query of plain SQL, prepared once per connection on PostgreSQL (`PreparedQuery`):
+    /// every request of a signed-in person asks it, and building the two models by reflection cost
+    /// more than reading.
     static func lookUp(
         _ token: String, on db: any Database
     ) async throws -> (session: BrowserSession.Snapshot, user: User?, bell: Bell.Counts, stamp: Int)? {
