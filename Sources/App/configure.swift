@@ -47,7 +47,6 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     app.storage[MatchingIndexKey.self] = MatchingIndex(rules: EligibilityRules(calendar: try HolidayCalendar.bundled()))
     // Set up here, before any request, not on first use: `storage` is not for concurrent writers.
     app.storage[InstanceCachesKey.self] = InstanceCaches()
-    app.storage[RememberedPagesKey.self] = RememberedPages()
     useMatchingChangeLog(app)
     try routes(app, configuration)
     app.migrations.add(Migrations.all)

@@ -69,7 +69,7 @@ import VaporTesting
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
             let visitor = try await TestBrowser.signedIn(app, "visitor@v1.example")
-            let pages = app.rememberedPages
+            let pages = app.instanceCaches.pages
             // The first page after signing in carries its welcome: shown, not kept.
             let welcome = try await visitor.get("/dashboard").body.string
             #expect(welcome.contains("Lyon Photonics Cluster"))
@@ -109,9 +109,9 @@ import VaporTesting
             let visitor = try await TestBrowser.signedIn(apps[0], "visitor@v1.example")
             _ = try await visitor.get("/dashboard")
             _ = try await visitor.get("/dashboard")
-            let served = apps[0].rememberedPages.served
+            let served = apps[0].instanceCaches.pages.served
             #expect(try await visitor.get("/dashboard").body.string.contains("Lyon Photonics Cluster"))
-            #expect(apps[0].rememberedPages.served == served + 1)
+            #expect(apps[0].instanceCaches.pages.served == served + 1)
 
             // Written through the other instance: the stamp is in the database, not in either process.
             let organisation = try #require(try await Organisation.query(on: apps[1].db).filter(\.$key == "V1").first())
@@ -119,14 +119,14 @@ import VaporTesting
             try await organisation.save(on: apps[1].db)
             let page = try await visitor.get("/dashboard").body.string
             #expect(page.contains("Lyon Light Cluster"))
-            #expect(apps[0].rememberedPages.served == served + 1)
+            #expect(apps[0].instanceCaches.pages.served == served + 1)
         }
     }
 
     @Test func aRememberedPageIsOneSessionsAndKeepsItsFrameFresh() async throws {
         try await withApp { app in
             _ = try await ExchangeScene.make(app)
-            let pages = app.rememberedPages
+            let pages = app.instanceCaches.pages
             let phone = try await TestBrowser.signedIn(app, "visitor@v1.example")
             let laptop = try await TestBrowser.signedIn(app, "visitor@v1.example")
             // Each first page after signing in carries its welcome, and is not kept.
@@ -152,7 +152,7 @@ import VaporTesting
         try await withApp { app in
             _ = try await ExchangeScene.make(app)
             let visitor = try await TestBrowser.signedIn(app, "visitor@v1.example")
-            let pages = app.rememberedPages
+            let pages = app.instanceCaches.pages
             let path = "/requests/RV1/suggestions"
             _ = try await visitor.get("/dashboard")
             let first = try await visitor.get(path)

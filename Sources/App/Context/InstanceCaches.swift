@@ -11,6 +11,9 @@ final class InstanceCaches: Sendable {
 
     private let names = NIOLockedValueBox<(names: [PartnershipName], until: Date)?>(nil)
 
+    /// Signed-in pages kept until the data stamp moves (decision 0030); they follow their own rules.
+    let pages = RememberedPages()
+
     struct PartnershipName: Sendable, Decodable {
         let key: String
         let name: String

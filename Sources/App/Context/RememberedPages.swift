@@ -2,14 +2,13 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import ProgrammeRules
-import Vapor
 
 /// The own part of signed-in pages (a dashboard, a suggestion list), remembered per session and
 /// address while nothing they were read from has moved: the data stamp (`DataStamp`), the
 /// matching index's generation, the platform's date, and at most `lifetime` seconds, which bounds
 /// wordings such as "3 days ago" (decision 0030). The page's frame (menu, bell, notice, form
 /// tokens) is written afresh on every request. Nothing here must survive: a new instance reads
-/// afresh.
+/// afresh. Each instance has one, in its `InstanceCaches`.
 final class RememberedPages: Sendable {
     static let lifetime: TimeInterval = 60
     /// At most this many pages are kept (5 to 30 kB each); one more forgets them all.
@@ -72,17 +71,5 @@ final class RememberedPages: Sendable {
         guard flash == nil else { return false }
         guard !once.isEmpty else { return true }
         return body.readableBytesView.firstRange(of: Array(once.utf8)) == nil
-    }
-}
-
-struct RememberedPagesKey: StorageKey {
-    typealias Value = RememberedPages
-}
-
-extension Application {
-    /// This instance's remembered pages.
-    var rememberedPages: RememberedPages {
-        guard let pages = storage[RememberedPagesKey.self] else { fatalError("configure(_:) sets up RememberedPages") }
-        return pages
     }
 }

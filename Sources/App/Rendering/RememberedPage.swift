@@ -14,10 +14,10 @@ extension Request {
             let page = try await read()
             return try await self.page(page.template, title: page.title, page.view)
         }
-        let pages = application.rememberedPages
+        let pages = application.instanceCaches.pages
         let key = RememberedPages.Key(session: session, address: url.string)
         let version = RememberedPages.Version(
-            stamp: stamp, generation: try await matching.generation(on: database), day: context.clock.today)
+            stamp: stamp, generation: try await matching.generation(on: database), day: application.clock.today)
         if let known = pages.page(key, at: version) {
             return framed(known.body, in: await layout(known.title))
         }
