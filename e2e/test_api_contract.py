@@ -62,6 +62,7 @@ def test_every_operation_documents_the_refusals_it_can_give(document):
 
 SAMPLES = {
     "/api/v1/partnerships/{key}": "photonics-4x",
+    "/api/v1/partnerships/{key}/budget": "photonics-4x",
     "/api/v1/organisations/{key}": "cluster-000",
     "/api/v1/offers/{key}": None,
     "/api/v1/requests/{key}": None,
@@ -104,10 +105,11 @@ def check_inline(document, schema, body):
 
 
 def test_errors_are_documented_problem_details(server, document):
+    # A malformed query is a bad request (400), naming each parameter at fault.
     status, headers, body = fetch(server + "/api/v1/organisations?country=Atlantis&per=0")
-    assert status == 422
+    assert status == 400
     assert headers["content-type"].startswith("application/problem+json")
-    check_inline(document, response_schema(document, "/api/v1/organisations", "get", 422), body)
+    check_inline(document, response_schema(document, "/api/v1/organisations", "get", 400), body)
     assert {e["field"] for e in body["errors"]} == {"country", "per"}
 
     status, _, body = fetch(server + "/api/v1/organisations/no-such-key")

@@ -22,9 +22,9 @@ def test_a_visitor_filters_the_catalogue_and_opens_an_organisation(page, server)
 
 
 def test_a_bad_filter_is_explained_beside_the_field(page, server):
-    page.expected_console = ("status of 422",)
+    page.expected_console = ("status of 400",)
     response = page.goto(server + "/catalogue?sector=X99")
-    assert response.status == 422
+    assert response.status == 400
     assert "NACE" in page.locator("#sector-error").inner_text()
     assert page.get_attribute("#sector", "aria-invalid") == "true"
 

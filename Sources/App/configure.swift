@@ -35,6 +35,7 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
             folder: URL(fileURLWithPath: configuration.storagePath, relativeTo: URL(fileURLWithPath: configuration.rootDirectory))
         ))
     app.storage[TokenCacheKey.self] = TokenCache()
+    await app.storage.setWithAsyncShutdown(PasswordWorkKey.self, to: PasswordWork()) { try await $0.shutdown() }
     // A JSON body larger than this is refused before it is read; uploads name their own limit.
     app.routes.defaultMaxBodySize = "64kb"
     // Our middleware replaces Vapor's defaults: headers on every answer, errors as problem

@@ -2,6 +2,8 @@ public enum ExchangeAction: Hashable, Sendable, CustomStringConvertible {
     case accept
     case decline
     case withdraw
+    /// The host says it never agreed to a match a coordinator entered as agreed offline: it is withdrawn.
+    case dispute
     /// Any change to goals, agenda or dates: the signatures given so far no longer hold.
     case editCommitment
     case sign(Signatory)
@@ -16,7 +18,7 @@ public enum ExchangeAction: Hashable, Sendable, CustomStringConvertible {
     case cancel
 
     public static let all: [ExchangeAction] =
-        [.accept, .decline, .withdraw, .editCommitment] + Signatory.allCases.map { .sign($0) }
+        [.accept, .decline, .withdraw, .dispute, .editCommitment] + Signatory.allCases.map { .sign($0) }
         + FinancialSignatory.allCases.map { .signFinancialAgreement($0) }
         + [.approveFunding, .start, .submitReport, .returnReport, .validateReport, .pay, .cancel]
 
@@ -25,6 +27,7 @@ public enum ExchangeAction: Hashable, Sendable, CustomStringConvertible {
         case .accept: "accept"
         case .decline: "decline"
         case .withdraw: "withdraw"
+        case .dispute: "dispute"
         case .editCommitment: "edit-commitment"
         case .sign(let signatory): "sign-as-\(signatory.rawValue)"
         case .signFinancialAgreement(let signatory): "sign-financial-agreement-as-\(signatory.rawValue)"

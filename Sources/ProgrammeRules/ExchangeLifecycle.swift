@@ -38,6 +38,7 @@ public struct ExchangeLifecycle: Hashable, Sendable {
         switch action {
         case .accept, .decline: return [answering]
         case .withdraw, .editCommitment: return [.visitor, .host]
+        case .dispute: return [.host]
         case .sign(let signatory): return [signatory.role]
         case .signFinancialAgreement(let signatory): return [signatory.role]
         case .approveFunding, .returnReport, .validateReport, .pay: return [.visitorPartnership]
@@ -52,6 +53,7 @@ public struct ExchangeLifecycle: Hashable, Sendable {
         switch action {
         case .accept, .decline: [.proposed]
         case .withdraw: [.proposed, .accepted, .signing]
+        case .dispute: [.accepted, .signing]
         case .editCommitment, .sign, .signFinancialAgreement: [.accepted, .signing]
         case .approveFunding: [.signing]
         case .start: [.fundingApproved]
@@ -87,7 +89,7 @@ public struct ExchangeLifecycle: Hashable, Sendable {
         switch action {
         case .accept: next.phase = .accepted
         case .decline: next.phase = .declined
-        case .withdraw: next.phase = .withdrawn
+        case .withdraw, .dispute: next.phase = .withdrawn
         case .editCommitment:
             // A changed commitment may change the stay and so the lump sum: both documents are signed again.
             next.signatures = []

@@ -52,6 +52,19 @@ public struct HolidayCalendar: Sendable {
         return WorkingDayCount(
             calendarDays: stay.calendarDays, weekendDays: weekendDays, holidays: holidaysOnWeekdays)
     }
+
+    /// The day `count` working days after `date` in `country` (Saturdays, Sundays and the
+    /// country's national holidays skipped): "within 5 working days" ends on it.
+    public func adding(workingDays count: Int, to date: CalendarDate, in country: CountryCode) -> CalendarDate {
+        let holidays = holidaysByCountry[country] ?? [:]
+        var day = date
+        var left = max(0, count)
+        while left > 0 {
+            day = day.adding(days: 1)
+            if !day.isWeekend && holidays[day.dayNumber] == nil { left -= 1 }
+        }
+        return day
+    }
 }
 
 extension HolidayCalendar {

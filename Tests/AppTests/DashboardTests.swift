@@ -61,6 +61,7 @@ import VaporTesting
             let scene = try await ExchangeScene.make(app)
             let exchange = try await scene.propose()
             try await scene.act(scene.host, exchange.id, "accept")
+            try await scene.writeCommitment(exchange.id)
             try await scene.act(scene.host, exchange.id, "sign-as-host")
             // The host has signed; the visitor has not: only the visitor is asked, on its dashboard.
             let waiting = "Lyon Photonics Cluster at Munich Laser Centre: "

@@ -45,8 +45,9 @@ import VaporTesting
             #expect(!(try await app.testing().sendRequest(.GET, "/news.atom").body.string.contains("twice as fast")))
             #expect(try await Self.notifications(app, "coordinator@pv.example").contains { $0.contains("asks to publish") })
 
-            // Only the organisation's partnership (or the support office) decides.
-            #expect(try await scene.hostPartnership.send(.POST, "/api/v1/news/\(id)/publish").status == .forbidden)
+            // Only the organisation's partnership (or the support office) decides; to another
+            // partnership's coordinator the pending item is not there at all.
+            #expect(try await scene.hostPartnership.send(.POST, "/api/v1/news/\(id)/publish").status == .notFound)
             #expect(try await scene.visitor.send(.POST, "/api/v1/news/\(id)/publish").status == .forbidden)
             let published = try await scene.visitorPartnership.send(.POST, "/api/v1/news/\(id)/publish")
             #expect(published.status == .ok)

@@ -112,6 +112,15 @@ import Testing
         #expect(throws: TransitionError.self) { try exchange.applying(.cancel, by: .supportOffice) }
     }
 
+    @Test func onlyTheHostDisputesAnAcceptedMatchAndItIsWithdrawn() throws {
+        let accepted = ExchangeLifecycle(phase: .accepted, proposedBy: .visitor, signatures: [])
+        #expect(try accepted.applying(.dispute, by: .host).phase == .withdrawn)
+        #expect(throws: TransitionError.self) { try accepted.applying(.dispute, by: .visitor) }
+        #expect(throws: TransitionError.self) { try accepted.applying(.dispute, by: .visitorPartnership) }
+        let funded = ExchangeLifecycle(phase: .fundingApproved, proposedBy: .visitor, signatures: Set(Signatory.allCases))
+        #expect(throws: TransitionError.self) { try funded.applying(.dispute, by: .host) }
+    }
+
     @Test func onlyThePartnershipOrTheSupportOfficeCancels() throws {
         let accepted = try ExchangeLifecycle(proposedBy: .visitor).applying(.accept, by: .host)
         #expect(throws: TransitionError.self) { try accepted.applying(.cancel, by: .visitor) }
@@ -137,7 +146,7 @@ import Testing
             var applied: [(ExchangeAction, ExchangeRole)] = []
             for choice in choices {
                 let open = Self.moves.filter { (try? exchange.applying($0.0, by: $0.1)) != nil }
-                let onward = open.filter { ![.decline, .withdraw, .cancel].contains($0.0) }
+                let onward = open.filter { ![.decline, .withdraw, .dispute, .cancel].contains($0.0) }
                 let pool = choice % 8 == 0 || open.isEmpty ? Self.moves : (choice % 32 == 1 || onward.isEmpty ? open : onward)
                 let move = pool[(choice / 8) % pool.count]
                 let before = exchange

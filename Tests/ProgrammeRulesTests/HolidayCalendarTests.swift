@@ -26,6 +26,16 @@ import Testing
         #expect(calendar.holiday(on: day("2024-04-01"), in: code("DE")) != nil)
     }
 
+    @Test func workingDaysAreAddedSkippingWeekendsAndHolidays() {
+        // Monday 11 January 2027 plus five working days in Germany: Monday the 18th.
+        #expect(calendar.adding(workingDays: 5, to: day("2027-01-11"), in: code("DE")) == day("2027-01-18"))
+        // Thursday 30 September 2027 plus two in Germany: Friday 1 October, then Monday the 4th (3 October is a Sunday).
+        #expect(calendar.adding(workingDays: 2, to: day("2027-09-30"), in: code("DE")) == day("2027-10-04"))
+        // Wednesday 24 December 2025 plus one in Germany skips Christmas and Boxing Day: Monday the 29th.
+        #expect(calendar.adding(workingDays: 1, to: day("2025-12-24"), in: code("DE")) == day("2025-12-29"))
+        #expect(calendar.adding(workingDays: 0, to: day("2027-01-11"), in: code("DE")) == day("2027-01-11"))
+    }
+
     @Test func ordinaryDaysAreNotHolidays() {
         #expect(calendar.holiday(on: day("2025-03-12"), in: code("DE")) == nil)
         #expect(calendar.holiday(on: day("2025-10-03"), in: code("FR")) == nil)

@@ -15,12 +15,12 @@ struct ServiceContext: Sendable {
     let linkBase: String
     let matching: MatchingIndex
     let clock: PlatformClock
-    let passwords: AsyncPasswordHasher
+    let passwords: PasswordHashing
     let tokenCache: TokenCache
     let logger: Logger
     /// The client's network address, for throttling sign-in attempts.
     let clientAddress: String?
-    /// Where long computations run (the optimiser, password hashing), off the event loops.
+    /// Where long computations run (the optimiser), off the event loops.
     let threadPool: NIOThreadPool
     /// Where uploaded files' bytes live.
     var files: any FileStorage = LocalFileStorage(folder: URL(fileURLWithPath: "storage"))
@@ -90,7 +90,7 @@ extension Request {
         ServiceContext(
             caller: auth.get(User.self).flatMap(Caller.init), credential: storage[CredentialKey.self], db: database,
             linkBase: application.linkBase,
-            matching: application.matching, clock: application.clock, passwords: password.async,
+            matching: application.matching, clock: application.clock, passwords: application.passwordHashing,
             tokenCache: application.tokenCache, logger: logger, clientAddress: clientAddress,
             threadPool: application.threadPool, files: application.settings.files, memo: memo,
             caches: application.instanceCaches)
@@ -114,7 +114,7 @@ extension Application {
     /// A context for commands and background jobs: nobody signed in.
     var context: ServiceContext {
         ServiceContext(
-            caller: nil, db: database, linkBase: linkBase, matching: matching, clock: clock, passwords: password.async,
+            caller: nil, db: database, linkBase: linkBase, matching: matching, clock: clock, passwords: passwordHashing,
             tokenCache: tokenCache, logger: logger, clientAddress: nil, threadPool: threadPool, files: settings.files)
     }
 }

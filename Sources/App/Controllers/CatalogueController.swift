@@ -178,10 +178,7 @@ struct CatalogueController: Controller {
         let requested = req.query[String.self, at: "tab"] ?? ""
         let tab = ["organisations", "offers", "requests"].contains(requested) ? requested : "organisations"
         let text = try await req.context.catalogueExport.csv(tab: tab, try CatalogueFilter(query: req.query))
-        let response = Response(status: .ok, body: .init(string: text))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8; header=present")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"clusterxchange-\(tab).csv\"")
-        return response
+        return Download.csv(text, filename: "clusterxchange-\(tab).csv")
     }
 
     /// How many the same search finds in the other tabs, those with any.

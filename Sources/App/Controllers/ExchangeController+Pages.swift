@@ -17,6 +17,7 @@ extension ExchangeController {
         pages.post("exchanges", ":id", "report", use: saveReportPage)
         pages.upload(.POST, "exchanges", ":id", "evidence", limit: Exchanges.evidenceUploadLimit, use: uploadEvidencePage)
         pages.get("exchanges", ":id", "evidence", ":file", use: evidence)
+        pages.post("exchanges", ":id", "evidence", ":file", "remove", use: removeEvidencePage)
         pages.get("partnerships", ":key", "budget", use: budgetPage)
     }
 
@@ -192,6 +193,12 @@ extension ExchangeController {
         }
     }
 
+    @Sendable func removeEvidencePage(req: Request) async throws -> Response {
+        let id = try req.uuid("id", "exchange")
+        let name = try await req.context.exchanges.removeEvidence(id, file: try req.uuid("file", "file"))
+        return req.redirect(to: "/exchanges/\(id)", flash: "\(name) is removed from the evidence.")
+    }
+
     struct BudgetView: Encodable {
         let chart: BudgetChart
         let lines: [Line]
@@ -209,8 +216,8 @@ extension ExchangeController {
 
     @Sendable func budgetPage(req: Request) async throws -> Response {
         let key = try req.key()
-        let budget = try await req.context.ledger.budget(of: key)
         let ledger = try await req.context.ledger.lines(of: key)
+        let budget = try await req.context.ledger.budget(of: key)
         let chart = BudgetChart(budget, fundedExchanges: ledger.fundedExchanges)
         let view = BudgetView(
             chart: chart,

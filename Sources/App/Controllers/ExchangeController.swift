@@ -13,7 +13,9 @@ struct ExchangeController: Controller {
         api.post("exchanges", ":id", "actions", ":action", use: act)
         api.upload(.POST, "exchanges", ":id", "evidence", limit: Exchanges.evidenceUploadLimit, use: uploadEvidence)
         api.get("exchanges", ":id", "evidence", ":file", use: evidence)
-        api.get("partnerships", ":key", "budget", use: budget)
+        api.delete("exchanges", ":id", "evidence", ":file", use: removeEvidence)
+        // Public money is public: a partnership's totals are open to anyone (decision 0032).
+        routes.api.access(.anyone).get("partnerships", ":key", "budget", use: budget)
         bootPages(routes)
     }
 
@@ -55,11 +57,12 @@ struct ExchangeController: Controller {
     @Sendable func evidence(req: Request) async throws -> Response {
         let (file, data) = try await req.context.exchanges.evidence(
             try req.uuid("id", "exchange"), file: try req.uuid("file", "file"))
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        response.headers.contentDisposition = .init(.attachment, filename: file.filename)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return Download.response(.init(data: data), contentType: file.contentType, filename: file.filename)
+    }
+
+    @Sendable func removeEvidence(req: Request) async throws -> HTTPStatus {
+        _ = try await req.context.exchanges.removeEvidence(try req.uuid("id", "exchange"), file: try req.uuid("file", "file"))
+        return .noContent
     }
 
     @Sendable func budget(req: Request) async throws -> BudgetDTO {

@@ -26,7 +26,7 @@ struct FollowController: Controller {
 
     @Sendable func follow(req: Request) async throws -> Response {
         let form = try req.content.decode(FollowForm.self)
-        let back = Self.localPath(form.back) ?? "/following"
+        let back = LocalPath.checked(form.back) ?? "/following"
         do {
             return req.redirect(to: back, flash: try await req.context.following.follow(form.kind, form.target).message)
         } catch let error as AppError where !error.problems.isEmpty {
@@ -96,13 +96,5 @@ struct FollowController: Controller {
         guard done else { throw AppError.notFound("This link is not known (any longer): choose on your following page.") }
         return try await req.page(
             "unsubscribe", title: "Digest stopped", UnsubscribeView(token: token, known: true, done: true), forms: true)
-    }
-
-    /// A path on this site, never another site's address.
-    static func localPath(_ text: String?) -> String? {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"), text.utf8.count <= 500,
-            !text.contains(where: { $0.isNewline })
-        else { return nil }
-        return text
     }
 }

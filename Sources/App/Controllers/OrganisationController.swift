@@ -68,6 +68,8 @@ struct OrganisationController: Controller {
         var languages: String?
         var website: String?
         var cluster: String?
+        /// The box "name us in others' news of completed exchanges" (absent when not ticked).
+        var namedInNews: String?
 
         /// The sectors chosen, in order, each once.
         var sectors: [String] {
@@ -80,7 +82,7 @@ struct OrganisationController: Controller {
                 name: name, kind: kind, country: country, city: city, sectors: sectors,
                 topics: InputChecker.commaSeparated(topics), description: description,
                 languages: InputChecker.commaSeparated(languages),
-                website: website, cluster: cluster)
+                website: website, cluster: cluster, namedInNews: namedInNews == "yes")
         }
     }
 
@@ -129,7 +131,7 @@ struct OrganisationController: Controller {
             sector1: profile.sectors.first, sector2: profile.sectors.dropFirst().first,
             sector3: profile.sectors.dropFirst(2).first, topics: profile.topics.joined(separator: ", "),
             description: profile.description, languages: profile.languages.joined(separator: ", "), website: profile.website,
-            cluster: profile.cluster)
+            cluster: profile.cluster, namedInNews: profile.namedInNews ? "yes" : nil)
         return try await render(req, form: form, errors: [:], editing: profile.key)
     }
 

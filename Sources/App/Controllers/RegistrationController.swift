@@ -35,11 +35,7 @@ struct RegistrationController: Controller {
 
     @Sendable func downloadCV(req: Request) async throws -> Response {
         let file = try await req.context.registrations.cv(try req.uuid("id", "registration"))
-        let response = Response(status: .ok, body: .init(data: file.data))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        response.headers.contentDisposition = .init(.attachment, filename: file.filename)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return Download.response(.init(data: file.data), contentType: "application/pdf", filename: file.filename)
     }
 
     // MARK: Pages

@@ -119,18 +119,6 @@ struct SessionController: Controller {
             to: "/dashboard", flash: "Welcome, \(user.name): your account is ready. Add your organisation or ask to join it.")
     }
 
-    /// Only paths on this site: never an open redirect. A path with a scheme, a host, a
-    /// backslash, or any control or space character (which browsers strip or reinterpret, as in
-    /// "/\t/evil.example") falls back to the home page.
-    static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 1_000 else { return "/" }
-        let forbidden = next.unicodeScalars.contains { scalar in
-            scalar.value < 0x21 || scalar.value == 0x7F || scalar == "\\" || (0x80...0x9F).contains(scalar.value)
-                || scalar.properties.isWhitespace
-        }
-        guard !forbidden, !next.contains("://"), !next.lowercased().contains("%2f%2f"), !next.lowercased().hasPrefix("/%2f"),
-            !next.lowercased().contains("%5c"), !next.contains("%0"), !next.contains("%1"), !next.lowercased().contains("%7f")
-        else { return "/" }
-        return next
-    }
+    /// Only paths on this site: never an open redirect (`LocalPath`); anything else is the home page.
+    static func safeNext(_ next: String?) -> String { LocalPath.checked(next) ?? "/" }
 }

@@ -98,11 +98,7 @@ struct StatisticsController: Controller {
         guard file.hasSuffix(".csv"), let chart = figures.charts.first(where: { "\($0.name).csv" == file }) else {
             throw AppError.notFound("There is no such table; the statistics page links to each one.")
         }
-        let response = Response(status: .ok, body: .init(string: chart.csv))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8; header=present")
         let prefix = figures.partnership.map { "clusterxchange-\($0)" } ?? "clusterxchange"
-        response.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"\(prefix)-\(chart.name)-\(figures.asOf).csv\"")
-        return response
+        return Download.csv(chart.csv, filename: "\(prefix)-\(chart.name)-\(figures.asOf).csv")
     }
 }

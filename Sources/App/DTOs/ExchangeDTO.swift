@@ -44,6 +44,8 @@ struct ExchangeDTO: Content {
     /// The payment is past its 10 days.
     let paymentLate: Bool
     let closingReason: String?
+    /// A match entered as agreed offline without the host's side: the host may dispute it until then.
+    let disputeUntil: CalendarDate?
     /// What the caller may do now (`POST …/actions/{action}`).
     let actions: [String]
     let mayEditCommitment: Bool

@@ -24,6 +24,8 @@ struct OrganisationDTO: Content {
     let cluster: String?
     let clusterName: String?
     let validationStatus: Organisation.ValidationStatus
+    /// It agrees to be named in others' digests of completed exchanges.
+    let namedInNews: Bool
 
     init(_ o: Organisation, partnership: Partnership?, cluster: Organisation?) {
         self.init(
@@ -52,5 +54,6 @@ struct OrganisationDTO: Content {
         self.cluster = cluster?.key
         clusterName = cluster?.name
         validationStatus = o.validationStatus
+        namedInNews = o.namedInNews
     }
 }

@@ -13,4 +13,6 @@ struct OrganisationInput: Content {
     var website: String?
     /// For SMEs: the key of the cluster organisation it belongs to.
     var cluster: String?
+    /// Whether others' digests may name it in an exchange completed (unchanged when absent; no at first).
+    var namedInNews: Bool?
 }

@@ -22,6 +22,8 @@ enum AppError: Error, Sendable {
     case ruleBroken(rule: String, field: String, message: String)
     /// Too many attempts; try again after the given seconds (429).
     case tooManyRequests(String, retryAfter: Int)
+    /// The server is busy with this kind of work; try again after the given seconds (503).
+    case unavailable(String, retryAfter: Int)
     /// A file or body larger than the field allows (413).
     case payloadTooLarge(FieldProblem)
     /// A file or body of a type the field does not take (415).
@@ -69,6 +71,7 @@ enum AppError: Error, Sendable {
         case .invalid(_, let status): status
         case .ruleBroken: .unprocessableEntity
         case .tooManyRequests: .tooManyRequests
+        case .unavailable: .serviceUnavailable
         case .payloadTooLarge: .payloadTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .gone: .gone
@@ -86,6 +89,7 @@ enum AppError: Error, Sendable {
         case .invalid(let problems, _): problems.first?.rule ?? "invalid-input"
         case .ruleBroken(let rule, _, _): rule
         case .tooManyRequests: "too-many-requests"
+        case .unavailable: "busy"
         }
     }
 
@@ -99,7 +103,7 @@ enum AppError: Error, Sendable {
         case .invalid(let problems, _):
             problems.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
         case .ruleBroken(_, _, let message): message
-        case .tooManyRequests(let message, _): message
+        case .tooManyRequests(let message, _), .unavailable(let message, _): message
         }
     }
 
@@ -117,7 +121,7 @@ enum AppError: Error, Sendable {
     var headers: HTTPHeaders {
         switch self {
         case .unauthenticated: ["WWW-Authenticate": "Bearer"]
-        case .tooManyRequests(_, let seconds): ["Retry-After": String(seconds)]
+        case .tooManyRequests(_, let seconds), .unavailable(_, let seconds): ["Retry-After": String(seconds)]
         default: [:]
         }
     }

@@ -1,3 +1,4 @@
+import AsyncKit
 import FluentKit
 import Vapor
 
@@ -34,6 +35,11 @@ struct Problem: Content {
             status = .conflict
             identifier = "duplicate"
             detail = "This already exists (someone may have just done the same); reload and check."
+        case is ConnectionPoolTimeoutError:
+            // Every database connection stayed busy for the pool's whole wait: an overload, said as one.
+            status = .serviceUnavailable
+            identifier = "busy"
+            detail = "The platform is very busy right now: please try again in a few seconds."
         case let abort as any AbortError:
             status = abort.status
             identifier = Self.identifier(for: abort.status)

@@ -120,6 +120,7 @@ struct Importer {
             var saved: [(OrganisationRecord, Organisation)] = []
             for record in organisations {
                 let model = existingOrganisationsByKey[record.key] ?? Organisation()
+                if model.id == nil { model.namedInNews = false }
                 summary.count("organisation", existed: model.id != nil)
                 model.key = record.key
                 model.apply(record.fields)

@@ -2,18 +2,23 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// Deletes what has expired, so no table grows without end: sign-in attempts past their window,
-/// used or expired e-mail links, expired API tokens and browser sessions, sent mail after a
-/// month, matching change-log lines every instance has read, and files nothing refers to.
-/// One instance at a time runs it (`PeriodicJobs`).
+/// Deletes what has expired, so no table grows without end: sign-in attempts after a day (the
+/// account-wide throttle's window), rate counters past their window, used or expired e-mail links,
+/// expired API tokens and browser sessions, sent mail after a month, matching change-log lines
+/// every instance has read, files nothing refers to, and news and events refused or hidden three
+/// months ago. One instance at a time runs it (`PeriodicJobs`).
 enum Sweep {
     static let interval: TimeInterval = 10 * 60
     static let keepSentMail: TimeInterval = 30 * 24 * 3600
     static let keepChangeLog: TimeInterval = 24 * 3600
     static let keepUnsubscribeLinks: TimeInterval = 90 * 24 * 3600
+    /// News and events refused, or hidden after reports and not published again, are kept this
+    /// long after their last change (for the author to read why), then deleted.
+    static let keepRefusedPublications: TimeInterval = 90 * 24 * 3600
 
     struct Counts: Equatable, Sendable {
         var loginAttempts = 0
+        var rateCounters = 0
         var emailLinks = 0
         var tokens = 0
         var sessions = 0
@@ -22,6 +27,7 @@ enum Sweep {
         var files = 0
         var formSubmissions = 0
         var unsubscribeLinks = 0
+        var refusedPublications = 0
     }
 
     @discardableResult
@@ -32,8 +38,9 @@ enum Sweep {
         }
         var counts = Counts()
         counts.loginAttempts = try await delete(LoginAttempt.schema) {
-            $0.where("at", .lessThan, now.addingTimeInterval(-Authentication.window))
+            $0.where("at", .lessThan, now.addingTimeInterval(-SignInThrottle.accountWindow))
         }
+        counts.rateCounters = try await RateLimiter.sweep(on: db, now: now)
         counts.emailLinks = try await delete(EmailLink.schema) {
             $0.where("expires_at", .lessThan, now).orWhere("used_at", .lessThan, now.addingTimeInterval(-24 * 3600))
         }
@@ -54,6 +61,10 @@ enum Sweep {
         }
         counts.unsubscribeLinks = try await delete(UnsubscribeLink.schema) {
             $0.where("created_at", .lessThan, now.addingTimeInterval(-keepUnsubscribeLinks))
+        }
+        counts.refusedPublications = try await delete(Publication.schema) {
+            $0.where("status", .in, [Publication.Status.rejected.rawValue, Publication.Status.hidden.rawValue])
+                .where("updated_at", .lessThan, now.addingTimeInterval(-keepRefusedPublications))
         }
         counts.changes = try await delete(MatchingChange.schema) {
             $0.where("changed_at", .lessThan, now.addingTimeInterval(-keepChangeLog))

@@ -12,6 +12,9 @@ struct ProblemMiddleware: AsyncMiddleware {
                 request.logger.error("\(request.method) \(request.url.path): \(String(reflecting: error))")
             }
             var headers = (error as? AppError)?.headers ?? (error as? any AbortError)?.headers ?? [:]
+            if problem.status == 503 && headers.first(name: .retryAfter) == nil {
+                headers.replaceOrAdd(name: .retryAfter, value: "5")
+            }
             headers.remove(name: .contentType)
             if Self.wantsJSON(request) {
                 return try problem.jsonResponse(headers: headers)

@@ -22,6 +22,10 @@ struct SessionMiddleware: AsyncMiddleware {
 
     static func cookieName(secure: Bool) -> String { secure ? "__Host-cx_session" : "cx_session" }
 
+    /// The form token of someone without a session: compared with the form's own (a double
+    /// submit), it lives only in the browser until there is something to keep.
+    static func formCookieName(secure: Bool) -> String { secure ? "__Host-cx_form" : "cx_form" }
+
     static func isAlive(lastSeen: Date, expires: Date, signedIn: Bool, now: Date) -> Bool {
         expires > now && now.timeIntervalSince(lastSeen) < (signedIn ? idleTimeout : anonymousIdleTimeout)
     }
@@ -49,7 +53,10 @@ struct SessionMiddleware: AsyncMiddleware {
                 }
             }
         }
-        let state = SessionState(stored: stored)
+        let formCookie = request.cookies[Self.formCookieName(secure: secure)].flatMap { cookie in
+            SecretToken.isWellFormed(cookie.string) ? cookie.string : nil
+        }
+        let state = SessionState(stored: stored, formCookie: formCookie)
         request.storage[SessionStateKey.self] = state
         let response: Response
         do {
@@ -131,12 +138,19 @@ struct SessionMiddleware: AsyncMiddleware {
                 .set(\.$lastSeenAt, to: touch ? now : stored.lastSeenAt).set(\.$flash, to: flash).update()
             return
         }
-        guard values.dirty || values.rotate, values.userID != nil || values.csrf != nil || values.flashToStore != nil else {
+        guard values.dirty || values.rotate, values.userID != nil || values.flashToStore != nil else {
+            if let token = values.newFormCookie, let response {
+                response.cookies[Self.formCookieName(secure: secure)] = HTTPCookies.Value(
+                    string: token, maxAge: Int(Self.anonymousIdleTimeout), domain: nil, path: "/", isSecure: secure,
+                    isHTTPOnly: true, sameSite: .lax)
+            }
             return
         }
         let token = SecretToken.generate()
         let row = BrowserSession(
-            tokenDigest: SecretToken.digest(token), userID: values.userID, csrfToken: values.csrf ?? SecretToken.generate(),
+            // A visitor's first row keeps the form cookie's token, so a form open in another tab still works.
+            tokenDigest: SecretToken.digest(token), userID: values.userID,
+            csrfToken: values.csrf ?? values.formCookie ?? SecretToken.generate(),
             userAgent: request.headers.first(name: .userAgent), now: now, lifetime: Self.lifetime)
         row.flash = values.flashToStore
         try await row.create(on: db)

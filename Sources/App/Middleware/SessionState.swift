@@ -17,20 +17,35 @@ final class SessionState: Sendable {
         var rotate = false
         var destroy = false
         var dirty = false
+        /// The form token of a visitor without a session, from its own cookie (`SessionMiddleware.formCookieName`).
+        var formCookie: String?
+        /// A new such token, to set in that cookie with the answer.
+        var newFormCookie: String?
     }
 
     private let values: NIOLockedValueBox<Values>
 
-    init(stored: BrowserSession.Snapshot?) {
-        values = NIOLockedValueBox(Values(stored: stored, userID: stored?.userID, csrf: stored?.csrf, flashToShow: stored?.flash))
+    init(stored: BrowserSession.Snapshot?, formCookie: String? = nil) {
+        values = NIOLockedValueBox(
+            Values(
+                stored: stored, userID: stored?.userID, csrf: stored?.csrf, flashToShow: stored?.flash,
+                formCookie: stored == nil ? formCookie : nil))
     }
 
     var snapshot: Values { values.withLockedValue { $0 } }
 
-    /// The session's form token, made when the page first needs one.
+    /// The session's form token, made when the page first needs one. Someone without a session
+    /// gets it in a cookie of its own rather than a session row: reading a form page writes
+    /// nothing to the database (every anonymous visit would otherwise leave a row).
     var csrfToken: String {
         values.withLockedValue { values in
             if let token = values.csrf { return token }
+            if values.stored == nil && values.userID == nil {
+                let token = values.formCookie ?? SecretToken.generate()
+                if values.formCookie == nil { values.newFormCookie = token }
+                values.csrf = token
+                return token
+            }
             let token = SecretToken.generate()
             values.csrf = token
             values.dirty = true
@@ -38,8 +53,9 @@ final class SessionState: Sendable {
         }
     }
 
-    /// The token the session had when the request arrived (nil: none), for checking forms.
-    var expectedCSRF: String? { values.withLockedValue { $0.stored?.csrf } }
+    /// The token the session (or, without one, the form cookie) had when the request arrived
+    /// (nil: none), for checking forms.
+    var expectedCSRF: String? { values.withLockedValue { $0.stored?.csrf ?? $0.formCookie } }
 
     /// Signs `userID` in with a new session id and a new form token: an id planted before the
     /// sign-in cannot ride on the signed-in session.

@@ -21,5 +21,6 @@ enum Migrations {
         CreateExchangeOutcomes(),
         IndexListingsByOwner(),
         StampEveryChange(),
+        ResistAbuse(),
     ]
 }

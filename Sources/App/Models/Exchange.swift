@@ -70,6 +70,9 @@ final class Exchange: Model, @unchecked Sendable {
     @OptionalField(key: "payment_reference") var paymentReference: String?
     /// Why it was declined, withdrawn or cancelled.
     @OptionalField(key: "closing_reason") var closingReason: String?
+    /// A match entered as agreed offline by others than the host's side: until this day the
+    /// host's members may dispute it, which withdraws it.
+    @OptionalField(key: "dispute_until") var disputeUntil: CalendarDate?
 
     // Timestamps
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

@@ -31,6 +31,8 @@ final class Organisation: Model, TopicAndLanguageColumns, @unchecked Sendable {
     @OptionalField(key: "website") var website: String?
     @Field(key: "validation_status") var validationStatus: ValidationStatus
     @OptionalField(key: "validation_reason") var validationReason: String?
+    /// It agrees to be named in others' digests of its completed exchanges (no until it says so).
+    @Field(key: "named_in_news") var namedInNews: Bool
     /// Name, city, description and topics folded for search (lower case, no accents).
     @Field(key: "search_text") var searchText: String
 

@@ -55,11 +55,16 @@ struct ExchangePage: Encodable {
     var travel: String? = nil
     /// The visitor or the host of a paid exchange says what came of it.
     let asksOutcome: Bool
+    /// Until when the host may dispute a match entered for it as agreed offline, in words.
+    let disputeUntil: String?
 
     init(_ exchange: ExchangeDTO, today: CalendarDate, buttons: Bool = true) {
         self.exchange = exchange
         asksOutcome = exchange.phase == .paid && !Set(exchange.roles).isDisjoint(with: ["visitor", "host"])
         self.today = today
+        disputeUntil = exchange.disputeUntil.flatMap { until in
+            today <= until && [.accepted, .signing].contains(exchange.phase) ? until.words : nil
+        }
         lumpSum = Money.format(cents: exchange.lumpSum.amountCents, currency: "EUR")
         previousLumpSum = exchange.lumpSum.previousAmountCents.map { Money.format(cents: $0, currency: "EUR") }
         let roles = Set(exchange.roles)
@@ -70,9 +75,9 @@ struct ExchangePage: Encodable {
                 ExchangeAction(wireName: name).map { action in
                     Button(
                         action: name, label: action.words.prefix(1).uppercased() + action.words.dropFirst(),
-                        needsReason: [.decline, .returnReport, .cancel, .withdraw].contains(action),
+                        needsReason: [.decline, .returnReport, .cancel, .withdraw, .dispute].contains(action),
                         reasonRequired: [.decline, .returnReport, .cancel].contains(action), isPayment: action == .pay,
-                        isDestructive: [.decline, .withdraw, .cancel].contains(action))
+                        isDestructive: [.decline, .withdraw, .dispute, .cancel].contains(action))
                 }
             } : []
         seesBudget = roles.contains("visitor-partnership") || roles.contains("support-office")

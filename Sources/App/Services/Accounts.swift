@@ -45,9 +45,13 @@ struct Accounts {
 
     /// The sign-up page: a new address gets an account waiting for confirmation and a link; an
     /// unconfirmed one gets its details replaced and a new link; a confirmed one gets a note that
-    /// someone tried, with the way to sign in. The page says the same in each case.
+    /// someone tried, with the way to sign in. The page says the same in each case. Whoever signs
+    /// up chooses the address, so the mail carries no text of theirs (not even the name), and
+    /// sign-ups are limited per client and per address.
     func signUp(name: String?, email: String?, password: String?) async throws {
         let input = try AccountInput.validated(email: email, password: password, role: User.Role.participant.rawValue, name: name)
+        try await context.rateLimiter.spend(.signUpPerClient, for: context.clientAddress ?? "")
+        try await context.rateLimiter.spend(.signUpPerAddress, for: input.email)
         let hash = try await context.passwords.hash(input.password)
         let linkBase = context.linkBase
         let now = context.clock.now
@@ -75,7 +79,7 @@ struct Accounts {
             try await EmailLinks.send(
                 .confirmAccount, to: user, subject: "Confirm your ClusterXchange account",
                 body: """
-                    Welcome to ClusterXchange, \(input.name).
+                    Welcome to ClusterXchange.
 
                     Confirm your address to finish creating your account (the link works for two days):
                     \(OutboxMessage.linkPlaceholder)

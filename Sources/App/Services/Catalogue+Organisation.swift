@@ -59,6 +59,7 @@ extension Catalogue {
         let description: String
         let website: String?
         let validation_status: Organisation.ValidationStatus
+        let named_in_news: Bool
         let partnership_id: UUID?
         let partnership_key: String?
         let partnership_name: String?
@@ -77,7 +78,7 @@ extension Catalogue {
         typealias Output = ProfileRow
         static let sql = """
             SELECT o.id, o."key", o.name, o.kind, o.country, o.city, o.latitude, o.longitude, o.sectors, o.topics,
-                o.languages, o.description, o.website, o.validation_status, o.partnership_id,
+                o.languages, o.description, o.website, o.validation_status, o.named_in_news, o.partnership_id,
                 p."key" AS partnership_key, p.name AS partnership_name, c."key" AS cluster_key, c.name AS cluster_name,
                 (SELECT COUNT(*) FROM \(Offer.schema) WHERE host_id = o.id) AS offer_count,
                 (SELECT COUNT(*) FROM \(VisitRequest.schema) WHERE visitor_id = o.id) AS request_count,
@@ -127,6 +128,7 @@ extension OrganisationDTO {
         cluster = row.cluster_key
         clusterName = row.cluster_key == nil ? nil : row.cluster_name
         validationStatus = row.validation_status
+        namedInNews = row.named_in_news
     }
 }
 

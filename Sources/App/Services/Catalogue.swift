@@ -60,7 +60,7 @@ struct Catalogue {
     private func partnershipID(_ key: String?) async throws -> UUID? {
         guard let key else { return nil }
         guard let id = try await Partnership.query(on: db).filter(\.$key == key).first()?.id else {
-            throw AppError.invalid("partnership", "unknown-key", "no partnership has the key \"\(key)\"")
+            throw AppError.badQuery("partnership", "unknown-key", "no partnership has the key \"\(key)\"")
         }
         return id
     }

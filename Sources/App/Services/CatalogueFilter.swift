@@ -93,7 +93,9 @@ struct CatalogueFilter: Sendable, Equatable {
                 problems.append(FieldProblem("per", "page-size", "must be a whole number from 1 to \(Self.maximumPerPage)"))
             }
         }
-        if !problems.isEmpty { throw .invalid(problems) }
+        // A query is part of the address: one that cannot be read or asks for what is not there is a
+        // malformed request (400), as everywhere; 422 is for a body whose input breaks a rule.
+        if !problems.isEmpty { throw .invalid(problems, status: .badRequest) }
     }
 
     /// The first row of the page; both factors are bounded, so this cannot overflow.

@@ -68,17 +68,22 @@ struct Credentials {
         guard !deleted.isEmpty else { throw AppError.notFound("You have no such session.") }
     }
 
-    /// Ends every browser session of the caller, this one too. API tokens stay (scripts rely on
+    /// Ends every browser session of the caller, this one too, and the private calendar link (it
+    /// may have been copied wherever the person signed in). API tokens stay (scripts rely on
     /// them); each is ended from the list.
     func signOutEverywhere() async throws {
         let caller = try context.signedIn()
-        try await BrowserSession.query(on: db).filter(\.$user.$id == caller.id).delete()
+        try await db.transaction { tx in
+            try await BrowserSession.query(on: tx).filter(\.$user.$id == caller.id).delete()
+            try await CalendarToken.query(on: tx).filter(\.$user.$id == caller.id).delete()
+        }
     }
 
-    /// Every session and token of the account (a new password).
+    /// Every session, token and calendar link of the account (a new password).
     static func endEverything(of userID: UUID, on db: any Database) async throws {
         try await BrowserSession.query(on: db).filter(\.$user.$id == userID).delete()
         try await UserToken.query(on: db).filter(\.$user.$id == userID).delete()
+        try await CalendarToken.query(on: db).filter(\.$user.$id == userID).delete()
     }
 }
 

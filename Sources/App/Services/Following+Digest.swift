@@ -156,14 +156,21 @@ extension Following {
         return lines
     }
 
-    /// Exchanges of the partnership paid in the period: completed.
+    /// Exchanges of the partnership paid in the period: completed. An exchange is named only when
+    /// both organisations agreed to be named; the others are counted together, and, as on the open
+    /// statistics (decision 0026), fewer than three are not mentioned, so nobody is named by elimination.
     private func completed(_ partnership: UUID, page: String, since: Date, until: Date) async throws -> [Line] {
         let first = CalendarDate.today(in: PlatformClock.programmeTimeZone, now: since)
         let last = CalendarDate.today(in: PlatformClock.programmeTimeZone, now: until)
-        return try await Exchange.query(on: db).filter(\.$phase == .paid)
+        let paid = try await Exchange.query(on: db).filter(\.$phase == .paid)
             .group(.or) { $0.filter(\.$visitorPartnership.$id == partnership).filter(\.$hostPartnership.$id == partnership) }
-            .filter(\.$paidOn >= first).filter(\.$paidOn < last).with(\.$visitor).with(\.$host).limit(50).all().map {
-                Line(text: "Exchange completed: \($0.visitor.name) at \($0.host.name)", path: page)
-            }
+            .filter(\.$paidOn >= first).filter(\.$paidOn < last).with(\.$visitor).with(\.$host).limit(200).all()
+        let named = paid.filter { $0.visitor.namedInNews && $0.host.namedInNews }
+        var lines = named.prefix(50).map { Line(text: "Exchange completed: \($0.visitor.name) at \($0.host.name)", path: page) }
+        let unnamed = paid.count - named.count
+        if unnamed >= Statistics.smallestGroup {
+            lines.append(Line(text: "\(unnamed) \(named.isEmpty ? "" : "more ")exchanges completed", path: page))
+        }
+        return lines
     }
 }

@@ -63,11 +63,16 @@ struct Following {
         follow.kind = kind
         follow.target = target
         follow.label = label
+        // Interest reaches the organiser's mailboxes: so many an hour, and once per person and event,
+        // however often it is taken back and given again.
+        if kind == .event { try await context.rateLimiter.spend(.interestPerPerson, for: caller.id.uuidString) }
+        let tells =
+            kind == .event ? try await context.rateLimiter.allows(.interestToldOnce, for: "\(caller.id) \(target)") : false
         // Who is interested, read before the transaction (one connection on SQLite).
-        let from = kind == .event ? try await interestedOrganisation() : nil
+        let from = tells ? try await interestedOrganisation() : nil
         try await db.transaction { tx in
             try await follow.create(on: tx)
-            if kind == .event { try await tellOrganiser(target, label: label, from: from, on: tx) }
+            if tells { try await tellOrganiser(target, label: label, from: from, on: tx) }
         }
         let message =
             kind == .event

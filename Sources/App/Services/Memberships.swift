@@ -26,6 +26,8 @@ struct Memberships {
         ).first() {
             throw Self.alreadyMember(existing.status, organisation)
         }
+        // Each request is mailed to the organisation's administrators.
+        try await context.rateLimiter.spend(.joinRequestPerPerson, for: caller.id.uuidString)
         let admins = try await Membership.active(on: db).filter(\.$organisation.$id == organisationID).filter(\.$isAdmin == true)
             .with(\.$user).all()
         let linkBase = context.linkBase

@@ -45,11 +45,12 @@ struct Messages {
         let subject = c.text(input.subject, "subject", required: true, max: 200)
         let body = c.text(input.body, "body", required: true, max: Self.maximumBodyBytes)
         let about = c.text(input.about, "about", required: false, max: 200)
-        if !about.isEmpty && (!about.hasPrefix("/") || about.hasPrefix("//") || about.contains("\\")) {
+        if !about.isEmpty && LocalPath.checked(about) == nil {
             c.fail("about", "local-path", "must be a path on this site")
         }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         let from = try await context.organisations.own(fromKey)
+        try await mayWrite(from: from, by: caller)
         guard let to = try await Organisation.query(on: db).filter(\.$key == toKey).first(),
             try await context.permissions.maySee(to)
         else {
@@ -78,6 +79,7 @@ struct Messages {
         let (thread, mine) = try await visible(id)
         let from = mine.contains(thread.$from.id) ? thread.from : thread.to
         let to = from.id == thread.$from.id ? thread.to : thread.from
+        try await mayWrite(from: from, by: caller)
         try await db.transaction { tx in
             try await MessageThread.query(on: tx).filter(\.$id == id).set(\.$lastMessageAt, to: context.clock.now).update()
             try await post(body, in: thread, from: from, to: to, by: caller, on: tx)
@@ -123,6 +125,18 @@ struct Messages {
             mine.contains(thread.$from.id) || mine.contains(thread.$to.id)
         else { throw AppError.notFound("There is no such conversation.") }
         return (thread, mine)
+    }
+
+    /// Only a validated organisation's members write, and only so often: every message is
+    /// e-mailed to the other side's members.
+    private func mayWrite(from organisation: Organisation, by caller: Caller) async throws {
+        guard organisation.validationStatus == .validated else {
+            throw AppError.conflict(
+                "from", "organisation-not-validated",
+                "\(organisation.name) can write to others once its partnership has validated it")
+        }
+        try await context.rateLimiter.spend(.messagePerPerson, for: caller.id.uuidString)
+        try await context.rateLimiter.spend(.messagePerOrganisation, for: try organisation.requireID().uuidString)
     }
 
     private func post(

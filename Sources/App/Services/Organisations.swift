@@ -28,6 +28,7 @@ struct Organisations {
         let organisation = Organisation()
         organisation.apply(fields)
         organisation.$cluster.id = clusterID
+        organisation.namedInNews = input.namedInNews ?? false
         organisation.validationStatus = .pending
         let callerID = caller.id
         try await UniqueKeys.insert(
@@ -44,8 +45,10 @@ struct Organisations {
     }
 
     /// Changes the profile: its admins and the support office may. A change of kind or country
-    /// of a validated organisation goes back to its partnership for validation.
+    /// of a validated organisation goes back to its partnership for validation, whether it was
+    /// registered through the form or imported: eligibility depends on both.
     func update(_ key: String, _ input: OrganisationInput) async throws -> OrganisationDTO {
+        let caller = try context.signedIn()
         let organisation = try await administered(key)
         let (fields, clusterID) = try await check(input)
         let revalidate =
@@ -53,16 +56,14 @@ struct Organisations {
             && (organisation.kind != fields.kind || organisation.country != fields.city.country)
         organisation.apply(fields)
         organisation.$cluster.id = clusterID
+        if let named = input.namedInNews { organisation.namedInNews = named }
         let organisationID = try organisation.requireID()
         let linkBase = context.linkBase
         try await db.transaction { tx in
-            if revalidate,
-                let registration = try await Registration.query(on: tx).filter(\.$organisation.$id == organisationID).first()
-            {
+            if revalidate {
                 organisation.validationStatus = .pending
                 organisation.validationReason = "The kind or the country changed: the partnership validates it again."
-                registration.status = .submitted
-                try await registration.save(on: tx)
+                let registration = try await Self.registrationToValidateAgain(organisation, by: caller.id, on: tx)
                 let coordinators = try await PartnershipCoordinator.query(on: tx).filter(
                     \.$partnership.$id == registration.$partnership.id
                 )
@@ -79,6 +80,37 @@ struct Organisations {
             try await organisation.save(on: tx)
         }
         return try await editable(organisation.key)
+    }
+
+    /// The organisation's registration, submitted again; an imported organisation, which has none,
+    /// gets one for its partnership (as visitor and host where it has requests and offers).
+    private static func registrationToValidateAgain(
+        _ organisation: Organisation, by userID: UUID, on tx: any Database
+    ) async throws -> Registration {
+        let organisationID = try organisation.requireID()
+        if let registration = try await Registration.query(on: tx).filter(\.$organisation.$id == organisationID).first() {
+            registration.status = .submitted
+            try await registration.save(on: tx)
+            return registration
+        }
+        guard let partnershipID = organisation.$partnership.id else {
+            throw AppError.conflict(
+                "kind", "no-partnership",
+                "\(organisation.name) has no partnership to validate the change: choose one by registering it first")
+        }
+        let visits = try await VisitRequest.query(on: tx).filter(\.$visitor.$id == organisationID).count() > 0
+        let hosts = try await Offer.query(on: tx).filter(\.$host.$id == organisationID).count() > 0
+        let registration = Registration()
+        registration.$organisation.id = organisationID
+        registration.$user.id = userID
+        registration.$partnership.id = partnershipID
+        registration.asVisitor = visits || !hosts
+        registration.asHost = hosts || !visits
+        registration.motivation = "Imported with the programme's data; its kind or country changed since."
+        registration.preferences = ""
+        registration.status = .submitted
+        try await registration.create(on: tx)
+        return registration
     }
 
     /// The organisation, if the caller administers it (the support office administers all); 404 otherwise.

@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 
 /// Resetting a forgotten password by an e-mailed link that works once, for an hour. A new password
-/// ends every browser session and API token of the account.
+/// ends every browser session, API token and calendar link of the account, and its failed sign-ins
+/// no longer count. Requests are limited per client and per address (`RateLimit`).
 struct PasswordResets {
     let context: ServiceContext
 
@@ -11,7 +12,11 @@ struct PasswordResets {
     /// Mails a link when the account exists; says nothing either way, so the answer does not tell
     /// who has an account.
     func request(email: String) async throws {
-        guard let user = try await User.find(email: InputChecker.clean(email), on: db) else { return }
+        let address = User.normalise(email: InputChecker.clean(email))
+        // Counted whether or not the account exists, so the limit tells nobody who has one.
+        try await context.rateLimiter.spend(.resetPerClient, for: context.clientAddress ?? "")
+        try await context.rateLimiter.spend(.resetPerAddress, for: address)
+        guard let user = try await User.find(email: address, on: db) else { return }
         let now = context.clock.now
         try await db.transaction { tx in
             try await EmailLinks.send(
@@ -42,6 +47,9 @@ struct PasswordResets {
                 \.$emailConfirmedAt, to: now
             ).update()
             try await Credentials.endEverything(of: userID, on: tx)
+            if let email = try await User.find(userID, on: tx)?.email {
+                try await SignInThrottle.forget(email: email, on: tx)
+            }
         }
         context.tokenCache.forgetAll()
     }

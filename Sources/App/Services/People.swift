@@ -84,6 +84,8 @@ struct People {
             partnershipModel = found
         }
         let partnershipID = partnershipModel?.id
+        let before = try await PartnershipCoordinator.query(on: db).filter(\.$user.$id == userID).with(\.$partnership).all()
+            .map(\.partnership)
         try await db.transaction { tx in
             user.role = role
             try await user.save(on: tx)
@@ -98,7 +100,15 @@ struct People {
         }
         // API tokens carry the account briefly; this instance forgets them now, others within seconds.
         context.tokenCache.forgetAll()
-        if let partnershipModel { return "\(user.name) now coordinates \(partnershipModel.name)." }
+        if let partnershipModel {
+            // Coordinating is added to, not moved: say what the person coordinates now.
+            let others = before.filter { $0.id != partnershipModel.id }.map(\.name).sorted()
+            if before.contains(where: { $0.id == partnershipModel.id }) {
+                return "\(user.name) already coordinates \(partnershipModel.name)."
+            }
+            guard !others.isEmpty else { return "\(user.name) now coordinates \(partnershipModel.name)." }
+            return "\(user.name) now also coordinates \(partnershipModel.name), besides \(others.joined(separator: " and "))."
+        }
         return "\(user.name) is now \(role.words)."
     }
 

@@ -8,6 +8,11 @@ extension Publications {
     func publish(_ id: UUID, _ family: Family) async throws -> Publication {
         let item = try await moderated(id, family)
         guard item.status != .published else { return item }
+        guard item.status != .rejected else {
+            throw AppError.conflict(
+                "status", "rejected",
+                "\"\(item.title)\" was refused; only a new submission by its author can be published.")
+        }
         item.status = .published
         item.reason = nil
         item.reviewedBy = try context.signedIn().id
@@ -46,6 +51,7 @@ extension Publications {
         var c = InputChecker()
         let reason = c.text(input.reason, "reason", required: false, max: 1_000)
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
+        try await context.rateLimiter.spend(.contentReportPerPerson, for: caller.id.uuidString)
         let item = try await find(id, family)
         guard item.status == .published || item.status == .hidden else {
             throw AppError.notFound("There is no published \(family.noun) here.")
@@ -81,12 +87,10 @@ extension Publications {
     }
 
     /// An item the caller moderates: they coordinate its organisation's partnership, or are the support office.
+    /// An item the caller may not even read is not there for them (404), as when they read it.
     private func moderated(_ id: UUID, _ family: Family) async throws -> Publication {
         _ = try context.signedIn()
-        guard
-            let item = try await Publication.query(on: db).filter(\.$id == id).filter(\.$kind ~~ family.kinds)
-                .with(\.$organisation).first()
-        else { throw AppError.notFound("There is no \(family.noun) here.") }
+        let item = try await find(id, family)
         guard try await context.permissions.coordinates(item.organisation.$partnership.id) else {
             throw AppError.forbidden(
                 "\(item.organisation.name)'s partnership reviews what it publishes; you do not coordinate that partnership.")

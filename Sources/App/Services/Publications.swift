@@ -142,6 +142,8 @@ struct Publications {
                 "organisation", "validated",
                 "\(organisation.name) publishes once its partnership has validated it")
         }
+        // Each item waiting for review is mailed to the moderators.
+        try await context.rateLimiter.spend(.submissionPerPerson, for: caller.id.uuidString)
         let trusted = try await TrustedPublisher.query(on: db).filter(\.$organisation.$id == organisation.requireID()).first()
         publication.$organisation.id = try organisation.requireID()
         publication.$author.id = caller.id

@@ -32,9 +32,7 @@ struct Registrations {
         guard data.starts(with: Array("%PDF-".utf8)) else {
             throw .unsupportedMediaType(FieldProblem("cv", "file-type", "must be a PDF document"))
         }
-        let name =
-            InputChecker.clean(filename).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "cv.pdf"
-        return Upload(filename: String(name.utf8.prefix(120)) ?? "cv.pdf", contentType: "application/pdf", data: data)
+        return Upload(filename: Download.cleanName(filename, fallback: "cv.pdf"), contentType: "application/pdf", data: data)
     }
 
     /// What the registration form shows: the organisation, its registration so far, the

@@ -17,10 +17,11 @@ enum DataStamp {
     /// - `form_submissions`: written with the form's own change;
     /// - `login_attempts`: counted for throttling, shown nowhere;
     /// - `periodic_jobs`: leases taken every few seconds; the jobs' own changes are watched;
-    /// - `outbox`: the mail queue, which only the support office's dashboard shows (not remembered).
+    /// - `outbox`: the mail queue, which only the support office's dashboard shows (not remembered);
+    /// - `rate_counters`: counted for rate limits, shown nowhere.
     static let unwatched: Set<String> = [
         "_fluent_migrations", table, "browser_sessions", "matching_changes", "form_submissions", "login_attempts",
-        "periodic_jobs", "outbox",
+        "periodic_jobs", "outbox", RateLimiter.table,
     ]
 
     /// The current number as a scalar subquery, to read along with another query (the session's).

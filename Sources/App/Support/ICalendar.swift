@@ -43,10 +43,29 @@ struct ICalendar {
         ].map(Self.fold) + events + ["END:VCALENDAR"]).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// TEXT as RFC 5545 writes it: backslash, semicolon and comma escaped, every line break (CR LF,
+    /// LF, or a lone CR) as `\n`, other control characters dropped, so no text can start a line of its own.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
+            case "\\", ";", ",":
+                out.append("\\")
+                out.append(scalar)
+            case "\r":
+                out.append(contentsOf: "\\n".unicodeScalars)
+            case "\n":
+                if !afterCR { out.append(contentsOf: "\\n".unicodeScalars) }
+            case "\t":
+                out.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     static func compact(_ date: CalendarDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }

@@ -47,6 +47,7 @@ import VaporTesting
             let scene = try await ExchangeScene.make(app)
             let id = try await scene.propose().id
             try await scene.act(scene.host, id, "accept")
+            try await scene.writeCommitment(id)
             try await scene.act(scene.host, id, "sign-as-host")
             let twice = try await scene.act(scene.host, id, "sign-as-host", expect: .conflict)
             #expect(twice.headers.contentType?.subType == "problem+json")
@@ -96,6 +97,7 @@ import VaporTesting
             try await scene.signed(first)
             let otherHost = APIClient(app: app, token: try await token(app, "host@h2.example"))
             try await scene.act(otherHost, second, "accept")
+            try await scene.writeCommitment(second)
             for (client, action) in [
                 (otherHost, "sign-as-host"), (scene.visitor, "sign-as-visitor"),
                 (scene.hostPartnership, "sign-as-host-partnership"),
@@ -133,13 +135,16 @@ import VaporTesting
         }
     }
 
-    @Test func theBudgetIsForItsCoordinatorsAndTheSupportOffice() async throws {
+    /// Public money is public (decision 0032): the totals are open, the ledger's lines are the coordinators'.
+    @Test func theBudgetsTotalsAreOpenAndItsLinesAreForItsCoordinators() async throws {
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
             #expect(try await scene.visitorPartnership.send(.GET, "/api/v1/partnerships/PV/budget").status == .ok)
-            #expect(try await scene.hostPartnership.send(.GET, "/api/v1/partnerships/PV/budget").status == .forbidden)
-            #expect(try await scene.visitor.send(.GET, "/api/v1/partnerships/PV/budget").status == .forbidden)
+            #expect(try await scene.hostPartnership.send(.GET, "/api/v1/partnerships/PV/budget").status == .ok)
+            #expect(try await scene.visitor.send(.GET, "/api/v1/partnerships/PV/budget").status == .ok)
             #expect(try await scene.admin.send(.GET, "/api/v1/partnerships/NOPE/budget").status == .notFound)
+            #expect(try await TestBrowser.signedIn(app, "visitor@v1.example").get("/partnerships/PV/budget").status == .forbidden)
+            #expect(try await TestBrowser.signedIn(app, "coordinator@pv.example").get("/partnerships/PV/budget").status == .ok)
         }
     }
 

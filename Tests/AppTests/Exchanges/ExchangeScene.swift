@@ -95,6 +95,17 @@ struct ExchangeScene {
         try await (client ?? admin).send(.GET, "/api/v1/exchanges/\(id)").content.decode(View.self)
     }
 
+    /// The visitor writes goals and agenda (nobody signs an empty commitment); the stay stays as proposed.
+    func writeCommitment(_ id: UUID, by client: APIClient? = nil) async throws {
+        let written = try await (client ?? visitor).send(
+            .PUT, "/api/v1/exchanges/\(id)/commitment",
+            json: [
+                "goals": "Learn to cut with lasers.", "agenda": "Day 1: the lab. Day 2 to 5: on the line.",
+                "start": "2027-03-01", "end": "2027-03-05",
+            ])
+        #expect(written.status == .ok, "\(written.body.string)")
+    }
+
     /// The visitor partnership's balances, checked against the ledger's identity.
     func budget(_ partnership: String = "PV") async throws -> Budget {
         let budget = try await admin.send(.GET, "/api/v1/partnerships/\(partnership)/budget").content.decode(Budget.self)
@@ -102,9 +113,10 @@ struct ExchangeScene {
         return budget
     }
 
-    /// Accepted, then signed by the four parties and the financial agreement by the two.
+    /// Accepted, its commitment written, then signed by the four parties and the financial agreement by the two.
     func signed(_ id: UUID) async throws {
         try await act(host, id, "accept")
+        try await writeCommitment(id)
         for (client, action) in [
             (host, "sign-as-host"), (visitor, "sign-as-visitor"), (hostPartnership, "sign-as-host-partnership"),
             (visitorPartnership, "sign-as-visitor-partnership"), (visitor, "sign-financial-agreement-as-visitor"),

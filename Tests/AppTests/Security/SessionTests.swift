@@ -119,8 +119,16 @@ import VaporTesting
     @Test func underHTTPSTheCookieIsHostPrefixedAndSecure() async throws {
         try await withApp(publicURL: "https://clusterxchange.example") { app in
             let form = try await app.testing().sendRequest(.GET, "/login")
-            let cookie = try #require(form.headers.setCookie?["__Host-cx_session"])
+            let cookie = try #require(form.headers.setCookie?["__Host-cx_form"])
             #expect(cookie.isSecure && cookie.isHTTPOnly && cookie.path == "/" && cookie.domain == nil)
+            let signedIn = try await app.testing().sendRequest(
+                .POST, "/login",
+                headers: [
+                    "Cookie": "__Host-cx_form=\(cookie.string)", "Content-Type": "application/x-www-form-urlencoded",
+                    "Accept": "text/html",
+                ],
+                body: ByteBuffer(string: "email=nobody%40example.eu&password=wrong-password-x&_csrf=\(cookie.string)"))
+            #expect(signedIn.status == .unauthorized, "the form's token was taken")
             #expect(form.headers.first(name: "Strict-Transport-Security")?.hasPrefix("max-age=") == true)
         }
     }

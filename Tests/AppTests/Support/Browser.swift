@@ -35,11 +35,13 @@ final class TestBrowser: @unchecked Sendable {
 
     /// Posts a form; `_csrf` is added from the cookie unless `csrf` says otherwise.
     @discardableResult
-    func post(_ path: String, form: [String: String], csrf forged: String?? = nil) async throws -> TestingHTTPResponse {
-        if self.csrf == nil { try await get(cookies.isEmpty ? "/login" : "/account") }
+    func post(
+        _ path: String, form: [String: String], csrf forged: String?? = nil, headers extra: HTTPHeaders = [:]
+    ) async throws -> TestingHTTPResponse {
+        try await fetchFormToken()
         var fields = form
         if let token = forged ?? self.csrf { fields["_csrf"] = token }
-        var headers = HTTPHeaders()
+        var headers = extra
         headers.add(name: .accept, value: "text/html")
         headers.contentType = .urlEncodedForm
         addCookies(&headers)
@@ -58,7 +60,7 @@ final class TestBrowser: @unchecked Sendable {
     func post(_ path: String, form: [String: String], files: [String: (filename: String, data: Data)]) async throws
         -> TestingHTTPResponse
     {
-        if self.csrf == nil { try await get(cookies.isEmpty ? "/login" : "/account") }
+        try await fetchFormToken()
         var fields = form
         if let token = csrf { fields["_csrf"] = token }
         let boundary = "----cx-test-\(UUID().uuidString)"
@@ -83,6 +85,13 @@ final class TestBrowser: @unchecked Sendable {
         keepCookies(response)
         keepFormToken(response)
         return response
+    }
+
+    /// A page with the session's form token, as a person has one open before sending a form:
+    /// the account page when signed in, else the sign-in page.
+    private func fetchFormToken() async throws {
+        if csrf == nil && cookies["cx_session"] != nil { try await get("/account") }
+        if csrf == nil { try await get("/login") }
     }
 
     private func keepFormToken(_ response: TestingHTTPResponse) {

@@ -36,6 +36,13 @@ struct ExchangeNotices {
                 (exchange.proposedBy == .visitor ? visitor : host, "\(pair): the proposal was declined. The reason: \(detail)"))
         case .withdraw:
             told.append((everyone, "\(pair): the exchange was withdrawn.\(detail.isEmpty ? "" : " The reason: \(detail)")"))
+        case .dispute:
+            told.append(
+                (
+                    everyone,
+                    "\(pair): the host says it did not agree to this match, so it is withdrawn."
+                        + (detail.isEmpty ? "" : " The host's words: \(detail)")
+                ))
         case .sign, .signFinancialAgreement:
             if next.missingSignatures.isEmpty && next.missingFinancialSignatures.isEmpty {
                 told.append((visitorPartnership, "\(pair): everything is signed. Next: approve the funding by \(signBy.words)."))

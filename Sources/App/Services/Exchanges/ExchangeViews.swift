@@ -44,7 +44,9 @@ struct ExchangeViews {
             let lifecycle = exchange.lifecycle(signatures: current)
             let roles = scope.roles(exchange)
             let actions = ExchangeAction.all.filter { action in
-                guard action != .editCommitment, !(action == .submitReport && today <= exchange.end) else { return false }
+                guard action != .editCommitment, Exchanges.refusal(of: action, on: exchange, today: today) == nil else {
+                    return false
+                }
                 return roles.contains { (try? lifecycle.applying(action, by: $0)) != nil }
             }
             let visitor = organisations[exchange.$visitor.id]
@@ -76,7 +78,7 @@ struct ExchangeViews {
                 reportValidatedOn: exchange.reportValidatedOn, paymentDueOn: exchange.paymentDue, paidOn: exchange.paidOn,
                 paymentReference: exchange.paymentReference,
                 paymentLate: exchange.isPaymentLate(on: today),
-                closingReason: exchange.closingReason, actions: actions.map(\.description),
+                closingReason: exchange.closingReason, disputeUntil: exchange.disputeUntil, actions: actions.map(\.description),
                 mayEditCommitment: roles.contains { (try? lifecycle.applying(.editCommitment, by: $0)) != nil },
                 mayWriteReport: roles.contains(.visitor) && [.underWay, .reportReturned].contains(exchange.phase),
                 roles: ExchangeRole.allCases.filter(roles.contains).map(\.rawValue),

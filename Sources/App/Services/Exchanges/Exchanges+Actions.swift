@@ -38,7 +38,7 @@ extension Exchanges {
             if !detail.isEmpty && detail.unicodeScalars.count < 5 {
                 c.fail("reason", "reason-required", "say why, in a few words")
             }
-        case .withdraw:
+        case .withdraw, .dispute:
             detail = c.text(input.reason, "reason", required: false, max: 2_000)
         case .pay:
             let reference = c.text(input.reference, "reference", required: true, max: 200)
@@ -50,24 +50,52 @@ extension Exchanges {
         default: break
         }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
+        if let refusal = Self.refusal(of: action, on: exchange, today: today) { throw refusal }
         if action == .start, today < exchange.start {
             throw AppError.conflict(
                 "action", "stay-not-started", "The stay starts on \(exchange.start.words); mark it started from that day.")
         }
-        if action == .submitReport {
-            guard today > exchange.end else {
-                throw AppError.conflict(
-                    "action", "stay-not-ended", "The closing report comes after the stay, which ends on \(exchange.end.words).")
-            }
-            guard !exchange.reportOutcomes.isEmpty else {
-                throw AppError.conflict("action", "report-empty", "Write the closing report before you submit it.")
-            }
+        if action == .submitReport, exchange.reportOutcomes.isEmpty {
+            throw AppError.conflict("action", "report-empty", "Write the closing report before you submit it.")
         }
         if action == .accept || action == .approveFunding {
             try await recheck(exchange, conflict: true)
         }
         try await write(exchange, action: action, role: role, next: next, detail: detail, input: input, by: caller)
         return try await view(id)
+    }
+
+    /// Why an action the lifecycle allows cannot be taken on this exchange today (409), if it cannot:
+    /// the exchange's `actions` leave it out, and taking it is refused.
+    static func refusal(of action: ExchangeAction, on exchange: Exchange, today: CalendarDate) -> AppError? {
+        switch action {
+        case .submitReport where today <= exchange.end:
+            return .conflict(
+                "action", "stay-not-ended", "The closing report comes after the stay, which ends on \(exchange.end.words).")
+        case .dispute:
+            guard let until = exchange.disputeUntil else {
+                return .conflict(
+                    "action", "not-disputable", "Only a match entered as agreed offline by the visitor's side can be disputed.")
+            }
+            guard today <= until else {
+                return .conflict("action", "dispute-closed", "A match can be disputed until \(until.words); withdraw it instead.")
+            }
+            return nil
+        case .sign, .signFinancialAgreement:
+            guard Self.isWritten(exchange.goals), Self.isWritten(exchange.agenda) else {
+                return .conflict(
+                    "action", "commitment-incomplete",
+                    "Write the goals and the agenda of the Commitment to Quality together before anyone signs it.")
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Text that says something (not only spaces).
+    private static func isWritten(_ text: String) -> Bool {
+        text.contains { !$0.isWhitespace }
     }
 
     /// Writes a transition: the conditional change of phase, the signature or the money, and the
@@ -125,7 +153,7 @@ extension Exchanges {
                 ).create(on: tx)
                 try await Exchange.query(on: tx).filter(\.$id == id).set(\.$closingReason, to: detail).update()
                 line = "\(detail) (\(Money.format(cents: exchange.fundedCents ?? 0, currency: "EUR")) released)"
-            case .decline, .withdraw, .cancel:
+            case .decline, .withdraw, .dispute, .cancel:
                 try await Exchange.query(on: tx).filter(\.$id == id).set(\.$closingReason, to: detail.isEmpty ? nil : detail)
                     .update()
             case .returnReport:
@@ -146,7 +174,7 @@ extension Exchanges {
                 action, exchange: exchange, next: next, by: caller, detail: detail, today: today)
         }
         if action == .approveFunding || action == .pay || (action == .cancel && from.holdsReservation) {
-            try await PartnershipLock.run(exchange.$visitorPartnership.id, on: db, body)
+            try await WriteLock.run(.row(Partnership.schema, exchange.$visitorPartnership.id), on: db, body)
         } else {
             try await db.transaction(body)
         }
@@ -252,6 +280,7 @@ extension ExchangeAction {
         case .accept: "accept the proposal"
         case .decline: "decline the proposal"
         case .withdraw: "withdraw"
+        case .dispute: "dispute the match (it is withdrawn)"
         case .editCommitment: "change the Commitment to Quality"
         case .sign(let signatory): "sign the Commitment to Quality as \(signatory.role.words)"
         case .signFinancialAgreement(let signatory): "sign the financial-support agreement as \(signatory.role.words)"

@@ -114,17 +114,17 @@ extension Exchanges {
 
     static let maximumEvidenceBytes = 10 * 1024 * 1024
     static let evidenceUploadLimit: ByteCount = "11mb"
+    /// What one exchange's evidence may hold at most, in files and in bytes.
+    static let maximumEvidenceFiles = 20
+    static let maximumEvidenceTotalBytes = 50 * 1024 * 1024
 
-    /// A file of evidence (PDF, JPEG or PNG, recognised by its first bytes, at most 10 MB), from
-    /// the visitor while the report is open; the bytes go to the storage, the row keeps a checksum.
+    /// A file of evidence (PDF, JPEG or PNG, recognised by its first bytes, at most 10 MB; at most
+    /// 20 files and 50 MB an exchange), from the visitor while the report is open; the bytes go to
+    /// the storage, the row keeps a checksum.
     func uploadEvidence(_ id: UUID, filename: String, data: Data) async throws -> EvidenceDTO {
         let caller = try context.signedIn()
         let (exchange, _, roles) = try await visible(id)
-        guard roles.contains(.visitor) else { throw AppError.forbidden("Evidence is the visitor's to upload.") }
-        guard [.underWay, .reportReturned].contains(exchange.phase) else {
-            throw AppError.conflict(
-                "file", "wrong-phase", "Evidence goes with the report, while the exchange is under way or after it comes back.")
-        }
+        try Self.mayChangeEvidence(exchange, roles)
         guard !data.isEmpty else { throw AppError.invalid("file", "empty-file", "the file is empty") }
         guard data.count <= Self.maximumEvidenceBytes else {
             throw AppError.payloadTooLarge(FieldProblem("file", "file-too-large", "must be at most 10 MB"))
@@ -132,12 +132,10 @@ extension Exchanges {
         guard let type = Self.evidenceType(data) else {
             throw AppError.unsupportedMediaType(FieldProblem("file", "file-type", "must be a PDF, a JPEG or a PNG"))
         }
-        var name = InputChecker.clean(filename).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        if name.isEmpty { name = "evidence" }
         let key = try await context.files.put(data)
         let file = EvidenceFile()
         file.$exchange.id = id
-        file.filename = String(name.prefix(120))
+        file.filename = Download.cleanName(filename, fallback: "evidence")
         file.contentType = type
         file.size = data.count
         file.sha256 = SecretToken.hex(SHA256.hash(data: data))
@@ -145,7 +143,20 @@ extension Exchanges {
         file.$uploadedBy.id = caller.id
         let now = context.clock.now
         do {
-            try await db.transaction { tx in
+            // Under the exchange's lock: uploads at once cannot together pass the limits.
+            try await WriteLock.run(.row(Exchange.schema, id), on: db) { tx in
+                let kept = try await EvidenceFile.query(on: tx).filter(\.$exchange.$id == id).all(\.$size)
+                guard kept.count < Self.maximumEvidenceFiles else {
+                    throw AppError.conflict(
+                        "file", "too-many-files",
+                        "An exchange keeps at most \(Self.maximumEvidenceFiles) files of evidence: remove one first.")
+                }
+                guard kept.reduce(0, +) + data.count <= Self.maximumEvidenceTotalBytes else {
+                    throw AppError.payloadTooLarge(
+                        FieldProblem(
+                            "file", "evidence-too-large",
+                            "An exchange's evidence holds at most 50 MB in all: remove a file or send a smaller one."))
+                }
                 try await file.create(on: tx)
                 try await ExchangeEvent(
                     exchangeID: id, action: "upload-evidence", from: exchange.phase, to: exchange.phase, userID: caller.id,
@@ -157,6 +168,38 @@ extension Exchanges {
             throw error
         }
         return EvidenceDTO(file)
+    }
+
+    /// Removes a file of evidence, by the visitor, before the report is submitted.
+    func removeEvidence(_ id: UUID, file fileID: UUID) async throws -> String {
+        let caller = try context.signedIn()
+        let (exchange, _, roles) = try await visible(id)
+        try Self.mayChangeEvidence(exchange, roles)
+        guard let file = try await EvidenceFile.query(on: db).filter(\.$id == fileID).filter(\.$exchange.$id == id).first() else {
+            throw AppError.notFound("No such file.")
+        }
+        let now = context.clock.now
+        try await db.transaction { tx in
+            try await file.delete(on: tx)
+            try await ExchangeEvent(
+                exchangeID: id, action: "remove-evidence", from: exchange.phase, to: exchange.phase, userID: caller.id,
+                by: caller.email, role: ExchangeRole.visitor.rawValue, detail: file.filename, at: now
+            ).create(on: tx)
+        }
+        // The bytes go once the row has; a failure here leaves bytes nothing refers to, not a row without bytes.
+        try? await context.files.delete(file.storageKey)
+        return file.filename
+    }
+
+    /// Evidence is the visitor's, while the report is open (under way, or returned with comments).
+    private static func mayChangeEvidence(_ exchange: Exchange, _ roles: Set<ExchangeRole>) throws {
+        guard roles.contains(.visitor) else { throw AppError.forbidden("Evidence is the visitor's to add and remove.") }
+        guard [.underWay, .reportReturned].contains(exchange.phase) else {
+            throw AppError.conflict(
+                "file", "wrong-phase",
+                "Evidence goes with the report: it is added or removed while the exchange is under way or after the report "
+                    + "comes back.")
+        }
     }
 
     /// A file of evidence, for the exchange's parties.

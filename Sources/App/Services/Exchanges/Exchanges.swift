@@ -17,6 +17,8 @@ struct Exchanges {
     static let maximumTextBytes = 10_000
     /// The days the other side has to answer a proposal.
     static let answerDays = 7
+    /// The working days a host has to dispute a match entered for it as agreed offline.
+    static let disputeWorkingDays = 5
 
     // MARK: Proposals
 
@@ -58,13 +60,20 @@ struct Exchanges {
         } else {
             throw AppError.forbidden("Only members of \(visitor.name) or of \(host.name) propose this exchange.")
         }
+        // Each proposal is mailed to the other side: so many a day, per person and per proposing organisation.
+        try await context.rateLimiter.spend(.proposalPerPerson, for: caller.id.uuidString)
+        if origin != .offline {
+            let proposer = origin == .visitor ? visitor : host
+            try await context.rateLimiter.spend(.proposalPerOrganisation, for: try proposer.requireID().uuidString)
+        }
         return try await create(
             request: request, offer: offer, stay: Stay(start: start, end: end), goals: goals, isVirtual: input.virtual ?? false,
             origin: origin, by: caller)
     }
 
-    /// Writes a new exchange after checking the programme's rules, the proposal limit and that the
-    /// pair is not already open; shared by proposals, offline matches and matching rounds.
+    /// Writes a new exchange after checking the programme's rules, the visitor's limit of open
+    /// proposals of its own and that the pair is not already open; shared by proposals, offline
+    /// matches and matching rounds.
     func create(
         request: VisitRequest, offer: Offer, stay: Stay, goals: String, isVirtual: Bool, origin: Exchange.Origin,
         by caller: Caller
@@ -83,20 +92,8 @@ struct Exchanges {
             throw AppError.invalid("request", "no-partnership", "both organisations need a partnership")
         }
         let visitorID = try visitor.requireID()
-        let open = try await Exchange.query(on: db).filter(\.$visitor.$id == visitorID).filter(\.$phase == .proposed).count()
-        if origin != .offline && open >= settings.maximumOpenProposals {
-            throw AppError.conflict(
-                "request", "too-many-proposals",
-                "\(visitor.name) has \(open) proposals waiting for an answer, the most the programme allows: withdraw one first")
-        }
         let requestID = try request.requireID()
         let offerID = try offer.requireID()
-        let live = ExchangePhase.allCases.filter { !$0.isTerminal }
-        if try await Exchange.query(on: db).filter(\.$request.$id == requestID).filter(\.$offer.$id == offerID)
-            .filter(\.$phase ~~ live).first() != nil
-        {
-            throw AppError.conflict("offer", "already-proposed", "this request and this offer already have an exchange under way")
-        }
         let quote = try ExchangeQuote.quote(
             visitor: visitor, host: host, stay: stay, isVirtual: isVirtual, settings: settings, rules: context.matching.rules)
         let exchange = Exchange()
@@ -122,6 +119,13 @@ struct Exchanges {
         exchange.agenda = ""
         exchange.commitmentVersion = 1
         quote.write(to: exchange)
+        if origin == .offline, let hostPartnership = host.$partnership.id,
+            !(try await context.exchangeScope().partnerships.contains(hostPartnership))
+        {
+            // Entered without the host's side: its members may say they never agreed.
+            exchange.disputeUntil = context.matching.rules.calendar.adding(
+                workingDays: Self.disputeWorkingDays, to: context.clock.today, in: host.country)
+        }
         exchange.reportOutcomes = ""
         exchange.reportFollowUp = ""
         exchange.reportLearned = ""
@@ -129,7 +133,26 @@ struct Exchanges {
         let linkBase = context.linkBase
         let action = origin == .offline ? "enter-agreed-match" : "propose"
         let role = origin == .offline ? "coordinator" : origin.rawValue
-        try await db.transaction { tx in
+        // Under the visitor's lock: two proposals at once cannot both pass the limit or the pair's check.
+        try await WriteLock.run(.row(Organisation.schema, visitorID), on: db) { tx in
+            if origin == .visitor {
+                // The visitor's own open proposals: those made for it by a host or a round do not use its quota.
+                let open = try await Exchange.query(on: tx).filter(\.$visitor.$id == visitorID).filter(\.$phase == .proposed)
+                    .filter(\.$origin == .visitor).count()
+                if open >= settings.maximumOpenProposals {
+                    throw AppError.conflict(
+                        "request", "too-many-proposals",
+                        "\(visitor.name) has \(open) proposals waiting for an answer, the most the programme allows: "
+                            + "withdraw one first")
+                }
+            }
+            let live = ExchangePhase.allCases.filter { !$0.isTerminal }
+            if try await Exchange.query(on: tx).filter(\.$request.$id == requestID).filter(\.$offer.$id == offerID)
+                .filter(\.$phase ~~ live).first() != nil
+            {
+                throw AppError.conflict(
+                    "offer", "already-proposed", "this request and this offer already have an exchange under way")
+            }
             try await exchange.create(on: tx)
             let id = try exchange.requireID()
             try await ExchangeEvent(
@@ -138,13 +161,24 @@ struct Exchanges {
             ).create(on: tx)
             let notifier = Notifier(db: tx, linkBase: linkBase)
             let answering = exchange.proposedBy == .visitor ? host : visitor
-            let told: Set<UUID>
+            var told: Set<UUID>
             let text: String
             if origin == .offline {
                 told = try await notifier.members(of: [visitorID, try host.requireID()])
                 text =
                     "\(caller.name) entered the exchange \(visitor.name) at \(host.name), agreed offline: write and sign the "
                     + "Commitment to Quality."
+                if let until = exchange.disputeUntil {
+                    let hostMembers = try await notifier.members(of: [try host.requireID()])
+                    try await notifier.tell(
+                        hostMembers.subtracting([caller.id]), subject: "Match entered for your offer: \(visitor.name)",
+                        text:
+                            "\(caller.name) entered an exchange of \(visitor.name) at \(host.name) from \(stay.start.words) to "
+                            + "\(stay.end.words), as agreed offline with you. If \(host.name) did not agree to it, dispute it by "
+                            + "\(until.words): it is then withdrawn. If you did, write the Commitment to Quality together.",
+                        link: "/exchanges/\(id)")
+                    told.subtract(hostMembers)
+                }
             } else if origin == .round {
                 told = try await notifier.members(of: [visitorID, try host.requireID()])
                 text =

@@ -5,20 +5,17 @@ import Vapor
 /// A partnership's budget as a ledger of reservations, payments and releases, in integer cents:
 /// budget = reserved + paid + available at every moment, whatever the concurrency, because the
 /// balances are derived from the lines and every line is written under the partnership's lock
-/// (`PartnershipLock`) together with the exchange's change of phase.
+/// (`WriteLock` on the partnership) together with the exchange's change of phase.
 struct Ledger {
     let context: ServiceContext
 
     private var db: any Database { context.db }
 
-    /// A partnership's budget for its coordinators and the support office.
+    /// A partnership's totals, for anyone: public money is public, as the open statistics show it
+    /// (decision 0032). Its lines, which name exchanges, stay with its coordinators.
     func budget(of key: String) async throws -> BudgetDTO {
-        guard let partnership = try await Partnership.query(on: db).filter(\.$key == key).first(), let id = partnership.id else {
+        guard let partnership = try await Partnership.query(on: db).filter(\.$key == key).first() else {
             throw AppError.noSuch("partnership", key: key)
-        }
-        _ = try context.signedIn()
-        guard try await context.permissions.coordinates(id) else {
-            throw AppError.forbidden("Only the coordinators of \(partnership.name) and the support office see its ledger.")
         }
         return try await Self.balance(of: partnership, on: db)
     }
@@ -36,10 +33,14 @@ struct Ledger {
     /// exchanges are funded (each counts once towards its target), for its coordinators and the
     /// support office.
     func lines(of key: String) async throws -> (lines: [Line], fundedExchanges: Int) {
-        let budget = try await budget(of: key)
-        guard let partnership = try await Partnership.query(on: db).filter(\.$key == budget.partnership).first(),
-            let id = partnership.id
-        else { return ([], 0) }
+        guard let partnership = try await Partnership.query(on: db).filter(\.$key == key).first(), let id = partnership.id else {
+            throw AppError.noSuch("partnership", key: key)
+        }
+        _ = try context.signedIn()
+        guard try await context.permissions.coordinates(id) else {
+            throw AppError.forbidden(
+                "Only the coordinators of \(partnership.name) and the support office see its ledger's lines.")
+        }
         let entries = try await LedgerEntry.query(on: db).filter(\.$partnership.$id == id).sort(\.$at, .descending)
             .with(\.$exchange) { $0.with(\.$visitor).with(\.$host) }.limit(500).all()
         let funded = try await Exchange.query(on: db).filter(\.$visitorPartnership.$id == id)
