@@ -14,19 +14,15 @@ import http.cookiejar
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
-from exchanges import percentile, start_postgres
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / ".build" / "release" / "clusterxchange")
+from exchanges import percentile
+from serving import APP, ROOT, on_each_database, serving
 OUT = ROOT / "Benchmarks" / "out"
 ROLES = {"anonymous": None, "participant": "participant@clusterxchange.example",
          "coordinator": "coordinator@clusterxchange.example", "support office": "admin@clusterxchange.example"}
@@ -136,25 +132,9 @@ def wrk(base, paths, cookie=None):
 
 def run_on(label, env, record):
     workdir = tempfile.mkdtemp(prefix="cx-bench-pages-")
-    env = {**env, "CLUSTERXCHANGE_ROOT": str(ROOT)}
     say(f"[{label}] seeding the demo data")
     subprocess.run([APP, "seed-demo"], cwd=workdir, env=env, check=True, capture_output=True)
-    port = "8793"
-    base = f"http://127.0.0.1:{port}"
-    try:
-        urllib.request.urlopen(base + "/healthz", timeout=1)
-        raise SystemExit(f"pages: something already answers on port {port}; stop it first, or the figures would be its own")
-    except urllib.error.URLError:
-        pass
-    server = subprocess.Popen([APP, "serve", "--hostname", "127.0.0.1", "--port", port, "--log", "warning"], cwd=workdir,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.5)
+    with serving(env, workdir, 8793) as base:
         browsers = {}
         everything = {}
         for role, email in ROLES.items():
@@ -198,22 +178,12 @@ def run_on(label, env, record):
             record({"benchmark": "pages-load", "database": label, "page": name, "paths": len(paths),
                     "connections": CONNECTIONS, **wrk(base, paths, cookie), **warm,
                     "target": ">= 1,000 req/s, p99 < 50 ms"})
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        subprocess.run(["rm", "-rf", workdir])
+    subprocess.run(["rm", "-rf", workdir])
 
 
 def pages(record):
     OUT.mkdir(exist_ok=True)
-    base_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DATABASE_PATH", "CLUSTERXCHANGE_TODAY")}
-    run_on("sqlite", base_env, record)
-    url, stop = start_postgres()
-    try:
-        run_on("postgresql", {**base_env, "DATABASE_URL": url}, record)
-    finally:
-        stop()
-
+    on_each_database(lambda label, env: run_on(label, env, record))
 
 if __name__ == "__main__":
     pages(lambda result: print(json.dumps(result, ensure_ascii=False), flush=True))

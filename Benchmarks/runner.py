@@ -6,13 +6,14 @@ Benchmarks/out/results.jsonl.
 """
 import json
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
+import urllib.request
 from pathlib import Path
+
+from serving import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "Benchmarks" / "out"
@@ -168,30 +169,18 @@ def http():
     keys_file = OUT / "request-keys.txt"
     keys_file.write_text("\n".join(keys) + "\n")
     port = "8791"
-    server = subprocess.Popen([APP, "serve", "--hostname", "127.0.0.1", "--port", port, "--log", "warning"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        import urllib.request
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.5)
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/auth/token", method="POST",
+    with serving(env, ROOT, port) as base:
+        request = urllib.request.Request(f"{base}/api/v1/auth/token", method="POST",
                                          data=json.dumps({"email": "admin@clusterxchange.example", "password": "demo-password"}).encode(),
                                          headers={"Content-Type": "application/json"})
         token = json.loads(urllib.request.urlopen(request).read())["token"]
         say(f"wrk: 64 connections, 20 s, {len(keys)} request keys")
         done = subprocess.run(["wrk", "-t2", "-c64", "-d20s", "--latency", "-s", str(ROOT / "Benchmarks" / "http" / "suggestions.lua"),
-                               f"http://127.0.0.1:{port}"], capture_output=True, text=True,
+                               base], capture_output=True, text=True,
                               env={**os.environ, "KEYS_FILE": str(keys_file), "TOKEN": token})
         say(done.stdout)
         record({"benchmark": "http-suggestions", "connections": 64, "requestKeys": len(keys), **parse_wrk(done.stdout),
                 "target": ">= 5,000 req/s, p99 < 50 ms"})
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 def parse_wrk(text):
@@ -210,11 +199,12 @@ def parse_wrk(text):
 def main(sections):
     from exchanges import exchanges
     from pages import pages
+    from signin import signin
     if "all" in sections:
-        sections = ["search", "gazetteer", "optimise", "http", "exchanges", "pages"]
+        sections = ["search", "gazetteer", "optimise", "http", "exchanges", "pages", "signin"]
     for name in sections:
         {"search": search, "gazetteer": gazetteer, "optimise": optimise, "http": http,
-         "exchanges": lambda: exchanges(record), "pages": lambda: pages(record)}[name]()
+         "exchanges": lambda: exchanges(record), "pages": lambda: pages(record), "signin": lambda: signin(record)}[name]()
 
 
 if __name__ == "__main__":

@@ -119,6 +119,14 @@ def test_an_exchange_walks_from_a_suggestion_to_the_payment(browser, platform, t
     visitor.set_input_files("#file", str(evidence))
     visitor.click("form[action$='/evidence'] button[type=submit]")
     assert "boarding-pass.pdf is added" in visitor.locator(".flash").inner_text()
+    # A file added by mistake is removed before the report goes in; the right one stays.
+    mistake = tmp_path / "holiday photos.pdf"
+    mistake.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    visitor.set_input_files("#file", str(mistake))
+    visitor.click("form[action$='/evidence'] button[type=submit]")
+    visitor.locator("ul.evidence li", has_text="holiday photos.pdf").locator("button", has_text="Remove").click()
+    assert "holiday photos.pdf is removed from the evidence" in visitor.locator(".flash").inner_text()
+    assert visitor.locator("ul.evidence li a").all_inner_texts() == ["boarding-pass.pdf"]
     assert visitor.locator("form.action-form", has_text="Submit the closing report").count() == 0, "not before the stay ended"
 
     # After the stay: the report, returned once, then validated and paid.

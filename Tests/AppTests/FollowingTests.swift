@@ -77,15 +77,7 @@ import VaporTesting
     @Test func interestInAnEventTellsItsOrganiserAndFillsThePrivateCalendar() async throws {
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
-            let created = try await scene.host.send(
-                .POST, "/api/v1/events",
-                json: [
-                    "organisation": "H1", "title": "Laser open day", "description": "Demonstrations.",
-                    "start": "2027-04-01T10:00",
-                    "end": "2027-04-01T16:00", "timeZone": "Europe/Berlin", "place": "Munich, DE",
-                ])
-            let id = try created.content.decode(PublicationReceipt.self).id
-            try await scene.hostPartnership.send(.POST, "/api/v1/events/\(id)/publish")
+            let id = try await scene.publishedEvent()
             let visitor = try await TestBrowser.signedIn(app, "visitor@v1.example")
             let interested = try await visitor.post(
                 "/follows", form: ["kind": "event", "target": id.uuidString, "back": "/events/\(id)"])

@@ -34,7 +34,19 @@ final class PasswordWork: Sendable {
             throw AppError.unavailable("Many people are signing in right now: please try again in a few seconds.", retryAfter: 5)
         }
         defer { inUse.withLockedValue { $0 -= 1 } }
-        return try await pool.runIfActive(work)
+        return try await pool.runIfActive {
+            Self.yieldToRequests()
+            return try work()
+        }
+    }
+
+    /// The hashing thread runs at a lower priority (nice 10) than the event loops and the
+    /// database's threads, so on a busy machine requests are answered first and hashes wait.
+    /// On Linux the nice value is a thread's own (setpriority(2), "BUGS"); elsewhere this does nothing.
+    private static func yieldToRequests() {
+        #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 
     /// How many hashes wait or run now.

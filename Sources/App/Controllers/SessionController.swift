@@ -41,9 +41,19 @@ struct SessionController: Controller {
             req.auth.login(user)
             // Signing in from nowhere in particular lands on the dashboard: what to do next.
             return req.redirect(to: next == "/" ? "/dashboard" : next, flash: "Welcome back, \(user.name).")
-        } catch let error as AppError where !error.problems.isEmpty {
-            let view = LoginView(email: String((form.email ?? "").prefix(254)), next: next, error: error.problems.first?.message)
-            return try await req.page("login", title: "Sign in", view, status: error.status, forms: true)
+        } catch let error as AppError {
+            // A throttle's refusal is said on the form too, with the way out beside it (a new password).
+            let message: String
+            switch error {
+            case .tooManyRequests(let detail, _), .unavailable(let detail, _): message = detail
+            default:
+                guard let first = error.problems.first?.message else { throw error }
+                message = first
+            }
+            let view = LoginView(email: String((form.email ?? "").prefix(254)), next: next, error: message)
+            let page = try await req.page("login", title: "Sign in", view, status: error.status, forms: true)
+            for (name, value) in error.headers { page.headers.replaceOrAdd(name: name, value: value) }
+            return page
         }
     }
 

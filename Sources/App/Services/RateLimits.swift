@@ -30,9 +30,9 @@ struct RateLimit: Sendable {
         name: "message-organisation", limit: 60, window: 3600,
         refusal: "Your organisation has sent many messages in the last hour")
     static let proposalPerPerson = RateLimit(
-        name: "proposal-person", limit: 20, window: 24 * 3600, refusal: "You have proposed many exchanges today")
+        name: "proposal-person", limit: 50, window: 24 * 3600, refusal: "You have proposed many exchanges today")
     static let proposalPerOrganisation = RateLimit(
-        name: "proposal-organisation", limit: 40, window: 24 * 3600,
+        name: "proposal-organisation", limit: 100, window: 24 * 3600,
         refusal: "Your organisation has proposed many exchanges today")
     static let contentReportPerPerson = RateLimit(
         name: "content-report-person", limit: 20, window: 3600, refusal: "You have reported many items in the last hour")

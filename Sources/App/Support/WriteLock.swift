@@ -11,13 +11,9 @@ import SQLKit
 /// their visitor organisation, whose open proposals are limited; uploads their exchange, whose
 /// evidence is limited.
 enum WriteLock {
-    enum Target: Sendable {
-        /// The row `id` of `table`.
-        case row(String, UUID)
-    }
-
+    /// Runs `body` in a transaction holding the lock of the row `id` of `table`.
     static func run<T: Sendable>(
-        _ target: Target, on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
+        row table: String, _ id: UUID, on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         let sql = try db.sql()
         if sql.dialect.name == "sqlite" {
@@ -35,10 +31,7 @@ enum WriteLock {
             }
         }
         return try await db.transaction { tx in
-            switch target {
-            case .row(let table, let id):
-                try await tx.sql().raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
-            }
+            try await tx.sql().raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
             return try await body(tx)
         }
     }

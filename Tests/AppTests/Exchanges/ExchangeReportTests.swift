@@ -12,37 +12,18 @@ import VaporTesting
 @Suite struct ExchangeReportTests {
     static let pdf = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
 
-    /// An exchange funded and under way, its stay from 2027-03-01 to 2027-03-05.
-    func underWay(_ scene: ExchangeScene) async throws -> UUID {
-        let id = try await scene.propose().id
-        try await scene.signed(id)
-        try await scene.act(scene.visitorPartnership, id, "approve-funding")
-        scene.setToday("2027-03-01")
-        try await scene.act(scene.visitor, id, "start")
-        return id
-    }
-
-    func upload(_ client: APIClient, _ id: UUID, _ bytes: ByteBuffer, name: String = "boarding-pass.pdf") async throws
-        -> TestingHTTPResponse
-    {
-        var headers = HTTPHeaders()
-        if let token = client.token { headers.bearerAuthorization = BearerAuthorization(token: token) }
-        headers.contentType = .pdf
-        headers.add(name: "X-Filename", value: name)
-        return try await client.app.testing().sendRequest(
-            .POST, "/api/v1/exchanges/\(id)/evidence", headers: headers, body: bytes)
-    }
-
     @Test func evidenceIsCheckedByItsBytesStoredWithAChecksumAndReadByThePartiesOnly() async throws {
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
-            let id = try await underWay(scene)
+            let id = try await scene.underWay()
             // Not the visitor: 403; not a PDF, JPEG or PNG whatever the header says: 415; empty: 422.
-            #expect(try await upload(scene.host, id, ByteBuffer(string: Self.pdf)).status == .forbidden)
+            #expect(try await scene.upload(scene.host, id, ByteBuffer(string: Self.pdf)).status == .forbidden)
             #expect(
-                try await upload(scene.visitor, id, ByteBuffer(string: "<html>not a pdf</html>")).status == .unsupportedMediaType)
-            #expect(try await upload(scene.visitor, id, ByteBuffer()).status == .unprocessableEntity)
-            let stored = try await upload(scene.visitor, id, ByteBuffer(string: Self.pdf), name: "../../etc/boarding pass.pdf")
+                try await scene.upload(scene.visitor, id, ByteBuffer(string: "<html>not a pdf</html>")).status
+                    == .unsupportedMediaType)
+            #expect(try await scene.upload(scene.visitor, id, ByteBuffer()).status == .unprocessableEntity)
+            let stored = try await scene.upload(
+                scene.visitor, id, ByteBuffer(string: Self.pdf), name: "../../etc/boarding pass.pdf")
             #expect(stored.status == .created, "\(stored.body.string)")
             struct Evidence: Decodable {
                 let id: UUID
@@ -65,7 +46,7 @@ import VaporTesting
             // Too large: 413, naming the limit, nothing stored.
             var large = ByteBuffer(string: "%PDF-")
             large.writeRepeatingByte(0x20, count: Exchanges.maximumEvidenceBytes)
-            let tooLarge = try await upload(scene.visitor, id, large)
+            let tooLarge = try await scene.upload(scene.visitor, id, large)
             #expect(tooLarge.status == .payloadTooLarge)
             #expect(try await EvidenceFile.query(on: app.db).count() == 1)
         }

@@ -95,6 +95,40 @@ struct ExchangeScene {
         try await (client ?? admin).send(.GET, "/api/v1/exchanges/\(id)").content.decode(View.self)
     }
 
+    /// An exchange funded and under way, its stay from 2027-03-01 to 2027-03-05 (today its first day).
+    func underWay() async throws -> UUID {
+        let id = try await propose().id
+        try await signed(id)
+        try await act(visitorPartnership, id, "approve-funding")
+        setToday("2027-03-01")
+        try await act(visitor, id, "start")
+        return id
+    }
+
+    /// Sends a file of evidence as `client` (the bytes as the body, `X-Filename` naming it).
+    func upload(_ client: APIClient, _ id: UUID, _ bytes: ByteBuffer, name: String = "boarding-pass.pdf") async throws
+        -> TestingHTTPResponse
+    {
+        var headers = HTTPHeaders()
+        if let token = client.token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        headers.contentType = .pdf
+        headers.add(name: "X-Filename", value: name)
+        return try await app.testing().sendRequest(.POST, "/api/v1/exchanges/\(id)/evidence", headers: headers, body: bytes)
+    }
+
+    /// H1's event "Laser open day" on 1 April 2027, published by its partnership's coordinator.
+    func publishedEvent() async throws -> UUID {
+        let created = try await host.send(
+            .POST, "/api/v1/events",
+            json: [
+                "organisation": "H1", "title": "Laser open day", "description": "Demonstrations.", "start": "2027-04-01T10:00",
+                "end": "2027-04-01T16:00", "timeZone": "Europe/Berlin", "place": "Munich, DE",
+            ])
+        let id = try created.content.decode(PublicationReceipt.self).id
+        try await hostPartnership.send(.POST, "/api/v1/events/\(id)/publish")
+        return id
+    }
+
     /// The visitor writes goals and agenda (nobody signs an empty commitment); the stay stays as proposed.
     func writeCommitment(_ id: UUID, by client: APIClient? = nil) async throws {
         let written = try await (client ?? visitor).send(

@@ -85,36 +85,16 @@ import VaporTesting
         }
     }
 
-    func upload(_ client: APIClient, _ id: UUID, _ bytes: ByteBuffer, name: String = "pass.pdf") async throws
-        -> TestingHTTPResponse
-    {
-        var headers = HTTPHeaders()
-        if let token = client.token { headers.bearerAuthorization = BearerAuthorization(token: token) }
-        headers.contentType = .pdf
-        headers.add(name: "X-Filename", value: name)
-        return try await client.app.testing().sendRequest(
-            .POST, "/api/v1/exchanges/\(id)/evidence", headers: headers, body: bytes)
-    }
-
-    func underWay(_ scene: ExchangeScene) async throws -> UUID {
-        let id = try await scene.propose().id
-        try await scene.signed(id)
-        try await scene.act(scene.visitorPartnership, id, "approve-funding")
-        scene.setToday("2027-03-01")
-        try await scene.act(scene.visitor, id, "start")
-        return id
-    }
-
     @Test func evidenceHasACountAndASizeLimitAndCanBeRemovedBeforeTheReport() async throws {
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
-            let id = try await underWay(scene)
+            let id = try await scene.underWay()
             var large = ByteBuffer(string: "%PDF-")
             large.writeRepeatingByte(0x20, count: Exchanges.maximumEvidenceBytes - 5)
             for _ in 0..<(Exchanges.maximumEvidenceTotalBytes / Exchanges.maximumEvidenceBytes) {
-                #expect(try await upload(scene.visitor, id, large).status == .created)
+                #expect(try await scene.upload(scene.visitor, id, large).status == .created)
             }
-            let over = try await upload(scene.visitor, id, ByteBuffer(string: Self.pdf))
+            let over = try await scene.upload(scene.visitor, id, ByteBuffer(string: Self.pdf))
             #expect(over.status == .payloadTooLarge)
             #expect(over.body.string.contains("evidence-too-large"))
             // Removing files makes room again; only the visitor removes.
@@ -129,9 +109,9 @@ import VaporTesting
             #expect(try await EvidenceFile.query(on: app.db).count() == 0)
             #expect(try await scene.view(id).history.last?.action == "remove-evidence")
             for _ in 0..<Exchanges.maximumEvidenceFiles {
-                #expect(try await upload(scene.visitor, id, ByteBuffer(string: Self.pdf)).status == .created)
+                #expect(try await scene.upload(scene.visitor, id, ByteBuffer(string: Self.pdf)).status == .created)
             }
-            let tooMany = try await upload(scene.visitor, id, ByteBuffer(string: Self.pdf))
+            let tooMany = try await scene.upload(scene.visitor, id, ByteBuffer(string: Self.pdf))
             #expect(tooMany.status == .conflict)
             #expect(tooMany.body.string.contains("too-many-files"))
             // Once the report is submitted, the evidence stays as it is.
@@ -149,10 +129,10 @@ import VaporTesting
     @Test func parallelUploadsCannotPassTheCountTogether() async throws {
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
-            let id = try await underWay(scene)
+            let id = try await scene.underWay()
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for _ in 0..<(Exchanges.maximumEvidenceFiles + 5) {
-                    group.addTask { try await upload(scene.visitor, id, ByteBuffer(string: Self.pdf)).status }
+                    group.addTask { try await scene.upload(scene.visitor, id, ByteBuffer(string: Self.pdf)).status }
                 }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }

@@ -154,14 +154,7 @@ import VaporTesting
     @Test func interestInAnEventTellsTheOrganiserOnceHoweverOftenItIsTakenBack() async throws {
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
-            let created = try await scene.host.send(
-                .POST, "/api/v1/events",
-                json: [
-                    "organisation": "H1", "title": "Laser open day", "description": "Demonstrations.",
-                    "start": "2027-04-01T10:00", "end": "2027-04-01T16:00", "timeZone": "Europe/Berlin", "place": "Munich, DE",
-                ])
-            let id = try created.content.decode(PublicationReceipt.self).id
-            try await scene.hostPartnership.send(.POST, "/api/v1/events/\(id)/publish")
+            let id = try await scene.publishedEvent()
             for _ in 0..<5 {
                 let followed = try await scene.visitor.send(
                     .POST, "/api/v1/follows", json: ["kind": "event", "target": id.uuidString])

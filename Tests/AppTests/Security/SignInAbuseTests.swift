@@ -135,6 +135,23 @@ import VaporTesting
         }
     }
 
+    @Test func theSignInPageSaysWhenToTryAgainAndOffersANewPassword() async throws {
+        try await withApp { app in
+            try await makeUser(app, "yara@example.eu")
+            let browser = TestBrowser(app)
+            for _ in 0..<SignInThrottle.maximumFailuresPerAddressAndClient {
+                let wrong = try await browser.post("/login", form: ["email": "yara@example.eu", "password": "guess-guess-guess"])
+                #expect(wrong.status == .unauthorized)
+            }
+            let held = try await browser.post("/login", form: ["email": "yara@example.eu", "password": "a-long-password"])
+            #expect(held.status == .tooManyRequests)
+            #expect(held.headers.first(name: "Retry-After") != nil)
+            #expect(held.body.string.contains("Too many wrong passwords for this account from your network: try again in"))
+            #expect(held.body.string.contains("href=\"/password/forgot\""))
+            #expect(held.body.string.contains("value=\"yara@example.eu\""), "the address is kept in the form")
+        }
+    }
+
     /// bcrypt has a thread of its own with a bounded queue: a crowd of sign-ins is answered 503
     /// beyond it, and never waits on the threads the database uses.
     @Test func hashingHasItsOwnBoundedThread() async throws {

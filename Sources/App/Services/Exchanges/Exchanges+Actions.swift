@@ -174,7 +174,7 @@ extension Exchanges {
                 action, exchange: exchange, next: next, by: caller, detail: detail, today: today)
         }
         if action == .approveFunding || action == .pay || (action == .cancel && from.holdsReservation) {
-            try await WriteLock.run(.row(Partnership.schema, exchange.$visitorPartnership.id), on: db, body)
+            try await WriteLock.run(row: Partnership.schema, exchange.$visitorPartnership.id, on: db, body)
         } else {
             try await db.transaction(body)
         }

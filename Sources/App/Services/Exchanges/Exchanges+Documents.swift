@@ -144,7 +144,7 @@ extension Exchanges {
         let now = context.clock.now
         do {
             // Under the exchange's lock: uploads at once cannot together pass the limits.
-            try await WriteLock.run(.row(Exchange.schema, id), on: db) { tx in
+            try await WriteLock.run(row: Exchange.schema, id, on: db) { tx in
                 let kept = try await EvidenceFile.query(on: tx).filter(\.$exchange.$id == id).all(\.$size)
                 guard kept.count < Self.maximumEvidenceFiles else {
                     throw AppError.conflict(

@@ -134,7 +134,7 @@ struct Exchanges {
         let action = origin == .offline ? "enter-agreed-match" : "propose"
         let role = origin == .offline ? "coordinator" : origin.rawValue
         // Under the visitor's lock: two proposals at once cannot both pass the limit or the pair's check.
-        try await WriteLock.run(.row(Organisation.schema, visitorID), on: db) { tx in
+        try await WriteLock.run(row: Organisation.schema, visitorID, on: db) { tx in
             if origin == .visitor {
                 // The visitor's own open proposals: those made for it by a host or a round do not use its quota.
                 let open = try await Exchange.query(on: tx).filter(\.$visitor.$id == visitorID).filter(\.$phase == .proposed)
