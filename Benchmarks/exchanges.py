@@ -30,6 +30,7 @@ from serving import APP, on_each_database, serving
 PASSWORD = "demo-password"
 TODAY = "2027-01-11"
 VISITORS, HOSTS = 200, 20
+VISITOR_PEOPLE, ORGANISATIONS_EACH = 10, 20
 STAY = ("2027-03-01", "2027-03-05")
 
 
@@ -118,22 +119,26 @@ def run_on(database_label, env):
     fixture = Path(workdir) / "fixture.jsonl"
     fixture.write_text(fixture_lines(amount))
     cli("import", str(fixture))
-    for email, role, extra in [("visitor@bv.example", "participant", ["--organisation", "BV0"]),
-                               ("host@bh.example", "participant", ["--organisation", "BH0"]),
+    # Ten visitor people, each a member of twenty visitor organisations (joined through the API
+    # below, within the limit of requests to join a person has an hour), and one host person.
+    for number in range(VISITOR_PEOPLE):
+        cli("user", "create", "--email", f"visitor{number}@bv.example", "--password", PASSWORD, "--role", "participant",
+            "--organisation", f"BV{number * ORGANISATIONS_EACH}")
+    for email, role, extra in [("host@bh.example", "participant", ["--organisation", "BH0"]),
                                ("coordinator@bv.example", "coordinator", ["--partnership", "BV"]),
                                ("coordinator@bh.example", "coordinator", ["--partnership", "BH"])]:
         cli("user", "create", "--email", email, "--password", PASSWORD, "--role", role, *extra)
     port = 8792 if database_label == "sqlite" else 8793
     with serving(env, workdir, port) as base:
         admin = Client.signed_in(base, "admin@clusterxchange.example")
-        visitor = Client.signed_in(base, "visitor@bv.example")
+        visitors = [Client.signed_in(base, f"visitor{number}@bv.example") for number in range(VISITOR_PEOPLE)]
         host = Client.signed_in(base, "host@bh.example")
         visitor_coordinator = Client.signed_in(base, "coordinator@bv.example")
         host_coordinator = Client.signed_in(base, "coordinator@bh.example")
-        # One visitor person for the 200 visitor organisations, one host person for the 20 hosts.
-        for client, prefix, count in [(visitor, "BV", VISITORS), (host, "BH", HOSTS)]:
+        memberships = [(visitor, "BV", number * ORGANISATIONS_EACH, ORGANISATIONS_EACH) for number, visitor in enumerate(visitors)]
+        for client, prefix, first, count in memberships + [(host, "BH", 0, HOSTS)]:
             me = client.call("GET", "/api/v1/me")[1]
-            for n in range(1, count):
+            for n in range(first + 1, first + count):
                 client.call("POST", f"/api/v1/organisations/{prefix}{n}/join", {})
                 admin.call("POST", f"/api/v1/organisations/{prefix}{n}/members/{me['id']}/approve", {})
         # Entered as agreed offline by the support office, whose own doings no rate limit counts (one
@@ -144,6 +149,7 @@ def run_on(database_label, env):
             _, exchange = admin.call("POST", "/api/v1/exchanges", {"request": f"BR{v}", "offer": f"BF{v % HOSTS}", "start": STAY[0],
                                                                   "end": STAY[1], "goals": "Learn.", "agreedOffline": True})
             exchange_id = exchange["id"]
+            visitor = visitors[v // ORGANISATIONS_EACH]
             visitor.call("PUT", f"/api/v1/exchanges/{exchange_id}/commitment",
                          {"goals": "Learn.", "agenda": "Monday to Friday: the lab.", "start": STAY[0], "end": STAY[1]})
             for client, action in [(host, "sign-as-host"), (host_coordinator, "sign-as-host-partnership"),

@@ -14,7 +14,8 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
         RegistrationController(),
         ValidationController(), ListingController(), SuggestionController(), RoundController(), ExchangeController(),
         NotificationController(), MessageController(), CalendarController(), SettingsController(), SupportOfficeController(),
-        NewsController(), EventController(), ModerationController(), StatisticsController(), FollowController(),
+        MailroomController(), NewsController(), EventController(), ModerationController(), StatisticsController(),
+        FollowController(),
         OutcomeController(), SupportImportController(),
     ]
     for controller in controllers { controller.boot(surfaces) }

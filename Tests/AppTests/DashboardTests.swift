@@ -125,7 +125,9 @@ import VaporTesting
             }
             #expect(page.contains("joiner (joiner@example.eu) asks to join"))
             #expect(page.contains("Rate table in force"))
-            #expect(page.contains("waiting") && page.contains("sent today"))
+            // The mail in figures: what waits and what really left, with the page to read it.
+            #expect(page.contains("waiting") && page.contains("delivered to the mail server"))
+            #expect(page.contains("href=\"/support/mail\""))
             let userID = try #require(try await User.query(on: app.db).filter(\.$email == "joiner@example.eu").first()?.id)
             let approved = try await admin.post("/organisations/H2/members/\(userID)/approve", form: [:])
             #expect(approved.status == .seeOther)

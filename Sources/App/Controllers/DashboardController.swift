@@ -14,7 +14,9 @@ struct DashboardController: Controller {
         switch caller.role {
         case .admin:
             // Not remembered: it shows the mail queue, which the data stamp does not watch.
-            return try await req.page("dashboard-support", title: "Support office", try await context.dashboards.supportOffice())
+            return try await req.page(
+                "dashboard-support", title: "Support office",
+                try await context.dashboards.supportOffice(mailKeptHere: req.application.mailTransport.keepsReadableCopy))
         case .coordinator:
             return try await req.rememberedPage {
                 ("dashboard-coordinator", "Your partnership", try await context.dashboards.coordinator())

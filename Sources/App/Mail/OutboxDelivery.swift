@@ -5,7 +5,8 @@ import Vapor
 /// Sends what waits in the outbox. Several app instances may run it at once: each message is
 /// claimed with one conditional UPDATE before it is sent, so only one instance sends it. A message
 /// that carries a link gets its token here, at the last moment, and only the token's digest is
-/// stored; once sent, a body is emptied (recipient and subject stay for the support office).
+/// stored; once sent, a body is emptied (recipient and subject stay for the support office), unless
+/// nothing really left (no mail server), when the text is kept for the support office to read.
 struct OutboxDelivery: Sendable {
     let transport: any MailTransport
     let logger: Logger
@@ -41,8 +42,15 @@ struct OutboxDelivery: Sendable {
                 try await transport.send(
                     MailMessage(to: message.recipient, subject: message.subject, body: body, headers: headers))
                 message.sentAt = now
-                message.body = ""
                 message.lastError = nil
+                if transport.keepsReadableCopy {
+                    // Nothing left: the text is kept to read, and the body to send again.
+                    message.deliveredBy = "log"
+                    message.readableCopy = body
+                } else {
+                    message.deliveredBy = "smtp"
+                    message.body = ""
+                }
                 sent += 1
             } catch {
                 message.attempts += 1

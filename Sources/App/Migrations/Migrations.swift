@@ -22,5 +22,6 @@ enum Migrations {
         IndexListingsByOwner(),
         StampEveryChange(),
         ResistAbuse(),
+        KeepMailReadable(),
     ]
 }

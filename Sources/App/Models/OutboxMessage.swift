@@ -25,6 +25,10 @@ final class OutboxMessage: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
     @OptionalField(key: "sent_at") var sentAt: Date?
+    /// How it left: `smtp` (delivered to the mail server), `log` (no mail server; kept to read).
+    @OptionalField(key: "delivered_by") var deliveredBy: String?
+    /// The text as delivered, links and all, kept only when nothing really left (`LogTransport`).
+    @OptionalField(key: "readable_copy") var readableCopy: String?
 
     // Timestamps
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

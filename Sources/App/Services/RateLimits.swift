@@ -40,7 +40,7 @@ struct RateLimit: Sendable {
         name: "interest-person", limit: 30, window: 3600,
         refusal: "You have shown interest in many things in the last hour")
     static let joinRequestPerPerson = RateLimit(
-        name: "join-request-person", limit: 10, window: 3600,
+        name: "join-request-person", limit: 20, window: 3600,
         refusal: "You have asked to join many organisations in the last hour")
     static let submissionPerPerson = RateLimit(
         name: "submission-person", limit: 20, window: 3600, refusal: "You have sent many items for review in the last hour")

@@ -34,6 +34,8 @@ struct SignInThrottle: Sendable {
     static let pendingLifetime: TimeInterval = 60
     /// How long an attempt waits behind earlier ones of the same client before it is refused.
     static let longestWait: Duration = .seconds(10)
+    /// How many attempts of one client may wait their turn at once; one more is refused at once.
+    static let longestQueuePerClient = 2 * maximumFailuresPerClient
     /// While waiting, it looks again after 20 ms, then less and less often, at most every quarter second.
     static let firstPause: Duration = .milliseconds(20)
     static let longestPause: Duration = .milliseconds(250)
@@ -116,7 +118,9 @@ struct SignInThrottle: Sendable {
             let pairRoom = Self.maximumFailuresPerAddressAndClient - counts.pairFailures - counts.pairAhead
             let clientRoom = Self.maximumFailuresPerClient - counts.clientFailures - counts.clientAhead
             if pairRoom > 0 && clientRoom > 0 { return }
-            guard ContinuousClock.now - started < Self.longestWait else {
+            // A queue longer than this for one client is refused at once: each waiting attempt asks
+            // the database again and again, and one address should not make the server do that for hundreds.
+            guard ContinuousClock.now - started < Self.longestWait, counts.clientAhead < Self.longestQueuePerClient else {
                 throw AppError.tooManyRequests(
                     "Many sign-ins from your network are being checked: please try again in a few seconds.", retryAfter: 5)
             }

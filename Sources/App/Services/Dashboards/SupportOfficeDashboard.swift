@@ -26,11 +26,12 @@ struct SupportOfficeDashboard: Encodable {
         let email: String
     }
 
+    /// The outbox in figures (`Mailroom.Counts`), and since when the oldest message waits.
     struct Outbox: Encodable {
-        let waiting: Int
-        let failing: Int
-        let sentToday: Int
+        let counts: Mailroom.Counts
         let oldestWaiting: String?
+        /// No mail server is set: nothing leaves, and each message is kept to read.
+        let keptHere: Bool
     }
 
     let name: String
@@ -47,7 +48,8 @@ struct SupportOfficeDashboard: Encodable {
 }
 
 extension Dashboards {
-    func supportOffice() async throws -> SupportOfficeDashboard {
+    /// `mailKeptHere`: no mail server is set, so the outbox keeps each message to read.
+    func supportOffice(mailKeptHere: Bool) async throws -> SupportOfficeDashboard {
         let caller = try context.signedIn()
         guard caller.isAdmin else { throw AppError.forbidden("Only the support office sees every partnership.") }
         // Some twenty small reads, independent of each other: asked together, so that on
@@ -66,7 +68,7 @@ extension Dashboards {
             .with(\.$organisation).limit(50).all()
         async let settingsRead = context.settings.current()
         async let peopleRead = people()
-        async let outboxRead = outbox()
+        async let outboxRead = outbox(keptHere: mailKeptHere)
         let partnerships = try await partnershipsRead
         let balances = try await Ledger.balances(of: partnerships, on: db)
         let (digest, funded, members, waiting) = try await (digestRead, fundedRead, membersRead, waitingRead)
@@ -115,16 +117,13 @@ extension Dashboards {
         return people
     }
 
-    /// The mail outbox: what waits, what keeps failing, what went today.
-    private func outbox() async throws -> SupportOfficeDashboard.Outbox {
-        let startOfDay = Calendar(identifier: .gregorian).startOfDay(for: context.clock.now)
-        async let waiting = OutboxMessage.query(on: db).filter(\.$sentAt == nil).count()
+    /// The mail outbox: what waits, what failed, what really left today and what was kept here.
+    private func outbox(keptHere: Bool) async throws -> SupportOfficeDashboard.Outbox {
+        async let counts = context.mailroom.counts()
         async let oldest = OutboxMessage.query(on: db).filter(\.$sentAt == nil).sort(\.$createdAt).first()
-        async let failing = OutboxMessage.query(on: db).filter(\.$sentAt == nil).filter(\.$attempts > 0).count()
-        async let sentToday = OutboxMessage.query(on: db).filter(\.$sentAt >= startOfDay).count()
         let now = context.clock.now
         return SupportOfficeDashboard.Outbox(
-            waiting: try await waiting, failing: try await failing, sentToday: try await sentToday,
-            oldestWaiting: try await oldest.map { Self.age(since: $0.createdAt, now: now) })
+            counts: try await counts, oldestWaiting: try await oldest.map { Self.age(since: $0.createdAt, now: now) },
+            keptHere: keptHere)
     }
 }
