@@ -6,6 +6,9 @@ import ProgrammeRules
 public struct Matcher: Sendable {
     public let rules: EligibilityRules
     public var weights: FitWeights
+    /// How soon a suggested stay may start (the platform's date and the programme's notice); nil:
+    /// any day of the windows, as the command line answers over the data as given.
+    public var notice: StayNotice?
 
     public private(set) var organisations: [String: OrganisationProfile] = [:]
     public private(set) var offers: [String: OfferProfile] = [:]
@@ -115,7 +118,7 @@ public struct Matcher: Sendable {
                 ], score: 0, reasons: [])
         }
         let query = Self.query(title: request.title, description: request.description, topics: request.topics, in: offerIndex)
-        let (obstacles, window) = PairConstraints(rules: rules).check(
+        let (obstacles, window) = PairConstraints(rules: rules, notice: notice).check(
             request: request, visitor: visitor, offer: offer, host: host)
         let (stay, room): (Stay, Int) =
             if case .fits(let stay, let room) = window { (stay, room) } else {
@@ -198,7 +201,7 @@ public struct Matcher: Sendable {
         guard let host = organisations[offer.hostKey] else { return nil }
         // The cheapest refusals first: most candidates that fail, fail here.
         guard host.country != side.visitor.country, offer.capacityLeft > 0, side.visitor.fundedExchanges == 0 else { return nil }
-        let (obstacles, window) = PairConstraints(rules: rules).check(
+        let (obstacles, window) = PairConstraints(rules: rules, notice: notice).check(
             request: side.request, visitor: side.visitor, offer: offer, host: host)
         guard obstacles.isEmpty, case .fits(let stay, let room) = window else { return nil }
         let offered = offered(offer, host)

@@ -5,6 +5,8 @@ import ProgrammeRules
 /// requested working days inside both windows, a place left, the visitor not yet funded.
 struct PairConstraints: Sendable {
     let rules: EligibilityRules
+    /// How soon a stay may start; nil: any day of the windows.
+    var notice: StayNotice? = nil
 
     /// Every obstacle at once (empty when the pair may be suggested), and the first stay that fits.
     func check(request: RequestProfile, visitor: OrganisationProfile, offer: OfferProfile, host: OrganisationProfile)
@@ -13,7 +15,8 @@ struct PairConstraints: Sendable {
         let window = StayWindow.find(
             workingDays: request.workingDays, earliest: request.earliest, latest: request.latest,
             availableFrom: offer.availableFrom, availableTo: offer.availableTo, hostCountry: host.country,
-            calendar: rules.calendar, maxCalendarDays: rules.limits.maxCalendarDays)
+            calendar: rules.calendar, maxCalendarDays: rules.limits.maxCalendarDays,
+            notBefore: notice?.earliestStart(in: host.country, calendar: rules.calendar))
         var obstacles: [Obstacle] = []
         let stay: Stay
         switch window {
@@ -64,6 +67,9 @@ struct PairConstraints: Sendable {
             return "The shared days never hold \(asked) within \(maxDays) calendar days, the longest stay allowed."
         case .outsideCalendar:
             return "The windows fall outside the years the holiday calendar covers, so working days cannot be counted."
+        case .tooSoon(let earliestStart):
+            return "The windows end before \(earliestStart.words), the earliest a stay can start now: the programme asks for "
+                + "time to sign and fund it."
         }
     }
 }

@@ -11,14 +11,20 @@ public enum StayWindow: Sendable, Equatable {
     /// The shared days hold enough working days, but never within the longest stay allowed.
     case tooSpread(maxCalendarDays: Int)
     case outsideCalendar
+    /// The windows meet, but only before `earliestStart`, the first day the programme's notice allows.
+    case tooSoon(earliestStart: CalendarDate)
 
+    /// `notBefore`: the first day a stay may start (`StayNotice`); nil for any day of the windows.
     public static func find(
         workingDays needed: Int, earliest: CalendarDate, latest: CalendarDate, availableFrom: CalendarDate,
-        availableTo: CalendarDate, hostCountry: CountryCode, calendar: HolidayCalendar, maxCalendarDays: Int
+        availableTo: CalendarDate, hostCountry: CountryCode, calendar: HolidayCalendar, maxCalendarDays: Int,
+        notBefore: CalendarDate? = nil
     ) -> StayWindow {
-        let first = max(earliest, availableFrom)
+        let shared = max(earliest, availableFrom)
         let last = min(latest, availableTo)
-        guard first <= last else { return .noOverlap }
+        guard shared <= last else { return .noOverlap }
+        let first = max(shared, notBefore ?? shared)
+        guard first <= last else { return .tooSoon(earliestStart: first) }
         guard calendar.coveredYears.contains(first.year), calendar.coveredYears.contains(last.year) else {
             return .outsideCalendar
         }

@@ -32,11 +32,14 @@ public struct CountryRegistry: Sendable {
         return Locale(identifier: "en_GB").localizedString(forRegionCode: code.rawValue) ?? code.rawValue
     }
 
-    /// The code of a country named in English ("Germany", "czechia"), ignoring case and accents.
+    /// The country a person named: its English name, its own name, a common variant or its French
+    /// name ("Czechia", "Česko", "Czech Republic", "Tchéquie"), folded; "UK" too.
     public func code(named name: String) -> CountryCode? {
         let wanted = NameFolding.fold(name)
-        guard wanted.count >= 3 else { return nil }
-        return countries.values.first { NameFolding.fold($0.name) == wanted }?.code
+        guard wanted.count >= 2 else { return nil }
+        if let code = countries.values.first(where: { NameFolding.fold($0.name) == wanted })?.code { return code }
+        return CountryNames.others.first { _, names in names.contains { NameFolding.fold($0) == wanted } }
+            .flatMap { CountryCode($0.key) }
     }
 
     public func label(of code: CountryCode) -> String { "\(name(of: code)) (\(code))" }

@@ -85,6 +85,10 @@ public struct ExchangeLifecycle: Hashable, Sendable {
             let roles = permittedRoles(for: action).map(\.rawValue).sorted().joined(separator: ", ")
             throw refuse(.roleNotPermitted, "Only \(roles) may \(action); you act as \(role.rawValue).")
         }
+        // A proposal is withdrawn by the side that made it; the other side declines it.
+        if action == .withdraw, phase == .proposed, role != (proposedBy == .visitor ? .visitor : .host) {
+            throw refuse(.roleNotPermitted, "The side that did not propose declines the proposal rather than withdrawing it.")
+        }
         var next = self
         switch action {
         case .accept: next.phase = .accepted

@@ -64,7 +64,8 @@ import VaporTesting
             try await scene.writeCommitment(exchange.id)
             try await scene.act(scene.host, exchange.id, "sign-as-host")
             // The host has signed; the visitor has not: only the visitor is asked, on its dashboard.
-            let waiting = "Lyon Photonics Cluster at Munich Laser Centre: "
+            // The to-do line, not a notification, which now names the exchange the same way.
+            let waiting = "Lyon Photonics Cluster at Munich Laser Centre: sign"
             let host = try await TestBrowser.signedIn(app, "host@h1.example").get("/dashboard").body.string
             let visitor = try await TestBrowser.signedIn(app, "visitor@v1.example").get("/dashboard").body.string
             #expect(!host.contains(waiting))

@@ -75,18 +75,22 @@ import VaporTesting
             let json = try SupportOfficeController.json(settings.rateTable)
 
             let saved = try await office.post(
-                "/support/settings", form: ["virtualExchanges": "on", "maximumOpenProposals": "3", "rateTable": json])
+                "/support/settings",
+                form: ["virtualExchanges": "on", "maximumOpenProposals": "3", "noticeWorkingDays": "5", "rateTable": json])
             #expect(saved.status == .seeOther)
             #expect(try await office.get("/support/settings").body.string.contains("Saved. The rate table in force is"))
             let after = try await app.context.settings.current()
             #expect(after.virtualExchanges)
             #expect(after.maximumOpenProposals == 3)
+            #expect(after.noticeWorkingDays == 5)
             #expect(after.rateTable == settings.rateTable)
 
             let broken = try await office.post(
-                "/support/settings", form: ["maximumOpenProposals": "1000", "rateTable": "{\"name\": \"half\""])
+                "/support/settings",
+                form: ["maximumOpenProposals": "1000", "noticeWorkingDays": "0", "rateTable": "{\"name\": \"half\""])
             #expect(broken.status == .unprocessableEntity)
             #expect(broken.body.string.contains("give a whole number from 1 to 100"))
+            #expect(broken.body.string.contains("give a whole number of working days from 1 to 60"))
             #expect(broken.body.string.contains("write the rate table as JSON"))
             // What was typed stays in the form; nothing changed.
             #expect(broken.body.string.contains("{&quot;name&quot;: &quot;half&quot;"))

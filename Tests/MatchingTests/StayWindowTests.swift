@@ -39,4 +39,32 @@ import Testing
         #expect(find(25, "2026-01-05", "2026-12-18", "2026-01-05", "2026-12-18") == .tooSpread(maxCalendarDays: 31))
         #expect(find(5, "2040-03-01", "2040-03-31", "2040-03-01", "2040-03-31") == .outsideCalendar)
     }
+
+    @Test func noStayStartsBeforeTheProgrammesNotice() {
+        // Monday 7 December 2026 plus ten working days in Germany: Monday 21 December.
+        let notice = StayNotice(today: Fixture.date("2026-12-07"))
+        let earliest = notice.earliestStart(in: Fixture.country("DE"), calendar: Fixture.calendar)
+        #expect(earliest == Fixture.date("2026-12-21"))
+        let window = StayWindow.find(
+            workingDays: 3, earliest: Fixture.date("2026-11-19"), latest: Fixture.date("2027-01-29"),
+            availableFrom: Fixture.date("2026-11-01"), availableTo: Fixture.date("2027-06-30"),
+            hostCountry: Fixture.country("DE"),
+            calendar: Fixture.calendar, maxCalendarDays: 31, notBefore: earliest)
+        guard case .fits(let stay, _) = window else {
+            Issue.record("expected a stay, got \(window)")
+            return
+        }
+        #expect(stay.start == earliest)
+        // Windows that close before it are too soon, not merely too short.
+        let closed = StayWindow.find(
+            workingDays: 3, earliest: Fixture.date("2026-11-19"), latest: Fixture.date("2026-12-09"),
+            availableFrom: Fixture.date("2026-11-01"), availableTo: Fixture.date("2027-06-30"),
+            hostCountry: Fixture.country("DE"),
+            calendar: Fixture.calendar, maxCalendarDays: 31, notBefore: earliest)
+        #expect(closed == .tooSoon(earliestStart: earliest))
+        // A notice of none still starts after today.
+        #expect(
+            StayNotice(today: Fixture.date("2026-12-07"), workingDays: 0).earliestStart(
+                in: Fixture.country("DE"), calendar: Fixture.calendar) == Fixture.date("2026-12-08"))
+    }
 }

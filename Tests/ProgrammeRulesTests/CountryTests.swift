@@ -38,6 +38,20 @@ import Testing
         #expect(!uk.isParticipating(throughout: stay("2020-12-28", "2021-01-08")))
     }
 
+    @Test(arguments: [
+        ("Germany", "DE"), ("deutschland", "DE"), ("Allemagne", "DE"), ("Czechia", "CZ"), ("Czech Republic", "CZ"),
+        ("Česko", "CZ"), ("cesko", "CZ"), ("Tchéquie", "CZ"), ("Österreich", "AT"), ("Polska", "PL"), ("Türkiye", "TR"),
+        ("Turkey", "TR"), ("UK", "GB"), ("the netherlands", "NL"), ("Κύπρος", "CY"), ("Shqipëria", "AL"),
+    ])
+    func countriesAreFoundByTheNamesPeopleWrite(_ name: String, _ expected: String) {
+        #expect(countries.code(named: name) == code(expected), "\(name)")
+    }
+
+    @Test func aNameThatIsNoCountryFindsNone() {
+        #expect(countries.code(named: "Atlantis") == nil)
+        #expect(countries.code(named: "D") == nil)
+    }
+
     @Test func namesForEveryCode() {
         #expect(countries.name(of: code("XK")) == "Kosovo")
         #expect(countries.name(of: code("GR")) == "Greece")

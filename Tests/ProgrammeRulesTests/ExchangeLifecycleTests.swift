@@ -121,6 +121,15 @@ import Testing
         #expect(throws: TransitionError.self) { try funded.applying(.dispute, by: .host) }
     }
 
+    @Test func aProposalIsWithdrawnByItsProposerAndDeclinedByTheOtherSide() throws {
+        let proposed = ExchangeLifecycle(proposedBy: .visitor)
+        #expect(proposed.availableActions(for: .host) == [.accept, .decline])
+        #expect(proposed.availableActions(for: .visitor) == [.withdraw])
+        let byHost = ExchangeLifecycle(proposedBy: .host)
+        #expect(byHost.availableActions(for: .visitor) == [.accept, .decline])
+        #expect(byHost.availableActions(for: .host) == [.withdraw])
+    }
+
     @Test func onlyThePartnershipOrTheSupportOfficeCancels() throws {
         let accepted = try ExchangeLifecycle(proposedBy: .visitor).applying(.accept, by: .host)
         #expect(throws: TransitionError.self) { try accepted.applying(.cancel, by: .visitor) }

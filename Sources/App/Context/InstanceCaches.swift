@@ -13,6 +13,8 @@ final class InstanceCaches: Sendable {
 
     /// Signed-in pages kept until the data stamp moves (decision 0030); they follow their own rules.
     let pages = RememberedPages()
+    /// Sign-in attempts settled here, per client, which waiting attempts watch (`SignInThrottle`).
+    let signIns = SignInSettles()
 
     struct PartnershipName: Sendable, Decodable {
         let key: String

@@ -118,8 +118,10 @@ extension ExchangeController {
         let input = try req.input(ActionInput.self)
         do {
             let exchange = try await req.context.exchanges.act(id, action: action, input)
-            let words = ExchangeAction(wireName: action)?.words ?? action
-            return req.redirect(to: "/exchanges/\(id)", flash: "Done: \(words). The exchange is now \(exchange.phaseWords).")
+            // What happened, then what comes next: "Done: the proposal is accepted. Next: write the …, by 22 February 2027."
+            var said = "Done: \(ExchangeAction(wireName: action)?.happened ?? "the exchange moved on")."
+            if let next = exchange.next { said += " Next: \(next.what)" + (next.by.map { ", by \($0.words)" } ?? "") + "." }
+            return req.redirect(to: "/exchanges/\(id)", flash: said)
         } catch let error as AppError where [.conflict, .unprocessableEntity, .forbidden].contains(error.status) {
             req.flash("Not done: \(error.problems.first?.message ?? error.detail)")
             return req.redirect(to: "/exchanges/\(id)")

@@ -51,6 +51,8 @@ extension ListingController {
         let form: ListingForm
         let purposes: [Choice]
         let errors: [String: String]
+        /// The participating countries' names, offered as the preferred countries are typed.
+        let countryNames: [String]
     }
 
     @Sendable func offerForm(req: Request) async throws -> Response {
@@ -115,7 +117,7 @@ extension ListingController {
             topics: request.topics.joined(separator: ", "), languages: request.languages.joined(separator: ", "),
             earliest: request.earliest.description, latest: request.latest.description,
             workingDays: String(request.workingDays),
-            preferredCountries: request.preferredCountries.map(\.rawValue).joined(separator: ", "))
+            preferredCountries: request.preferredCountries.map { CountryRegistry.cosme.name(of: $0) }.joined(separator: ", "))
         return try await render(req, isOffer: false, form: form, errors: [:], editing: request.key, owner: request.visitor)
     }
 
@@ -188,7 +190,8 @@ extension ListingController {
             purposes: Purpose.allCases.map {
                 Choice(value: $0.rawValue, label: $0.displayName, selected: chosen.contains($0.rawValue))
             },
-            errors: errors)
+            errors: errors,
+            countryNames: CountryRegistry.cosme.participating(on: req.context.clock.today).map(\.name).sorted())
         return try await req.page("listing-form", title: view.heading, view, status: status)
     }
 }

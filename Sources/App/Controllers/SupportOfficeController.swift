@@ -80,6 +80,7 @@ struct SupportOfficeController: Controller {
     struct SettingsForm: Content {
         var virtualExchanges: String?
         var maximumOpenProposals: String?
+        var noticeWorkingDays: String?
         var rateTable: String?
     }
 
@@ -113,6 +114,15 @@ struct SupportOfficeController: Controller {
             input.maximumOpenProposals = number
         } else {
             problems.append(FieldProblem("maximumOpenProposals", "range", "give a whole number from 1 to 100"))
+        }
+        let notice = form.noticeWorkingDays?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let number = Int(notice), (1...StayNotice.maximumWorkingDays).contains(number) {
+            input.noticeWorkingDays = number
+        } else {
+            problems.append(
+                FieldProblem(
+                    "noticeWorkingDays", "range", "give a whole number of working days from 1 to \(StayNotice.maximumWorkingDays)"
+                ))
         }
         let text = form.rateTable?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if text.utf8.count > 100_000 {

@@ -5,5 +5,6 @@ import Vapor
 struct ProgrammeSettingsInput: Content {
     var virtualExchanges: Bool?
     var maximumOpenProposals: Int?
+    var noticeWorkingDays: Int?
     var rateTable: RateTable?
 }

@@ -10,7 +10,9 @@ struct ExchangePage: Encodable {
         let needsReason: Bool
         let reasonRequired: Bool
         let isPayment: Bool
+        /// Ends the exchange: it comes last, looks different and asks first ("Yes, withdraw").
         let isDestructive: Bool
+        let confirmLabel: String
     }
 
     struct HistoryLine: Encodable {
@@ -69,7 +71,7 @@ struct ExchangePage: Encodable {
         previousLumpSum = exchange.lumpSum.previousAmountCents.map { Money.format(cents: $0, currency: "EUR") }
         let roles = Set(exchange.roles)
         counterpart = roles.contains("visitor") ? exchange.host : roles.contains("host") ? exchange.visitor : nil
-        self.buttons =
+        let made =
             buttons
             ? exchange.actions.compactMap { name in
                 ExchangeAction(wireName: name).map { action in
@@ -77,9 +79,12 @@ struct ExchangePage: Encodable {
                         action: name, label: action.words.prefix(1).uppercased() + action.words.dropFirst(),
                         needsReason: [.decline, .returnReport, .cancel, .withdraw, .dispute].contains(action),
                         reasonRequired: [.decline, .returnReport, .cancel].contains(action), isPayment: action == .pay,
-                        isDestructive: [.decline, .withdraw, .dispute, .cancel].contains(action))
+                        isDestructive: [.decline, .withdraw, .dispute, .cancel].contains(action),
+                        confirmLabel: "Yes, \(action.words)")
                 }
             } : []
+        // What moves the exchange on first; what ends it last.
+        self.buttons = made.filter { !$0.isDestructive } + made.filter(\.isDestructive)
         seesBudget = roles.contains("visitor-partnership") || roles.contains("support-office")
         nextWho = Self.list(exchange.next?.who.map(Self.role) ?? [])
         yourRoles = Self.list(exchange.roles.map(Self.role))

@@ -12,7 +12,7 @@ struct Authentication {
     func verify(email rawEmail: String, password: String) async throws -> User {
         let email = User.normalise(email: InputChecker.clean(rawEmail))
         guard email.utf8.count <= 254, password.utf8.count <= AccountInput.maximumPasswordBytes else { throw Self.wrong }
-        let throttle = SignInThrottle(db: db, clock: context.clock)
+        let throttle = SignInThrottle(db: db, clock: context.clock, settles: context.caches?.signIns)
         let attempt = try await throttle.admit(email: email, client: context.clientAddress ?? "")
         let user: User?
         let matches: Bool
@@ -22,7 +22,7 @@ struct Authentication {
             matches = try await context.passwords.verify(password, created: user?.passwordHash ?? Self.dummyHash)
         } catch {
             // Not checked (the hashing thread is busy, say): not a failure either.
-            try? await attempt.delete(on: db)
+            await throttle.dropped(attempt)
             throw error
         }
         guard let user, matches else {

@@ -48,9 +48,7 @@ struct CatalogueFilter: Sendable, Equatable {
         }
         if let text = clean(raw.country, "country") {
             // A code or a name: "DE", "de" or "Germany".
-            country =
-                Validation.country(text.uppercased())
-                ?? CountryRegistry.cosme.code(named: text).flatMap { Validation.country($0.rawValue) }
+            country = Validation.country(nameOrCode: text)
             if country == nil { problems.append(FieldProblem("country", "country-code", Validation.countryProblem(text))) }
         }
         if let text = clean(raw.kind, "kind") {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// The support office's view of the outbox (`/support/mail`): what waits, what failed and will be
@@ -53,7 +54,7 @@ struct Mailroom {
         var keptToday = 0
     }
 
-    static let pageSize = 100
+    static let pageSize = 50
 
     /// The newest messages first, of one state when asked.
     func list(_ state: State?) async throws -> [Letter] {
@@ -104,19 +105,22 @@ struct Mailroom {
         }
     }
 
-    /// The outbox in figures.
+    /// The outbox in figures, in one query.
     func counts() async throws -> Counts {
         let startOfDay = Calendar(identifier: .gregorian).startOfDay(for: context.clock.now)
-        let db = db
-        func waiting() -> QueryBuilder<OutboxMessage> { OutboxMessage.query(on: db).filter(\.$sentAt == nil) }
-        async let pending = waiting().filter(\.$attempts == 0).count()
-        async let failing = waiting().filter(\.$attempts > 0).filter(\.$attempts < OutboxDelivery.maximumAttempts).count()
-        async let abandoned = waiting().filter(\.$attempts >= OutboxDelivery.maximumAttempts).count()
-        async let delivered = OutboxMessage.query(on: db).filter(\.$deliveredBy == "smtp").filter(\.$sentAt >= startOfDay).count()
-        async let kept = OutboxMessage.query(on: db).filter(\.$deliveredBy == "log").filter(\.$sentAt >= startOfDay).count()
-        return Counts(
-            waiting: try await pending, failing: try await failing, abandoned: try await abandoned,
-            deliveredToday: try await delivered, keptToday: try await kept)
+        let most = OutboxDelivery.maximumAttempts
+        let query: SQLQueryString = """
+            SELECT
+            COALESCE(SUM(CASE WHEN sent_at IS NULL AND attempts = 0 THEN 1 ELSE 0 END), 0) AS waiting,
+            COALESCE(SUM(CASE WHEN sent_at IS NULL AND attempts > 0 AND attempts < \(bind: most) THEN 1 ELSE 0 END), 0)
+                AS failing,
+            COALESCE(SUM(CASE WHEN sent_at IS NULL AND attempts >= \(bind: most) THEN 1 ELSE 0 END), 0) AS abandoned,
+            COALESCE(SUM(CASE WHEN delivered_by = 'smtp' AND sent_at >= \(bind: startOfDay) THEN 1 ELSE 0 END), 0)
+                AS "deliveredToday",
+            COALESCE(SUM(CASE WHEN delivered_by = 'log' AND sent_at >= \(bind: startOfDay) THEN 1 ELSE 0 END), 0) AS "keptToday"
+            FROM \(unsafeRaw: OutboxMessage.schema)
+            """
+        return try await db.sql().raw(query).first(decoding: Counts.self) ?? Counts()
     }
 
     static func state(of message: OutboxMessage) -> State {

@@ -57,7 +57,8 @@ struct MatchingRounds {
                 organisation.$partnership.id.flatMap { partnershipKeys[$0] }.map { (organisation.key, $0) }
             })
 
-        let matcher = try await context.matching.matcher(on: db)
+        // Rounds propose stays as suggestions do: none sooner than the programme's notice from today.
+        let matcher = Suggestions.noticed(try await context.matching.matcher(on: db), try await context.stayNotice())
         // The money a round may spend is what the ledger leaves, not the whole budget.
         let available = try await Ledger.available(on: db)
         let (chosen, instance) = try await context.offload { () -> ([Candidate], RoundInstance) in

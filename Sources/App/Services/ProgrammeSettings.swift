@@ -4,7 +4,8 @@ import ProgrammeRules
 import Vapor
 
 /// The programme's settings, in the database so every instance reads the same: whether virtual
-/// exchanges are open, how many open proposals a visitor may have, and the rate table in force.
+/// exchanges are open, how many open proposals a visitor may have, how much notice a stay needs,
+/// and the rate table in force.
 /// The support office changes them; a new rate table re-quotes the exchanges not yet funded.
 struct ProgrammeSettings {
     let context: ServiceContext
@@ -14,6 +15,7 @@ struct ProgrammeSettings {
     static let virtualExchangesKey = "virtual-exchanges"
     static let maximumOpenProposalsKey = "maximum-open-proposals"
     static let rateTableKey = "rate-table"
+    static let noticeWorkingDaysKey = "notice-working-days"
     static let defaultMaximumOpenProposals = 5
 
     /// All settings at once (one query).
@@ -28,6 +30,7 @@ struct ProgrammeSettings {
         return ProgrammeSettingsDTO(
             virtualExchanges: values[Self.virtualExchangesKey] == "true",
             maximumOpenProposals: values[Self.maximumOpenProposalsKey].flatMap(Int.init) ?? Self.defaultMaximumOpenProposals,
+            noticeWorkingDays: values[Self.noticeWorkingDaysKey].flatMap(Int.init) ?? StayNotice.defaultWorkingDays,
             rateTable: rates)
     }
 
@@ -38,6 +41,9 @@ struct ProgrammeSettings {
         guard caller.isAdmin else { throw AppError.forbidden("Only the support office changes the programme's settings.") }
         var c = InputChecker()
         let maximum = input.maximumOpenProposals.flatMap { c.number($0, "maximumOpenProposals", in: 1...100) }
+        let notice = input.noticeWorkingDays.flatMap {
+            c.number($0, "noticeWorkingDays", in: 1...StayNotice.maximumWorkingDays)
+        }
         if let table = input.rateTable { Self.check(table, &c) }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         let before = try await current()
@@ -46,6 +52,7 @@ struct ProgrammeSettings {
                 try await Self.set(Self.virtualExchangesKey, virtual ? "true" : "false", on: tx)
             }
             if let maximum { try await Self.set(Self.maximumOpenProposalsKey, String(maximum), on: tx) }
+            if let notice { try await Self.set(Self.noticeWorkingDaysKey, String(notice), on: tx) }
             if let table = input.rateTable {
                 let json = String(decoding: try JSONEncoder().encode(table), as: UTF8.self)
                 try await Self.set(Self.rateTableKey, json, on: tx)
@@ -104,4 +111,11 @@ struct ProgrammeSettings {
 
 extension ServiceContext {
     var settings: ProgrammeSettings { ProgrammeSettings(context: self) }
+}
+
+extension ServiceContext {
+    /// How soon a stay may start from the platform's date, as the programme's setting says.
+    func stayNotice() async throws -> StayNotice {
+        StayNotice(today: clock.today, workingDays: try await settings.current().noticeWorkingDays)
+    }
 }

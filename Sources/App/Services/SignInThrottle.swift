@@ -21,6 +21,8 @@ import SQLKit
 struct SignInThrottle: Sendable {
     let db: any Database
     let clock: PlatformClock
+    /// This instance's count of settled attempts per client; none for commands.
+    var settles: SignInSettles? = nil
 
     static let window: TimeInterval = 15 * 60
     static let maximumFailuresPerAddressAndClient = 5
@@ -49,6 +51,7 @@ struct SignInThrottle: Sendable {
             return attempt
         } catch {
             try? await attempt.delete(on: db)
+            settles?.settle(client)
             throw error
         }
     }
@@ -90,12 +93,20 @@ struct SignInThrottle: Sendable {
         attempt.pending = false
         attempt.succeeded = true
         try await attempt.update(on: db)
+        settles?.settle(attempt.clientAddress ?? "")
     }
 
     /// The password was wrong.
     func failed(_ attempt: LoginAttempt) async throws {
         attempt.pending = false
         try await attempt.update(on: db)
+        settles?.settle(attempt.clientAddress ?? "")
+    }
+
+    /// The attempt was never checked (the hashing thread was busy, say): it counts for nothing.
+    func dropped(_ attempt: LoginAttempt) async {
+        try? await attempt.delete(on: db)
+        settles?.settle(attempt.clientAddress ?? "")
     }
 
     /// After a new password (a reset): the account starts afresh from every client.
@@ -105,9 +116,11 @@ struct SignInThrottle: Sendable {
 
     private func waitForTurn(_ attempt: LoginAttempt) async throws {
         let started = ContinuousClock.now
+        let client = attempt.clientAddress ?? ""
         var delayed = false
         var pause = Self.firstPause
         while true {
+            let settledBefore = settles?.count(of: client) ?? 0
             let counts = try await self.counts(for: attempt)
             if let refusal = try await refusal(counts, attempt) { throw refusal }
             if counts.accountFailures >= Self.accountFailuresBeforeDelay && !delayed {
@@ -124,7 +137,14 @@ struct SignInThrottle: Sendable {
                 throw AppError.tooManyRequests(
                     "Many sign-ins from your network are being checked: please try again in a few seconds.", retryAfter: 5)
             }
-            try await Task.sleep(for: pause)
+            // Room comes only as attempts ahead settle: wait for as many as this one needs, here, or
+            // for the pause (those settling on other instances are not counted here).
+            let needed = max(1 - pairRoom, 1 - clientRoom, 1)
+            if let settles {
+                try await settles.wait(for: needed, of: client, since: settledBefore, atMost: pause)
+            } else {
+                try await Task.sleep(for: pause)
+            }
             pause = min(pause * 3 / 2, Self.longestPause)
         }
     }

@@ -32,25 +32,36 @@ struct Suggestions {
     /// The same for a request the caller is already known to manage (the dashboard lists only the
     /// caller's own): no permission query.
     func forManagedRequest(_ key: String, limit: Int) async throws -> MatchingIndex.Answer {
-        try await context.matching.answer("request \(key) \(limit)", on: db) { matcher in
-            SuggestionListDTO(
+        let notice = try await context.stayNotice()
+        return try await context.matching.answer("request \(key) \(limit) \(notice)", on: db) { matcher in
+            let matcher = Self.noticed(matcher, notice)
+            return SuggestionListDTO(
                 request: key, suggestions: (matcher.hosts(forRequest: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
         }
     }
 
     /// The same for an offer the caller is already known to manage.
     func forManagedOffer(_ key: String, limit: Int) async throws -> MatchingIndex.Answer {
-        try await context.matching.answer("offer \(key) \(limit)", on: db) { matcher in
-            SuggestionListDTO(
+        let notice = try await context.stayNotice()
+        return try await context.matching.answer("offer \(key) \(limit) \(notice)", on: db) { matcher in
+            let matcher = Self.noticed(matcher, notice)
+            return SuggestionListDTO(
                 offer: key, suggestions: (matcher.visitors(forOffer: key, limit: limit) ?? []).map { Self.dto($0, matcher) })
         }
+    }
+
+    /// The matcher as the platform suggests: no stay sooner than the programme's notice from today.
+    static func noticed(_ matcher: Matcher, _ notice: StayNotice) -> Matcher {
+        var noticed = matcher
+        noticed.notice = notice
+        return noticed
     }
 
     /// Each offer of the named host (by key or by name), with what stands between it and the request.
     func fit(request key: String, host: String) async throws -> PairFitListDTO {
         _ = try await managedRequestTitle(key)
         let organisation = try await organisation(named: host, field: "host")
-        let matcher = try await context.matching.matcher(on: db)
+        let matcher = Self.noticed(try await context.matching.matcher(on: db), try await context.stayNotice())
         let pairs = matcher.explain(request: key, host: organisation.key) ?? []
         return PairFitListDTO(
             request: key, host: organisation.key, organisationName: organisation.name, pairs: pairs.map { dto($0, matcher) })
@@ -60,7 +71,7 @@ struct Suggestions {
     func fit(offer key: String, visitor: String) async throws -> PairFitListDTO {
         _ = try await managedOfferTitle(key)
         let organisation = try await organisation(named: visitor, field: "visitor")
-        let matcher = try await context.matching.matcher(on: db)
+        let matcher = Self.noticed(try await context.matching.matcher(on: db), try await context.stayNotice())
         let pairs = matcher.explain(offer: key, visitor: organisation.key) ?? []
         return PairFitListDTO(
             offer: key, visitor: organisation.key, organisationName: organisation.name, pairs: pairs.map { dto($0, matcher) })

@@ -9,6 +9,19 @@ enum Validation {
         return code
     }
 
+    /// A participating country as every form takes it: its two-letter code in any case, or its
+    /// name in English, in its own language or in French ("de", "Germany", "Deutschland", "Allemagne").
+    static func country(nameOrCode text: String) -> CountryCode? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let code = country(trimmed.uppercased()) { return code }
+        return CountryRegistry.cosme.code(named: trimmed).flatMap { country($0.rawValue) }
+    }
+
+    /// Why `text` names no participating country, for a form.
+    static func countryNameOrCodeProblem(_ text: String) -> String? {
+        country(nameOrCode: text) == nil ? countryProblem(text.trimmingCharacters(in: .whitespaces)) : nil
+    }
+
     static func countryProblem(_ text: String) -> String {
         guard let code = CountryCode(text), text == code.rawValue else {
             return "choose a participating country by its name or two-letter code (e.g. \"Germany\" or \"DE\"); "

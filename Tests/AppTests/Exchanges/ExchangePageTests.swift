@@ -63,7 +63,9 @@ import VaporTesting
             #expect(hostPage.body.string.contains("Accept the proposal"))
             let accepted = try await host.post("\(location)/actions/accept", form: [:])
             #expect(accepted.status == .seeOther)
-            #expect(try await host.get(location).body.string.contains("Done: accept the proposal"))
+            #expect(
+                try await host.get(location).body.string.contains(
+                    "Done: the proposal is accepted. Next: write the Commitment to Quality together"))
             // A refused action says why, on the page, and changes nothing.
             let refused = try await visitor.post("\(location)/actions/approve-funding", form: [:])
             #expect(refused.status == .seeOther)

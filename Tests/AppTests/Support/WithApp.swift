@@ -45,10 +45,7 @@ func withInstances(_ count: Int, publicURL: String? = nil, _ body: ([Application
                 }
                 var components = URLComponents(string: serverURL)
                 components?.path = "/" + (ownDatabase ?? "")
-                // As many connections as `serve` opens by default (`DATABASE_CONNECTIONS`).
-                app.databases.use(
-                    try .postgres(url: components?.string ?? serverURL, maxConnectionsPerEventLoop: 4), as: .testDatabase,
-                    isDefault: true)
+                app.databases.use(try .postgres(url: components?.string ?? serverURL), as: .testDatabase, isDefault: true)
                 useMatchingChangeLog(app, on: .testDatabase)
             }
             if number == 0 { try await app.autoMigrate() }

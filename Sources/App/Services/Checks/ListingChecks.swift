@@ -40,9 +40,11 @@ enum ListingChecks {
         let text = text(
             title: input.title, description: input.description, purposes: input.purposes, topics: input.topics,
             languages: input.languages, &c)
-        let preferred = c.list(input.preferredCountries?.map { $0.uppercased() }, "preferredCountries") { code in
-            Validation.countryCodeProblem(code)
-                ?? (code == visitorCountry?.rawValue ? "an exchange crosses a border: not your own country" : nil)
+        // Names or codes: "Germany", "Deutschland", "de".
+        let preferred = c.list(input.preferredCountries, "preferredCountries") { text in
+            Validation.countryNameOrCodeProblem(text)
+                ?? (Validation.country(nameOrCode: text) == visitorCountry
+                    ? "an exchange crosses a border: not your own country" : nil)
         }
         let earliest = c.date(input.earliest, "earliest")
         let latest = c.date(input.latest, "latest")
@@ -57,6 +59,6 @@ enum ListingChecks {
         guard c.problems.isEmpty, let earliest, let latest, let workingDays else { throw .invalid(c.problems) }
         return RequestFields(
             text: text, earliest: earliest, latest: latest, workingDays: workingDays,
-            preferredCountries: preferred.compactMap(CountryCode.init))
+            preferredCountries: preferred.compactMap { Validation.country(nameOrCode: $0) })
     }
 }

@@ -11,8 +11,8 @@ enum OrganisationChecks {
         let name = c.text(input.name, "name", required: true, max: 200)
         let kind = OrganisationKind(rawValue: (input.kind ?? "").trimmingCharacters(in: .whitespaces))
         if kind == nil { c.fail("kind", "kind-unknown", Validation.kindProblem(input.kind ?? "")) }
-        let countryText = c.text(input.country, "country", required: true, max: 10).uppercased()
-        let country = Validation.country(countryText)
+        let countryText = c.text(input.country, "country", required: true, max: 60)
+        let country = Validation.country(nameOrCode: countryText)
         if country == nil && !countryText.isEmpty { c.fail("country", "country-code", Validation.countryProblem(countryText)) }
         var city: City?
         let cityName = c.text(input.city, "city", required: true, max: 200)
@@ -26,7 +26,11 @@ enum OrganisationChecks {
         let languages = c.list(
             input.languages?.map { Validation.languageCode($0) ?? $0 }, "languages", check: Validation.languageProblem)
         let description = c.text(input.description, "description", required: false, max: 5_000)
-        let website = c.text(input.website, "website", required: false, max: 500)
+        var website = c.text(input.website, "website", required: false, max: 500)
+        // "clusterxchange.eu" is taken as people mean it: https:// is added.
+        if !website.isEmpty, !website.contains("://"), website.contains("."), !website.contains(" ") {
+            website = "https://" + website
+        }
         if !website.isEmpty, !(website.hasPrefix("https://") || website.hasPrefix("http://")) || website.contains(" ") {
             c.fail("website", "url", "must be an address starting with https:// or http://")
         }

@@ -66,6 +66,7 @@ struct ExchangeDigest: Encodable {
         let stay_start: CalendarDate
         let stay_end: CalendarDate
         let commitment_version: Int
+        let commitment_written: Int
         let report_validated_on: CalendarDate?
         let visitor_name: String
         let host_name: String
@@ -80,6 +81,7 @@ struct ExchangeDigest: Encodable {
         var start: CalendarDate { stay_start }
         var end: CalendarDate { stay_end }
         var commitmentVersion: Int { commitment_version }
+        var commitmentWritten: Bool { commitment_written != 0 }
         var reportValidatedOn: CalendarDate? { report_validated_on }
         var visitorID: UUID { visitor_id }
         var hostID: UUID { host_id }
@@ -141,6 +143,7 @@ struct ExchangeDigest: Encodable {
         FROM (
             SELECT e.id, e.visitor_id, e.host_id, e.visitor_partnership_id, e.host_partnership_id, e.phase, e.proposed_by,
                 e.proposed_on, e.stay_start, e.stay_end, e.commitment_version, e.report_validated_on,
+                CASE WHEN e.goals <> '' AND e.agenda <> '' THEN 1 ELSE 0 END AS commitment_written,
                 e.created_at, e.request_title,
                 v.name AS visitor_name, h.name AS host_name
             FROM \(Exchange.schema) e

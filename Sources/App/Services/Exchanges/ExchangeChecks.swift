@@ -22,13 +22,24 @@ struct ExchangeChecks {
 
     /// Every rule the exchange would break, with the rules' stable ids; `exchangeID` is left out
     /// of the counts (the exchange being checked again).
+    /// `notice`: how soon a new stay may start (a proposal, new dates); nil when the stay was
+    /// agreed already (acceptance, funding), which needs only to start after today.
     func violations(
         visitor: Organisation, host: Organisation, request: VisitRequest?, offer: Offer?, stay: Stay, isVirtual: Bool,
-        virtualAllowed: Bool, today: CalendarDate, exchangeID: UUID? = nil
+        virtualAllowed: Bool, today: CalendarDate, notice: StayNotice? = nil, exchangeID: UUID? = nil
     ) async throws -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if stay.start <= today {
-            problems.append(FieldProblem("start", "start-not-future", "The stay must start after today, \(today)."))
+            problems.append(FieldProblem("start", "start-not-future", "The stay must start after today, \(today.words)."))
+        } else if let notice {
+            let earliest = notice.earliestStart(in: host.country, calendar: rules.calendar)
+            if stay.start < earliest {
+                problems.append(
+                    FieldProblem(
+                        "start", "start-too-soon",
+                        "The stay can start on \(earliest.words) at the earliest: the programme asks for \(notice.workingDays) "
+                            + "working days to sign the commitment and approve the funding."))
+            }
         }
         let funded = try await count(\.$visitor.$id == (try visitor.requireID()), in: Self.funded, except: exchangeID)
         let rules = EligibilityRules(

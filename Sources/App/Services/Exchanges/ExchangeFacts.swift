@@ -12,6 +12,8 @@ protocol ExchangeFacts {
     var start: CalendarDate { get }
     var end: CalendarDate { get }
     var commitmentVersion: Int { get }
+    /// Goals and agenda are written: the Commitment to Quality can be signed.
+    var commitmentWritten: Bool { get }
     var reportValidatedOn: CalendarDate? { get }
     var visitorID: UUID { get }
     var hostID: UUID { get }
@@ -31,6 +33,7 @@ extension Exchange: ExchangeFacts {
     var hostID: UUID { $host.id }
     var visitorPartnershipID: UUID { $visitorPartnership.id }
     var hostPartnershipID: UUID { $hostPartnership.id }
+    var commitmentWritten: Bool { !goals.isEmpty && !agenda.isEmpty }
 }
 
 extension ExchangeSignature: SignatureFacts {}

@@ -7,6 +7,8 @@ import Vapor
 struct ExchangeNotices {
     let db: any Database
     let linkBase: String
+    /// The exchange's name, "Lyon Photonics Cluster at Munich Laser Centre" (`name(of:on:)`).
+    let pair: String
 
     func after(
         _ action: ExchangeAction, exchange: Exchange, next: ExchangeLifecycle, by caller: Caller, detail: String,
@@ -15,7 +17,6 @@ struct ExchangeNotices {
         let notifier = Notifier(db: db, linkBase: linkBase)
         let id = try exchange.requireID()
         let link = "/exchanges/\(id)"
-        let pair = "\(exchange.requestTitle) / \(exchange.offerTitle)"
         let visitor = try await notifier.members(of: [exchange.$visitor.id])
         let host = try await notifier.members(of: [exchange.$host.id])
         let visitorPartnership = try await notifier.coordinators(of: [exchange.$visitorPartnership.id])
@@ -90,10 +91,17 @@ struct ExchangeNotices {
             break
         }
         for (people, text) in told {
+            // The subject says what happened, never an order: whoever must act is told so in the text.
             try await notifier.tell(
-                people.subtracting([caller.id]), subject: "Exchange \(exchange.requestTitle): \(action.words)", text: text,
-                link: link)
+                people.subtracting([caller.id]), subject: "\(pair): \(action.happened)", text: text, link: link)
         }
+    }
+
+    /// The exchange as the pages name it: "Lyon Photonics Cluster at Munich Laser Centre".
+    static func name(of exchange: Exchange, on db: any Database) async throws -> String {
+        let names = try await Organisation.query(on: db).filter(\.$id ~~ [exchange.$visitor.id, exchange.$host.id]).all()
+        let name = { (id: UUID) in names.first { $0.id == id }?.name ?? "" }
+        return "\(name(exchange.$visitor.id)) at \(name(exchange.$host.id))"
     }
 
     static func people(

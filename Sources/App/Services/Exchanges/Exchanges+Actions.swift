@@ -82,7 +82,7 @@ extension Exchanges {
             }
             return nil
         case .sign, .signFinancialAgreement:
-            guard Self.isWritten(exchange.goals), Self.isWritten(exchange.agenda) else {
+            guard exchange.commitmentWritten else {
                 return .conflict(
                     "action", "commitment-incomplete",
                     "Write the goals and the agenda of the Commitment to Quality together before anyone signs it.")
@@ -91,11 +91,6 @@ extension Exchanges {
         default:
             return nil
         }
-    }
-
-    /// Text that says something (not only spaces).
-    private static func isWritten(_ text: String) -> Bool {
-        text.contains { !$0.isWhitespace }
     }
 
     /// Writes a transition: the conditional change of phase, the signature or the money, and the
@@ -111,6 +106,8 @@ extension Exchanges {
         let settings = try await context.settings.current()
         let rules = context.matching.rules
         let visitorKey = try await exchange.$visitor.get(on: db).key
+        // Read before the transaction: approvals queue on the partnership's lock.
+        let name = try await ExchangeNotices.name(of: exchange, on: db)
         let body: @Sendable (any Database) async throws -> Void = { tx in
             var line = detail
             // The budget and funded-once checks come before any write, so their refusal is the one given.
@@ -170,7 +167,7 @@ extension Exchanges {
             // What the matching engine knows of the visitor (funded) and the offer (places) may change.
             try await MatchingChange(entity: .organisation, key: visitorKey).create(on: tx)
             try await MatchingChange(entity: .offer, key: exchange.offerKey).create(on: tx)
-            try await ExchangeNotices(db: tx, linkBase: context.linkBase).after(
+            try await ExchangeNotices(db: tx, linkBase: context.linkBase, pair: name).after(
                 action, exchange: exchange, next: next, by: caller, detail: detail, today: today)
         }
         if action == .approveFunding || action == .pay || (action == .cancel && from.holdsReservation) {
@@ -243,7 +240,8 @@ extension Exchanges {
 
     /// The programme's rules, asked again (at acceptance and at funding approval): a change since
     /// the proposal (a place taken, a funding given, a country's participation) is a conflict.
-    func recheck(_ exchange: Exchange, conflict: Bool) async throws {
+    /// New dates (`withNotice`) must also leave the programme's notice.
+    func recheck(_ exchange: Exchange, conflict: Bool, withNotice: Bool = false) async throws {
         let visitor = try await exchange.$visitor.get(on: db)
         let host = try await exchange.$host.get(on: db)
         let request = try await exchange.$request.get(on: db)
@@ -251,7 +249,9 @@ extension Exchanges {
         let settings = try await context.settings.current()
         let problems = try await ExchangeChecks(db: db, rules: context.matching.rules).violations(
             visitor: visitor, host: host, request: request, offer: offer, stay: exchange.stay, isVirtual: exchange.isVirtual,
-            virtualAllowed: settings.virtualExchanges, today: context.clock.today, exchangeID: try exchange.requireID())
+            virtualAllowed: settings.virtualExchanges, today: context.clock.today,
+            notice: withNotice ? StayNotice(today: context.clock.today, workingDays: settings.noticeWorkingDays) : nil,
+            exchangeID: try exchange.requireID())
         guard let first = problems.first else { return }
         let message = problems.map(\.message).joined(separator: " ")
         throw conflict
@@ -274,6 +274,26 @@ extension ExchangeRole {
 }
 
 extension ExchangeAction {
+    /// What happened, for a message's subject: "the host signed the Commitment to Quality".
+    var happened: String {
+        switch self {
+        case .accept: "the proposal is accepted"
+        case .decline: "the proposal is declined"
+        case .withdraw: "the exchange is withdrawn"
+        case .dispute: "the host disputed the match, which is withdrawn"
+        case .editCommitment: "the Commitment to Quality changed"
+        case .sign(let signatory): "\(signatory.role.words) signed the Commitment to Quality"
+        case .signFinancialAgreement(let signatory): "\(signatory.role.words) signed the financial-support agreement"
+        case .approveFunding: "the funding is approved"
+        case .start: "the stay has started"
+        case .submitReport: "the closing report is in"
+        case .returnReport: "the report is returned with comments"
+        case .validateReport: "the report is validated"
+        case .pay: "the lump sum is paid"
+        case .cancel: "the exchange is cancelled"
+        }
+    }
+
     /// "sign the Commitment to Quality as the host".
     var words: String {
         switch self {

@@ -34,7 +34,7 @@ extension Exchanges {
         if stayChanged {
             exchange.start = start
             exchange.end = end
-            try await recheck(exchange, conflict: false)
+            try await recheck(exchange, conflict: false, withNotice: true)
             let settings = try await context.settings.current()
             requote = try ExchangeQuote.quote(
                 visitor: try await exchange.$visitor.get(on: db), host: try await exchange.$host.get(on: db), stay: stay,
@@ -68,7 +68,8 @@ extension Exchanges {
                 at: now
             ).create(on: tx)
             try await Notifier(db: tx, linkBase: linkBase).tell(
-                Set(signers).subtracting([caller.id]), subject: "Exchange \(exchange.requestTitle): the commitment changed",
+                Set(signers).subtracting([caller.id]),
+                subject: "\(try await ExchangeNotices.name(of: exchange, on: tx)): \(ExchangeAction.editCommitment.happened)",
                 text:
                     "\(caller.name) changed the Commitment to Quality (version \(version)): the signatures given no longer "
                     + "hold. Read it and sign it again.",

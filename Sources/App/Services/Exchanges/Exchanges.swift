@@ -83,7 +83,8 @@ struct Exchanges {
         let settings = try await context.settings.current()
         let problems = try await ExchangeChecks(db: db, rules: context.matching.rules).violations(
             visitor: visitor, host: host, request: request, offer: offer, stay: stay, isVirtual: isVirtual,
-            virtualAllowed: settings.virtualExchanges, today: context.clock.today)
+            virtualAllowed: settings.virtualExchanges, today: context.clock.today,
+            notice: StayNotice(today: context.clock.today, workingDays: settings.noticeWorkingDays))
         if let first = problems.first {
             throw AppError.ruleBroken(
                 rule: first.rule, field: first.field, message: problems.map(\.message).joined(separator: " "))

@@ -54,7 +54,7 @@ struct Reminders {
 
     /// The reminder the exchange needs today, if any: its kind, who, and what they read.
     private func due(_ exchange: Exchange, today: CalendarDate) async throws -> (String, [ExchangeRole], String)? {
-        let pair = "\(exchange.requestTitle) / \(exchange.offerTitle)"
+        let pair = try await ExchangeNotices.name(of: exchange, on: db)
         switch exchange.phase {
         case .proposed:
             let proposedOn = exchange.proposedOn
