@@ -111,19 +111,26 @@ def test_an_exchange_walks_from_a_suggestion_to_the_payment(browser, platform, t
     platform.restart(today=start.isoformat())
     visitor.goto(exchange)
     act(visitor, "Mark the stay as started")
+    # The report's text and its first file go in one form.
     visitor.fill("#outcomes", "Two joint project ideas and a visit back in spring.")
-    visitor.click("form[action$='/report'] button[type=submit]")
-    assert "The report is saved" in visitor.locator(".flash").inner_text()
     evidence = tmp_path / "boarding-pass.pdf"
     evidence.write_bytes(b"%PDF-1.4\n%%EOF\n")
     visitor.set_input_files("#file", str(evidence))
-    visitor.click("form[action$='/evidence'] button[type=submit]")
-    assert "boarding-pass.pdf is added" in visitor.locator(".flash").inner_text()
+    visitor.click("form[action$='/report'] button[type=submit]")
+    assert "The report is saved and boarding-pass.pdf is added" in visitor.locator(".flash").inner_text()
+    # A file of the wrong kind is refused; what was typed stays.
+    wrong = tmp_path / "notes.txt"
+    wrong.write_bytes(b"just text")
+    visitor.fill("#learned", "How a shared pilot line is booked.")
+    visitor.set_input_files("#file", str(wrong))
+    visitor.click("form[action$='/report'] button[type=submit]")
+    assert "The report is saved, but the file is not added" in visitor.locator(".flash").inner_text()
+    assert visitor.locator("#learned").input_value() == "How a shared pilot line is booked."
     # A file added by mistake is removed before the report goes in; the right one stays.
     mistake = tmp_path / "holiday photos.pdf"
     mistake.write_bytes(b"%PDF-1.4\n%%EOF\n")
     visitor.set_input_files("#file", str(mistake))
-    visitor.click("form[action$='/evidence'] button[type=submit]")
+    visitor.click("form[action$='/report'] button[type=submit]")
     visitor.locator("ul.evidence li", has_text="holiday photos.pdf").locator("button", has_text="Remove").click()
     assert "holiday photos.pdf is removed from the evidence" in visitor.locator(".flash").inner_text()
     assert visitor.locator("ul.evidence li a").all_inner_texts() == ["boarding-pass.pdf"]

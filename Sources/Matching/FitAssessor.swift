@@ -97,8 +97,8 @@ struct FitAssessor: Sendable {
         let rounded = Int(km.rounded()).formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))
         switch km {
         case ..<200: return "\(rounded) km, close by (the lump sum is halved under 200 km)"
-        case ..<800: return "\(rounded) km, reachable by train"
-        default: return "\(rounded) km, a flight or a long train journey"
+        case ..<Double(TravelAssumption.railBelowKm): return "\(rounded) km, by train"
+        default: return "\(rounded) km, a flight away"
         }
     }
 }

@@ -30,16 +30,21 @@ public struct LumpSumCalculator: Sendable {
         }
 
         let base: Int
+        let hostCountry = countries.name(of: to.country)
+        // What the amount is, in one sentence a visitor understands; it comes first.
+        var what: String
         switch rates.basis {
         case .hostCountryThreshold(let defaultCents, let byCountry):
             if let threshold = byCountry[to.country] {
                 base = threshold
-                reasons.append("Threshold for stays in \(countries.name(of: to.country)): \(money(threshold)).")
+                what = "the amount for a stay in \(hostCountry)"
+                reasons.append("Threshold for stays in \(hostCountry): \(money(threshold)).")
             } else {
                 base = defaultCents
+                what = "the programme's general amount for a stay in \(hostCountry), which has no amount of its own"
                 reasons.append(
-                    "No threshold of its own for \(countries.name(of: to.country)): "
-                        + "the default threshold \(money(defaultCents)) applies.")
+                    "\(hostCountry) has no amount of its own in the rate table: the programme's general amount, "
+                        + "\(money(defaultCents)), applies.")
             }
         case .distanceBands(let bands):
             if let band = bands.last(where: { $0.fromKm <= distance }) {
@@ -47,8 +52,10 @@ public struct LumpSumCalculator: Sendable {
                 base = green ?? band.standardCents
                 let travel = green != nil ? "green travel" : (greenTravel ? "travel (this band has no green rate)" : "travel")
                 reasons.append("Distance band from \(format(band.fromKm)) km, \(travel): \(money(base)) per round trip.")
+                what = "the \(travel) amount for \(format(roundedDistance)) km, there and back"
             } else {
                 base = 0
+                what = "no travel support below \(format(bands.first?.fromKm ?? 0)) km"
                 reasons.append("Below \(format(bands.first?.fromKm ?? 0)) km no travel support is due.")
             }
         }
@@ -57,6 +64,7 @@ public struct LumpSumCalculator: Sendable {
         if let cap = rates.capCents {
             if base > cap {
                 amount = cap
+                what += ", capped at \(money(cap)) per visiting organisation"
                 reasons.append("Capped at \(money(cap)) per visiting organisation.")
             } else {
                 reasons.append("Within the cap of \(money(cap)) per visiting organisation.")
@@ -72,8 +80,11 @@ public struct LumpSumCalculator: Sendable {
             halvedBecause.append("the organisations are \(format(roundedDistance)) km apart, less than \(format(minimum)) km")
         }
         let halved = !halvedBecause.isEmpty
+        var sentence = "\(money(amount)): \(what)"
         if halved {
+            let whole = amount
             amount /= 2
+            sentence = "\(money(amount)): half of \(what) (\(money(whole))), because " + halvedBecause.joined(separator: " and ")
             reasons.append("Halved to \(money(amount)) because " + halvedBecause.joined(separator: " and ") + ".")
         } else {
             let minimums = [
@@ -84,8 +95,12 @@ public struct LumpSumCalculator: Sendable {
                 reasons.append("Not halved: at least " + minimums.joined(separator: " and ") + ".")
             }
         }
+        if !halved, rates.halveBelowWorkingDays != nil || rates.halveBelowDistanceKm != nil {
+            sentence += ", for \(counted.workingDays) working \(plural(counted.workingDays, "day"))"
+        }
+        reasons.insert(sentence + ".", at: 0)
         let fingerprint = rates.fingerprint
-        reasons.append("Rate table \(rates.name) version \(rates.version) (fingerprint \(fingerprint)): \(money(amount)).")
+        reasons.append("Rate table \(rates.name), version \(rates.version): \(money(amount)).")
 
         return LumpSumQuote(
             distanceKm: roundedDistance, workingDays: counted.workingDays, calendarDays: counted.calendarDays,

@@ -137,7 +137,6 @@ import VaporTesting
         "POST /exchanges/:id/commitment": .signedIn,
         "GET /exchanges/:id/print": .signedIn,
         "POST /exchanges/:id/report": .signedIn,
-        "POST /exchanges/:id/evidence": .signedIn,
         "GET /exchanges/:id/evidence/:file": .signedIn,
         "POST /exchanges/:id/evidence/:file/remove": .signedIn,
         "GET /partnerships/:key/budget": .signedIn,

@@ -40,6 +40,19 @@ import Testing
         #expect(quote.rates.name == "cxc-default")
         #expect(quote.reasons.contains { $0.contains("Threshold for stays in Germany: EUR 780.00") })
         #expect(quote.reasons.contains("Not halved: at least 5 working days and 200 km."))
+        // The first reason is the amount in one sentence a visitor understands.
+        #expect(quote.reasons.first == "EUR 780.00: the amount for a stay in Germany, for 5 working days.")
+        #expect(!quote.reasons.contains { $0.contains("fingerprint") })
+    }
+
+    @Test func aCountryWithoutAnAmountOfItsOwnSaysSo() throws {
+        let prague = try Gazetteer.bundled().resolve("Praha, CZ").place
+        let quote = try calculator.quote(from: lyon, to: prague, stay: stay("2026-03-02", "2026-03-06"), rates: .cxcDefault)
+        #expect(quote.amountCents == 110_000)
+        #expect(
+            quote.reasons.first
+                == "EUR 1,100.00: the programme's general amount for a stay in Czechia, which has no amount of its own, "
+                + "for 5 working days.")
     }
 
     @Test func halvedBelowFiveWorkingDays() throws {
@@ -48,6 +61,10 @@ import Testing
         #expect(quote.amountCents == 39_000)
         #expect(quote.halved)
         #expect(quote.reasons.contains { $0.contains("3 working days, fewer than 5") })
+        #expect(
+            quote.reasons.first
+                == "EUR 390.00: half of the amount for a stay in Germany (EUR 780.00), because the stay has 3 working days, "
+                + "fewer than 5.")
     }
 
     @Test func halvedBelowTwoHundredKilometres() throws {

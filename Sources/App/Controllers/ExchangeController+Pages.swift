@@ -14,8 +14,8 @@ extension ExchangeController {
         pages.get("exchanges", ":id", "commitment", use: commitmentPage)
         pages.post("exchanges", ":id", "commitment", use: saveCommitmentPage)
         pages.get("exchanges", ":id", "print", use: printPage)
-        pages.post("exchanges", ":id", "report", use: saveReportPage)
-        pages.upload(.POST, "exchanges", ":id", "evidence", limit: Exchanges.evidenceUploadLimit, use: uploadEvidencePage)
+        // The report's text and a file of evidence in one form: a file chosen never loses what was typed.
+        pages.upload(.POST, "exchanges", ":id", "report", limit: Exchanges.evidenceUploadLimit, use: saveReportPage)
         pages.get("exchanges", ":id", "evidence", ":file", use: evidence)
         pages.post("exchanges", ":id", "evidence", ":file", "remove", use: removeEvidencePage)
         pages.get("partnerships", ":key", "budget", use: budgetPage)
@@ -167,30 +167,34 @@ extension ExchangeController {
             ExchangePage(exchange, today: req.context.clock.today, buttons: false))
     }
 
+    /// The report's text, and a file of evidence when one is chosen. The text is saved first, so a
+    /// refused file (too large, of the wrong kind) never costs what was typed.
     @Sendable func saveReportPage(req: Request) async throws -> Response {
+        struct Form: Content {
+            var outcomes: String?
+            var followUp: String?
+            var learned: String?
+            var file: File?
+        }
         let id = try req.uuid("id", "exchange")
+        let form = try req.input(Form.self)
+        let context = req.context
         do {
-            _ = try await req.context.exchanges.writeReport(id, try req.input(ReportInput.self))
-            return req.redirect(
-                to: "/exchanges/\(id)", flash: "The report is saved. Add the evidence, then submit it after the stay.")
+            _ = try await context.exchanges.writeReport(
+                id, ReportInput(outcomes: form.outcomes, followUp: form.followUp, learned: form.learned))
         } catch let error as AppError where !error.problems.isEmpty {
             req.flash("Not saved: \(error.problems.first?.message ?? error.detail)")
             return req.redirect(to: "/exchanges/\(id)")
         }
-    }
-
-    @Sendable func uploadEvidencePage(req: Request) async throws -> Response {
-        struct Form: Content { var file: File? }
-        let id = try req.uuid("id", "exchange")
-        guard let file = try req.input(Form.self).file, file.data.readableBytes > 0 else {
-            req.flash("Choose a file first (PDF, JPEG or PNG).")
-            return req.redirect(to: "/exchanges/\(id)")
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return req.redirect(to: "/exchanges/\(id)", flash: "The report is saved. Submit it once the stay has ended.")
         }
         do {
-            let saved = try await req.context.exchanges.uploadEvidence(id, filename: file.filename, data: Data(buffer: file.data))
-            return req.redirect(to: "/exchanges/\(id)", flash: "\(saved.filename) is added to the evidence.")
+            let saved = try await context.exchanges.uploadEvidence(id, filename: file.filename, data: Data(buffer: file.data))
+            return req.redirect(
+                to: "/exchanges/\(id)", flash: "The report is saved and \(saved.filename) is added to the evidence.")
         } catch let error as AppError where !error.problems.isEmpty {
-            req.flash("Not added: \(error.problems.first?.message ?? error.detail)")
+            req.flash("The report is saved, but the file is not added: \(error.problems.first?.message ?? error.detail)")
             return req.redirect(to: "/exchanges/\(id)")
         }
     }

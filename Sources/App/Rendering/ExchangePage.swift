@@ -59,6 +59,12 @@ struct ExchangePage: Encodable {
     let asksOutcome: Bool
     /// Until when the host may dispute a match entered for it as agreed offline, in words.
     let disputeUntil: String?
+    /// The financial-support agreement the visitor and its partnership sign, term by term.
+    let agreementTerms: [String]
+    /// The lump sum in one sentence ("EUR 780.00: the amount for a stay in Germany, for 5 working
+    /// days."), then how it is reached, step by step.
+    let lumpSumSentence: String?
+    let lumpSumSteps: [String]
 
     init(_ exchange: ExchangeDTO, today: CalendarDate, buttons: Bool = true) {
         self.exchange = exchange
@@ -68,6 +74,9 @@ struct ExchangePage: Encodable {
             today <= until && [.accepted, .signing].contains(exchange.phase) ? until.words : nil
         }
         lumpSum = Money.format(cents: exchange.lumpSum.amountCents, currency: "EUR")
+        agreementTerms = Self.agreementTerms(exchange, lumpSum: lumpSum)
+        lumpSumSentence = exchange.lumpSum.reasons.first
+        lumpSumSteps = Array(exchange.lumpSum.reasons.dropFirst())
         previousLumpSum = exchange.lumpSum.previousAmountCents.map { Money.format(cents: $0, currency: "EUR") }
         let roles = Set(exchange.roles)
         counterpart = roles.contains("visitor") ? exchange.host : roles.contains("host") ? exchange.visitor : nil
@@ -105,6 +114,29 @@ struct ExchangePage: Encodable {
                 who: entry.name + (ExchangeRole(rawValue: entry.role).map { ", for \($0.words)" } ?? ""),
                 change: entry.from == entry.to ? nil : "from \(entry.from.words) to \(entry.to.words)", detail: entry.detail)
         }
+    }
+
+    /// The programme's terms (docs/programme-rules.md, "Workflow" and "Money") for this exchange.
+    static func agreementTerms(_ exchange: ExchangeDTO, lumpSum: String) -> [String] {
+        let amount =
+            exchange.lumpSum.frozen
+            ? "a lump sum of \(lumpSum), fixed when the funding was approved"
+            : "a lump sum of \(lumpSum) as quoted now (\(exchange.lumpSum.table)), "
+                + "fixed when the partnership approves the funding"
+        return [
+            "\(exchange.visitorName), the visitor, receives from \(exchange.visitorPartnershipName), its partnership, \(amount), "
+                + "for its stay at \(exchange.hostName) from \(exchange.start.words) to \(exchange.end.words).",
+            "The lump sum is a contribution to travel and accommodation. It is a fixed amount: no receipts of costs are "
+                + "asked for it, and the visitor buys its own travel.",
+            "After the stay the visitor submits a closing report with its evidence: boarding passes or tickets, invoices, "
+                + "and the agenda signed by the host.",
+            "The partnership validates the report, or returns it with comments to be completed, and pays the lump sum in one "
+                + "payment within \(Exchanges.paymentDays) days of validating it.",
+            "If the exchange is withdrawn or cancelled before it is paid, nothing is paid and the amount reserved returns "
+                + "to the partnership's budget. A visitor organisation is funded for one exchange in the programme.",
+            "This agreement goes with version \(exchange.commitmentVersion) of the Commitment to Quality: any change to the "
+                + "commitment voids both signatures, which are then given again.",
+        ]
     }
 
     /// "the visitor's partnership" for "visitor-partnership".

@@ -15,10 +15,11 @@ struct Statistics {
     /// Groups smaller than this are merged so that no organisation can be picked out.
     static let smallestGroup = 3
 
-    /// Travel estimate: rail below 500 km one way, air above; kg CO2e per passenger-km from the UK
-    /// government's conversion factors for company reporting (DESNZ, 2023): national rail, and a
-    /// short-haul flight in economy with radiative forcing (decision 0026).
-    static let railBelowKm = 500
+    /// Travel estimate: rail below 500 km one way, air above (`TravelAssumption`, the same on every
+    /// page); kg CO2e per passenger-km from the UK government's conversion factors for company
+    /// reporting (DESNZ, 2023): national rail, and a short-haul flight in economy with radiative
+    /// forcing (decision 0026).
+    static let railBelowKm = TravelAssumption.railBelowKm
     static let railGramsPerKm = 35
     static let airGramsPerKm = 151
     static let source =

@@ -115,4 +115,44 @@ import VaporTesting
                     || exchanges.allSatisfy { $0.offerKey != "FH1" })
         }
     }
+
+    @Test func theFinancialSupportAgreementIsReadBeforeItIsSigned() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let id = try await scene.signedByHost()
+            let visitor = try await signedIn(app, "visitor@v1.example")
+            let page = try await visitor.get("/exchanges/\(id)").body.string
+            #expect(page.contains("The financial-support agreement, which the visitor and its partnership sign"))
+            #expect(
+                page.contains("Lyon Photonics Cluster, the visitor, receives from Visitors&#39; Partnership")
+                    || page.contains("Lyon Photonics Cluster, the visitor, receives from Visitors' Partnership"))
+            #expect(page.contains("within 10 days of validating it"))
+            #expect(page.contains("nothing is paid and the amount reserved returns"))
+            let printable = try await visitor.get("/exchanges/\(id)/print").body.string
+            #expect(printable.contains("Financial-support agreement") && printable.contains("within 10 days of validating it"))
+        }
+    }
+
+    @Test func theReportsTextAndAFileGoInOneFormAndARefusedFileKeepsTheText() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let id = try await scene.underWay()
+            let visitor = try await signedIn(app, "visitor@v1.example")
+            _ = try await visitor.get("/exchanges/\(id)")
+            let saved = try await visitor.post(
+                "/exchanges/\(id)/report", form: ["outcomes": "Two joint projects."],
+                files: ["file": ("pass.pdf", Data("%PDF-1.4\n%%EOF\n".utf8))])
+            #expect(saved.status == .seeOther)
+            #expect(try await visitor.get("/exchanges/\(id)").body.string.contains("The report is saved and pass.pdf is added"))
+            _ = try await visitor.get("/exchanges/\(id)")
+            let refused = try await visitor.post(
+                "/exchanges/\(id)/report", form: ["outcomes": "Two joint projects and a third.", "learned": "Booking the line."],
+                files: ["file": ("notes.txt", Data("just text".utf8))])
+            #expect(refused.status == .seeOther)
+            let page = try await visitor.get("/exchanges/\(id)").body.string
+            #expect(page.contains("The report is saved, but the file is not added: must be a PDF, a JPEG or a PNG"))
+            #expect(page.contains("Two joint projects and a third.") && page.contains("Booking the line."))
+            #expect(try await EvidenceFile.query(on: app.db).count() == 1)
+        }
+    }
 }

@@ -45,10 +45,7 @@ import VaporTesting
     @Test func theSamePartySignsOnce() async throws {
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
-            let id = try await scene.propose().id
-            try await scene.act(scene.host, id, "accept")
-            try await scene.writeCommitment(id)
-            try await scene.act(scene.host, id, "sign-as-host")
+            let id = try await scene.signedByHost()
             let twice = try await scene.act(scene.host, id, "sign-as-host", expect: .conflict)
             #expect(twice.headers.contentType?.subType == "problem+json")
             #expect(try await ExchangeSignature.query(on: app.db).count() == 1)

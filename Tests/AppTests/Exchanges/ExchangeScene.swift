@@ -140,6 +140,15 @@ struct ExchangeScene {
         #expect(written.status == .ok, "\(written.body.string)")
     }
 
+    /// A proposal accepted, its commitment written and signed by the host only: the first signature.
+    func signedByHost() async throws -> UUID {
+        let id = try await propose().id
+        try await act(host, id, "accept")
+        try await writeCommitment(id)
+        try await act(host, id, "sign-as-host")
+        return id
+    }
+
     /// The visitor partnership's balances, checked against the ledger's identity.
     func budget(_ partnership: String = "PV") async throws -> Budget {
         let budget = try await admin.send(.GET, "/api/v1/partnerships/\(partnership)/budget").content.decode(Budget.self)

@@ -115,10 +115,7 @@ import VaporTesting
     @Test func changingTheCommitmentVoidsTheSignatures() async throws {
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)
-            let id = try await scene.propose().id
-            try await scene.act(scene.host, id, "accept")
-            try await scene.writeCommitment(id)
-            try await scene.act(scene.host, id, "sign-as-host")
+            let id = try await scene.signedByHost()
             try await scene.act(scene.visitor, id, "sign-as-visitor")
             let signed = try await scene.view(id)
             #expect(signed.signatures.count == 2)
