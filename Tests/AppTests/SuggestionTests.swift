@@ -95,6 +95,13 @@ import VaporTesting
             #expect(missing.body.string.contains("\"field\":\"host\""))
             let unknown = try await get(app, "/api/v1/requests/R1/fit?host=NOPE", token: token)
             #expect(unknown.status == .badRequest)
+            // A part of a name answers for the one organisation it names, or asks which one.
+            let munich = try await get(app, "/api/v1/requests/R1/fit?host=munich", token: token)
+            #expect(try munich.content.decode(FitList.self).pairs.map(\.offer) == ["F-DE"])
+            let centres = try await get(app, "/api/v1/requests/R1/fit?host=Centre", token: token)
+            #expect(centres.status == .badRequest)
+            #expect(centres.body.string.contains("ambiguous-organisation"))
+            #expect(centres.body.string.contains("Lyon Optics Centre") && centres.body.string.contains("Munich Laser Centre"))
         }
     }
 

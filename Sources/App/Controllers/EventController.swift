@@ -125,6 +125,18 @@ struct EventController: Controller {
         let form: EventInput
         let organisations: [Choice]
         let errors: [String: String]
+        /// Europe's time zones ("Europe/Brussels"), then the others, to choose from rather than to type.
+        let timeZones: [Choice]
+    }
+
+    /// Every time zone the system knows, Europe's first, the form's choice selected.
+    static func timeZones(selected: String?) -> [Choice] {
+        let known = TimeZone.knownTimeZoneIdentifiers
+        let european = known.filter { $0.hasPrefix("Europe/") }.sorted()
+        let others = known.filter { !$0.hasPrefix("Europe/") && $0.contains("/") }.sorted()
+        return (european + others).map { zone in
+            Choice(value: zone, label: zone.replacingOccurrences(of: "_", with: " "), selected: zone == selected)
+        }
     }
 
     @Sendable func newPage(req: Request) async throws -> Response {
@@ -155,8 +167,9 @@ struct EventController: Controller {
         async throws -> Response
     {
         let view = FormView(
-            form: form, organisations: try await PublishingChoices.organisations(req, selected: form.organisation), errors: errors
-        )
+            form: form, organisations: try await PublishingChoices.organisations(req, selected: form.organisation),
+            errors: errors,
+            timeZones: Self.timeZones(selected: form.timeZone))
         return try await req.page("event-new", title: "Publish an event", view, status: status)
     }
 

@@ -91,7 +91,8 @@ extension ListingController {
         let offer = try await req.context.listings.own(Offer.self, try req.key())
         let form = ListingForm(
             title: offer.title, description: offer.description, purposes: offer.purposes.map(\.rawValue),
-            topics: offer.topics.joined(separator: ", "), languages: offer.languages.joined(separator: ", "),
+            topics: offer.topics.joined(separator: ", "),
+            languages: offer.languages.map(LanguageCode.name).joined(separator: ", "),
             availableFrom: offer.availableFrom.description, availableTo: offer.availableTo.description,
             capacity: String(offer.capacity))
         return try await render(req, isOffer: true, form: form, errors: [:], editing: offer.key, owner: offer.host)
@@ -114,7 +115,8 @@ extension ListingController {
         let request = try await req.context.listings.own(VisitRequest.self, try req.key())
         let form = ListingForm(
             title: request.title, description: request.description, purposes: request.purposes.map(\.rawValue),
-            topics: request.topics.joined(separator: ", "), languages: request.languages.joined(separator: ", "),
+            topics: request.topics.joined(separator: ", "),
+            languages: request.languages.map(LanguageCode.name).joined(separator: ", "),
             earliest: request.earliest.description, latest: request.latest.description,
             workingDays: String(request.workingDays),
             preferredCountries: request.preferredCountries.map { CountryRegistry.cosme.name(of: $0) }.joined(separator: ", "))

@@ -130,7 +130,8 @@ struct OrganisationController: Controller {
             name: profile.name, kind: profile.kind.rawValue, country: profile.country.rawValue, city: profile.city,
             sector1: profile.sectors.first, sector2: profile.sectors.dropFirst().first,
             sector3: profile.sectors.dropFirst(2).first, topics: profile.topics.joined(separator: ", "),
-            description: profile.description, languages: profile.languages.joined(separator: ", "), website: profile.website,
+            description: profile.description, languages: profile.languages.map(LanguageCode.name).joined(separator: ", "),
+            website: profile.website,
             cluster: profile.cluster, namedInNews: profile.namedInNews ? "yes" : nil)
         return try await render(req, form: form, errors: [:], editing: profile.key)
     }

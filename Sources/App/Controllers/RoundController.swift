@@ -132,7 +132,14 @@ struct RoundController: Controller {
             already = try await context.rounds.openExchanges(forRequestKeys: round.proposals.map(\.request))
         }
         let gap = max(0, round.gap * 100)
-        let gapWords = gap < 0.05 ? "the best possible" : "within \(String(format: "%.1f", gap))% of the best possible"
+        let gapWords =
+            gap < 0.05
+            ? "No other choice of pairs within the budgets fits better."
+            : "No other choice of pairs within the budgets fits more than \(String(format: "%.1f", gap))% better."
+        let spent = round.proposals.reduce(0) { $0 + $1.costCents }
+        let available = round.budgets.reduce(0) { $0 + $1.availableCents }
+        let without = max(0, round.visitors - Set(round.proposals.map(\.visitor)).count)
+        let count = { (n: Int, one: String, many: String) in "\(n) \(n == 1 ? one : many)" }
         let pairs = round.proposals.map { proposal in
             Pair(
                 proposal: proposal, fit: Int((proposal.score * 100).rounded()), lumpSum: euros(proposal.costCents),
@@ -141,11 +148,18 @@ struct RoundController: Controller {
         let organisations = Set(round.proposals.flatMap { [$0.visitor, $0.host] }).count
         return RoundView(
             round: round,
-            summary: "\(round.proposals.count) pairs for \(round.visitors) visitors: the best total fit within each budget, "
-                + "\(gapWords) (no other choice of pairs can fit better by more than the difference).",
-            method: round.method == "exact min-cost flow"
+            summary: "The round proposes \(count(round.proposals.count, "exchange", "exchanges")) for "
+                + "\(count(round.visitors, "visitor", "visitors")) with open requests. They would spend \(euros(spent)) of "
+                + "the \(euros(available)) available, leaving \(euros(max(0, available - spent))). \(gapWords)"
+                + (without == 0
+                    ? ""
+                    : " \(count(without, "visitor gets", "visitors get")) no proposal: no offer suits their requests "
+                        + "within the programme's rules, or the budget goes further with better-fitting pairs."),
+            method: (round.method == "exact min-cost flow"
                 ? "Every choice of pairs was weighed (an exact method)."
-                : "The pairs were chosen by a fast method, then checked against a proven limit.",
+                : "The pairs were chosen by a fast method, then checked against a proven limit.")
+                + " Each pair's fit is out of 100; the round chooses the pairs whose fits add up to the most, here "
+                + "\(Int((round.objective * 100).rounded())), among \(round.candidates) possible pairs.",
             bars: round.budgets.map { budget in
                 Bar(
                     label: budget.name, used: euros(budget.usedCents), budget: euros(budget.availableCents),

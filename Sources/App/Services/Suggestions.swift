@@ -147,12 +147,16 @@ struct Suggestions {
         let folded = SearchText.term(wanted)
         let candidates = try await Organisation.query(on: db).filter(\.$validationStatus == .validated)
             .filter(\.$searchText ~~ folded).limit(50).all()
-        if let exact = candidates.first(where: { NameFolding.fold($0.name) == folded })
-            ?? candidates.first(where: {
-                NameFolding.fold($0.name).hasPrefix(folded)
-            })
-        {
-            return exact
+        if let exact = candidates.first(where: { NameFolding.fold($0.name) == folded }) { return exact }
+        // A part of a name: the one organisation it names, or the question which one.
+        let named = candidates.filter { NameFolding.fold($0.name).contains(folded) }.sorted { $0.name < $1.name }
+        if named.count == 1 { return named[0] }
+        if !named.isEmpty {
+            let listed = named.prefix(8).map { "\($0.name) (\($0.city))" }.joined(separator: "; ")
+            throw AppError.badQuery(
+                field, "ambiguous-organisation",
+                "\(named.count) organisations have \"\(wanted)\" in their name: \(listed)\(named.count > 8 ? "; …" : ""). "
+                    + "Give the whole name.")
         }
         throw AppError.badQuery(field, "unknown-organisation", "no validated organisation is called \"\(wanted)\"")
     }
