@@ -1,4 +1,5 @@
 import Foundation
+import Matching
 import Testing
 import Vapor
 import VaporTesting
@@ -66,6 +67,51 @@ import VaporTesting
             // The sector is chosen by name.
             let form = try await app.testing().sendRequest(.GET, "/catalogue").body.string
             #expect(form.contains(#"<option value="C26">C26 Computer, electronic and optical products</option>"#))
+        }
+    }
+
+    @Test func aShortWordIsAWholeWordAndACityFindsItsOffers() async throws {
+        try await withApp { app in
+            _ = try await ExchangeScene.make(app)
+            // "AI" is no word of either offer ("maintain", "chain" would have held it before).
+            #expect(try await total(app, "/api/v1/offers?q=AI") == 0)
+            // The hosts' cities, as stored and folded, though no offer's text names them.
+            #expect(try await total(app, "/api/v1/offers?q=M%C3%BCnchen") == 1)
+            #expect(try await total(app, "/api/v1/offers?q=munchen%20laser") == 1)
+            #expect(try await total(app, "/api/v1/offers?q=munchen%20green") == 0)
+            // A word matches from the start of a word: "ocessing" is inside "processing" only.
+            #expect(try await total(app, "/api/v1/offers?q=ocessing") == 0)
+        }
+    }
+
+    @Test func theProgrammesTopicsAreFoundByEveryNamePeopleUse() async throws {
+        try await withApp { app in
+            _ = try await SeedDemoCommand.seed(app.context)
+            func offers(_ q: String) async throws -> ListPage<OfferDTO> {
+                let query = q.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? q
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/offers?q=\(query)&per=100")
+                #expect(response.status == .ok, "\(q): \(response.body.string)")
+                return try response.content.decode(ListPage<OfferDTO>.self)
+            }
+            for (names, concept) in [
+                (["AI", "machine learning", "KI", "intelligence artificielle"], "artificial intelligence"),
+                (["Wasserstoff", "hydrogène", "H2"], "hydrogen"), (["3D printing", "3D-Druck"], "additive manufacturing"),
+                (["photonique", "fotonica", "Photonik"], "photonics"),
+            ] {
+                let expected = try await offers(concept)
+                #expect(expected.total > 0, "the demo has \(concept) offers")
+                let phrases = try #require(Thesaurus.programme.synonyms(of: concept))
+                for offer in expected.items {
+                    let text = SearchText.fold([offer.title, offer.description] + offer.topics)
+                    #expect(
+                        phrases.contains { text.contains(CatalogueSearch.pattern($0)) },
+                        "\(offer.title) holds a name of \(concept)")
+                }
+                for name in names {
+                    let found = try await offers(name)
+                    #expect(Set(found.items.map(\.key)) == Set(expected.items.map(\.key)), "\(name) finds the \(concept) offers")
+                }
+            }
         }
     }
 }

@@ -165,6 +165,12 @@ import VaporTesting
             #expect(page.body.string.contains("Laser processing labs open week"))
             #expect(page.body.string.contains("same sector C26"))
             #expect(page.body.string.contains("an exchange must cross a border"))
+            // The organisations of the list are offered to choose from; a part of a name that fits
+            // several asks which one, on the page.
+            let list = try await browser.get("/requests/R1/suggestions").body.string
+            #expect(list.contains(#"<datalist id="why-not-names"><option value="Vienna Photonics Hub">"#))
+            let several = try await browser.get("/requests/R1/suggestions?host=Centre").body.string
+            #expect(several.contains("organisations have &quot;Centre&quot; in their name: Lyon Optics Centre"))
             let anonymous = try await TestBrowser(app).get("/requests/R1/suggestions")
             #expect(anonymous.status == .seeOther)
         }

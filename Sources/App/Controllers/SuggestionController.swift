@@ -83,12 +83,17 @@ struct SuggestionController: Controller {
         let cardsHTML: String
         let otherSide: String
         let fit: FitView?
+        /// The organisations of the list, to choose from in "Why not a given …?".
+        let names: [String]
 
         init(side: String, key: String, title: String, cards: [Card], otherSide: String, fit: FitView?) {
             self.side = side
             self.key = key
             self.title = title
             cardCount = cards.count
+            var seen = Set<String>()
+            names = cards.map { side == "request" ? $0.suggestion.hostName : $0.suggestion.visitorName }
+                .filter { seen.insert($0).inserted }
             cardsHTML = SuggestionCards.html(cards, side: side, key: key)
             self.otherSide = otherSide
             self.fit = fit

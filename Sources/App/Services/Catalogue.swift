@@ -84,7 +84,7 @@ struct Catalogue {
         if let topic = filter.topic { query.filter(\.$searchText, holds: SearchText.term(topic)) }
         if let language = filter.language { query.filter(\.$languageList ~~ StringList.element(language)) }
         if let search, !search.isEmpty {
-            for pattern in search.patterns { query.filter(\.$searchText, holds: pattern) }
+            for group in search.patterns { query.filter(\.$searchText, holdsAny: group) }
             let (keys, total) = try await ranked(query, key: \.$key, search: search, filter: filter)
             let rows =
                 keys.isEmpty
@@ -130,7 +130,18 @@ struct Catalogue {
         if let topic = filter.topic { query.filter(L.searchField, holds: SearchText.term(topic)) }
         if let language = filter.language { query.filter(L.languagesField ~~ StringList.element(language)) }
         if let search, !search.isEmpty {
-            for pattern in search.patterns { query.filter(L.searchField, holds: pattern) }
+            // A word that names a city where organisations are also finds their offers or requests.
+            let cities = try await cities(named: search)
+            for (number, group) in search.patterns.enumerated() {
+                guard let places = cities[number] else {
+                    query.filter(L.searchField, holdsAny: group)
+                    continue
+                }
+                query.group(.or) { either in
+                    for pattern in group { either.filter(L.searchField, holds: pattern) }
+                    either.filter(Organisation.self, \.$city ~~ places)
+                }
+            }
             let (keys, total) = try await ranked(query, key: L.keyField, search: search, filter: filter)
             let rows =
                 keys.isEmpty
@@ -207,10 +218,35 @@ struct Catalogue {
     ) async throws -> (keys: [String], total: Int) {
         let field = M()[keyPath: key].key
         let keys = try await query.field(key).rows { try $0.of(M.self).decode(field, as: String.self) }
-        let scorer = search.index.scorer(search.text)
+        let scorer = search.index.scorer(search.rankingText)
         let ranked = keys.map { ($0, scorer.score(key: $0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         let start = min(ranked.count, filter.offset)
         return (ranked[start..<min(ranked.count, start + filter.per)].map(\.0), ranked.count)
+    }
+
+    /// For each group of the search that names a city of a validated organisation, the city as
+    /// stored. Cities are stored under the gazetteer's name ("Munich"); a word is looked up as the
+    /// gazetteer reads it in each country present, so "München" and "munchen" find Munich too.
+    private func cities(named search: CatalogueSearch) async throws -> [Int: [String]] {
+        let stored = try await Organisation.query(on: db).filter(\.$validationStatus == .validated).unique()
+            .field(\.$city).field(\.$country).all().map { ($0.city, $0.country) }
+        guard !stored.isEmpty else { return [:] }
+        let gazetteer = try Gazetteer.bundled()
+        let present = Set(stored.map { "\($0.1)|\($0.0)" })
+        let countries = Set(stored.map(\.1))
+        var found: [Int: [String]] = [:]
+        for (number, group) in search.groups.enumerated() {
+            var places = Set<String>()
+            for phrase in group where phrase.utf8.count >= 3 {
+                for country in countries {
+                    if let city = gazetteer.city(named: phrase, in: country), present.contains("\(country)|\(city.name)") {
+                        places.insert(city.name)
+                    }
+                }
+            }
+            if !places.isEmpty { found[number] = places.sorted() }
+        }
+        return found
     }
 
     /// Rows loaded by key, put back in the ranking's order.

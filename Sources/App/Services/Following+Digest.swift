@@ -87,7 +87,7 @@ extension Following {
             return try await published(members, since: since, until: until)
                 + completed(id, page: "/partnerships/\(partnership.key)", since: since, until: until)
         case .topic:
-            return try await matching([[follow.target]], tabs: ["offers", "requests"], since: since, until: until)
+            return try await matching([[[follow.target]]], tabs: ["offers", "requests"], since: since, until: until)
         case .search:
             let parts = follow.target.split(separator: ":", maxSplits: 1).map(String.init)
             let tab = parts.first == "requests" ? "requests" : "offers"
@@ -129,28 +129,29 @@ extension Following {
 
     /// Offers or requests of validated organisations published in the period whose text holds every
     /// word of the first attempt that finds any (the search as typed, then corrected).
-    private func matching(_ attempts: [[String]], tabs: [String], since: Date, until: Date) async throws -> [Line] {
-        for words in attempts {
-            let lines = try await matching(words, tabs: tabs, since: since, until: until)
+    private func matching(_ attempts: [[[String]]], tabs: [String], since: Date, until: Date) async throws -> [Line] {
+        for groups in attempts {
+            let lines = try await matching(groups, tabs: tabs, since: since, until: until)
             if !lines.isEmpty { return lines }
         }
         return []
     }
 
-    private func matching(_ words: [String], tabs: [String], since: Date, until: Date) async throws -> [Line] {
+    /// New offers or requests holding every group (one of its patterns each), as the catalogue searches.
+    private func matching(_ groups: [[String]], tabs: [String], since: Date, until: Date) async throws -> [Line] {
         var lines: [Line] = []
         if tabs.contains("offers") {
             let query = Offer.query(on: db).join(Organisation.self, on: \Offer.$host.$id == \Organisation.$id)
                 .filter(Organisation.self, \.$validationStatus == .validated).filter(\.$createdAt >= since)
                 .filter(\.$createdAt < until)
-            for word in words where !word.isEmpty { query.filter(\.$searchText, holds: word) }
+            for group in groups where !group.isEmpty { query.filter(\.$searchText, holdsAny: group) }
             lines += try await query.limit(50).all().map { Line(text: "New offer: \($0.title)", path: "/offers/\($0.key)") }
         }
         if tabs.contains("requests") {
             let query = VisitRequest.query(on: db).join(Organisation.self, on: \VisitRequest.$visitor.$id == \Organisation.$id)
                 .filter(Organisation.self, \.$validationStatus == .validated).filter(\.$createdAt >= since)
                 .filter(\.$createdAt < until)
-            for word in words where !word.isEmpty { query.filter(\.$searchText, holds: word) }
+            for group in groups where !group.isEmpty { query.filter(\.$searchText, holdsAny: group) }
             lines += try await query.limit(50).all().map { Line(text: "New request: \($0.title)", path: "/requests/\($0.key)") }
         }
         return lines

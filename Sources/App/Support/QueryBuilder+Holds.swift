@@ -16,4 +16,13 @@ extension QueryBuilder {
                 SQLBinaryExpression(SQLFunction(search, args: column, SQLBind(fragment)), .greaterThan, SQLLiteral.numeric("0")))
         )
     }
+
+    /// Rows whose folded text column holds at least one of `fragments` (one of a concept's phrases).
+    @discardableResult
+    func filter(_ field: KeyPath<Model, FieldProperty<Model, String>>, holdsAny fragments: [String]) -> Self {
+        guard fragments.count > 1 else { return filter(field, holds: fragments.first ?? "") }
+        return group(.or) { group in
+            for fragment in fragments { group.filter(field, holds: fragment) }
+        }
+    }
 }
