@@ -55,4 +55,25 @@ import VaporTesting
             #expect(try await Organisation.query(on: app.db).filter(\.$key ~~ ["N1", "N2"]).count() == 2)
         }
     }
+
+    @Test func aFileWithProblemsSaysHowManyLinesAndWhichFieldsExist() async throws {
+        try await withApp { app in
+            _ = try await ExchangeScene.make(app)
+            let office = try await TestBrowser.signedIn(app, "admin@example.eu")
+            // The second line misspells "name": it is then missing, and the misspelt field is named.
+            let file = Self.csv.replacingOccurrences(of: "Nantes Composites Cluster", with: "")
+                .replacingOccurrences(of: "key,name,", with: "key,nmae,")
+            let checked = try await office.post(
+                "/support/import", form: [:], files: ["file": (filename: "members.csv", data: Data(file.utf8))])
+            let page = checked.body.string
+            #expect(checked.status == .unprocessableEntity)
+            #expect(page.contains("members.csv: 2 lines read, 0 lines without a problem"), "\(page)")
+            #expect(page.contains("2 lines have problems: nothing is applied until they are corrected."))
+            #expect(page.contains("nmae is no field of an organisation"))
+            #expect(
+                page.contains(
+                    "An organisation&#39;s fields: type and key, name, kind, country, city (required); sectors, topics, "))
+            #expect(!page.contains("0 records"))
+        }
+    }
 }

@@ -8,6 +8,19 @@ import VaporTesting
 
 /// The page each person lands on after signing in: what is theirs and what to do next, by role.
 @Suite struct DashboardTests {
+    @Test func aValidatedOrganisationWithNothingPublishedIsToldToPublish() async throws {
+        try await withApp { app in
+            _ = try await ExchangeScene.make(app)
+            let member = try await TestBrowser.signedIn(app, "member@v2.example")
+            #expect(!(try await member.get("/dashboard").body.string.contains("is validated: publish a visiting request")))
+            try await VisitRequest.query(on: app.db).filter(\.$key == "RV2").delete()
+            let page = try await member.get("/dashboard").body.string
+            #expect(page.contains("Milano Robotics Hub is validated: publish a visiting request"))
+            #expect(page.contains(#"href="/organisations/V2">Publish a request or an offer</a>"#))
+            #expect(!page.contains("Nothing waits for you"))
+        }
+    }
+
     @Test func signingInLandsOnTheDashboardUnlessAPageWasAsked() async throws {
         try await withApp { app in
             try await makeUser(app, "ana@example.eu")
@@ -16,7 +29,7 @@ import VaporTesting
             #expect(landed.headers.first(name: .location) == "/dashboard")
             let page = try await browser.get("/dashboard")
             #expect(page.status == .ok)
-            #expect(page.body.string.contains("Welcome back, ana."))
+            #expect(page.body.string.contains("You are signed in.") && page.body.string.contains("Hello, ana"))
             // Nothing of theirs yet: the next step is their organisation.
             #expect(page.body.string.contains("Add your organisation"))
             #expect(page.body.string.contains("You have no organisation yet."))

@@ -20,6 +20,10 @@ import Testing
         let offers = dataset.records.filter { if case .offer = $0 { true } else { false } }.count
         let requests = dataset.records.filter { if case .request = $0 { true } else { false } }.count
         #expect(offers > 250 && requests > 150)
+        // Every name once: a list to choose from never shows the same cluster twice.
+        let names = organisations.map(\.name)
+        #expect(
+            Set(names).count == names.count, "\(Dictionary(grouping: names, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
     }
 
     @Test func theDatasetIsTheSameEveryTime() throws {

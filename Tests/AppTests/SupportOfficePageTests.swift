@@ -18,6 +18,11 @@ import VaporTesting
             #expect(list.status == .ok)
             #expect(list.body.string.contains("ana@example.eu"))
             #expect(!list.body.string.contains("host@h1.example"), "the search narrows the list")
+            #expect(list.body.string.contains("No organisation yet"))
+            // Each person's organisations tell namesakes apart; the role form waits behind a disclosure.
+            let host = try await office.get("/support/people?q=host%40h1").body.string
+            #expect(host.contains("Member of Munich Laser Centre"))
+            #expect(host.contains("<summary>Change"))
             // The forms return to the same search, its words encoded (an "&" or "#" would cut it short).
             let awkward = try await office.get("/support/people?q=ana%40")
             #expect(awkward.body.string.contains("/role?q=ana%40\""))

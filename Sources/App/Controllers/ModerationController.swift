@@ -29,7 +29,7 @@ struct ModerationController: Controller {
         let rows = try await publications.queue().map { item in
             QueueView.Row(
                 item: item, kindWords: item.kind.words, statusWords: item.status.words,
-                age: item.waitingDays == 0 ? "since today" : item.waitingDays == 1 ? "for 1 day" : "for \(item.waitingDays) days",
+                age: item.waitingDays == 0 ? "since today" : "for \(counted(item.waitingDays, "day"))",
                 stale: item.waitingDays >= 2)
         }
         let view = QueueView(

@@ -40,7 +40,7 @@ struct SessionController: Controller {
             req.browserSession?.signIn(try user.requireID())
             req.auth.login(user)
             // Signing in from nowhere in particular lands on the dashboard: what to do next.
-            return req.redirect(to: next == "/" ? "/dashboard" : next, flash: "Welcome back, \(user.name).")
+            return req.redirect(to: next == "/" ? "/dashboard" : next, flash: "You are signed in.")
         } catch let error as AppError {
             // A throttle's refusal is said on the form too, with the way out beside it (a new password).
             let message: String

@@ -15,6 +15,25 @@ struct SupportImportController: Controller {
         let report: BulkOnboarding.Report?
         let filename: String
         let error: String?
+        /// "4 lines read" or "4 records, ready to apply"; "1 line has a problem".
+        let lineCount: String
+        let problemCount: String
+        let recordCount: String
+
+        init(report: BulkOnboarding.Report?, filename: String, error: String?) {
+            self.report = report
+            self.filename = filename
+            self.error = error
+            let lines = report?.lines ?? 0
+            let problems = report?.linesWithIssues ?? 0
+            let records = report?.records ?? 0
+            lineCount =
+                report?.issues.isEmpty == false
+                ? "\(counted(lines, "line")) read, \(counted(lines - problems, "line")) without a problem"
+                : "\(counted(records, "record")), ready to apply"
+            problemCount = problems == 1 ? "1 line has a problem" : "\(problems) lines have problems"
+            recordCount = counted(records, "record")
+        }
     }
 
     @Sendable func page(req: Request) async throws -> Response {

@@ -50,6 +50,16 @@ struct DemoDataset {
             return list.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         }
 
+        // Every organisation's name once, so lists to choose from never show one twice: a name
+        // taken is tried with the kind's other words, then with its city (no draw is added, so the
+        // same seed still gives the same dataset).
+        var usedNames = Set<String>()
+        func unique(_ candidates: [String], city: String) -> String {
+            let name = candidates.first { !usedNames.contains($0) } ?? "\(candidates[0]) (\(city))"
+            usedNames.insert(name)
+            return name
+        }
+
         // Partnerships.
         for focus in DemoCatalogue.partnerships {
             records.append(
@@ -76,10 +86,12 @@ struct DemoDataset {
                 let word = random.pick(DemoCatalogue.kindWords["cluster-organisation"] ?? ["Cluster"])
                 let focusWord = focus.name.split(separator: " ").first.map(String.init) ?? ""
                 let theme = focus.name.lowercased().replacingOccurrences(of: " partnership", with: "")
+                let others = (DemoCatalogue.kindWords["cluster-organisation"] ?? []).filter { $0 != word }
+                let name = unique(([word] + others).map { "\(place.name) \(focusWord) \($0)" }, city: place.name)
                 records.append(
                     .organisation(
                         OrganisationRecord(
-                            line: next(), key: key, name: "\(place.name) \(focusWord) \(word)",
+                            line: next(), key: key, name: name,
                             kind: .clusterOrganisation, city: place, sectors: focus.sectors, topics: topics,
                             description: "The \(theme) cluster of \(place.name): \(topics.joined(separator: ", ")). "
                                 + "We connect SMEs, research and public partners of the region.",
@@ -108,8 +120,10 @@ struct DemoDataset {
             let clusters = clustersByPartnership[focus.key] ?? []
             let cluster = kind == .sme ? (clusters.first { $0.country == country } ?? random.pick(clusters)).key : nil
             let words = DemoCatalogue.kindWords[kind.rawValue] ?? [kind.displayName]
-            var name = "\(random.pick(DemoCatalogue.nameStems)) \(topics[0].capitalized) \(random.pick(words))"
-            if kind == .sme { name += " " + (DemoCatalogue.smeLegalForms[country] ?? "Ltd") }
+            let stem = "\(random.pick(DemoCatalogue.nameStems)) \(topics[0].capitalized)"
+            let word = random.pick(words)
+            let form = kind == .sme ? " " + (DemoCatalogue.smeLegalForms[country] ?? "Ltd") : ""
+            let name = unique(([word] + words.filter { $0 != word }).map { "\(stem) \($0)\(form)" }, city: place.name)
             // Drawn in the same order as always, so the same seed gives the same dataset.
             let sectors = random.pick(Int.random(in: 1...2, using: &random), of: focus.sectors)
             let closing = random.pick(DemoCatalogue.closings)

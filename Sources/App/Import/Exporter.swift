@@ -21,10 +21,12 @@ struct Exporter {
         var leftOut = 0
 
         var description: String {
-            let counted = "\(partnerships) partnerships, \(organisations) organisations, \(offers) offers, \(requests) requests"
-            guard leftOut > 0 else { return counted }
-            let noun = leftOut == 1 ? "organisation" : "organisations"
-            return counted + "; left out \(leftOut) \(noun) not validated, or whose cluster is not"
+            let written = [
+                counted(partnerships, "partnership"), counted(organisations, "organisation"), counted(offers, "offer"),
+                counted(requests, "request"),
+            ].joined(separator: ", ")
+            guard leftOut > 0 else { return written }
+            return written + "; left out \(counted(leftOut, "organisation")) not validated, or whose cluster is not"
         }
     }
 

@@ -8,6 +8,8 @@ struct FieldReader {
     let line: Int
     let key: String?
     private(set) var issues: [ImportIssue] = []
+    /// Every field asked for, in order: what a record of this type reads.
+    private(set) var asked: [String] = []
 
     init(object: [String: JSONValue], line: Int, key: String?) {
         self.object = object
@@ -16,11 +18,14 @@ struct FieldReader {
     }
 
     mutating func fail(_ field: String?, _ message: String) {
-        issues.append(ImportIssue(line: line, key: key, field: field, message: message))
+        var type: String?
+        if case .string(let named) = object["type"], ImportParser.types.contains(named) { type = named }
+        issues.append(ImportIssue(line: line, key: key, field: field, message: message, type: type))
     }
 
     /// The field's value; nil (after noting it when required) when absent or null.
     private mutating func value(_ field: String, required: Bool) -> JSONValue? {
+        if !asked.contains(field) { asked.append(field) }
         guard let raw = object[field], raw != .null else {
             if required { fail(field, "is required") }
             return nil

@@ -6,6 +6,6 @@ struct ImportFailure: Error, CustomStringConvertible {
     var description: String {
         let shown = issues.prefix(5).map(\.description).joined(separator: "; ")
         let more = issues.count > 5 ? "; and \(issues.count - 5) more" : ""
-        return "\(issues.count) \(issues.count == 1 ? "problem" : "problems"), nothing imported: \(shown)\(more)"
+        return "\(counted(issues.count, "problem")), nothing imported: \(shown)\(more)"
     }
 }

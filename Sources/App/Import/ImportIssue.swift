@@ -4,6 +4,8 @@ struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
     let key: String?
     let field: String?
     let message: String
+    /// The record's type when the line named a known one: the page lists that type's fields.
+    var type: String? = nil
 
     var description: String {
         var location = "line \(line)"

@@ -6,6 +6,9 @@ import ProgrammeRules
 struct ImportParser {
     let gazetteer: Gazetteer
 
+    /// The types of record a line may hold.
+    static let types = ["partnership", "organisation", "offer", "request"]
+
     func parse(_ text: String) -> (records: [ImportRecord], issues: [ImportIssue]) {
         var records: [ImportRecord] = []
         var issues: [ImportIssue] = []
@@ -28,6 +31,15 @@ struct ImportParser {
             var reader = FieldReader(object: object, line: line, key: key)
             let record = parse(&reader)
             issues += reader.issues
+            // A misspelt field is the likeliest cause of a "required" one: name the fields not read.
+            let unread = object.keys.filter { $0 != "type" && !reader.asked.contains($0) }.sorted()
+            if !reader.issues.isEmpty, !unread.isEmpty, let type = reader.issues.first?.type {
+                issues.append(
+                    ImportIssue(
+                        line: line, key: key, field: nil,
+                        message: "\(unread.joined(separator: ", ")) \(unread.count == 1 ? "is no field" : "are no fields") "
+                            + "of \(Self.article(type)) \(type)", type: type))
+            }
             guard let record else { continue }
             if let key, let type = object["type"], case .string(let typeName) = type {
                 if let first = seen["\(typeName)/\(key)"] {
@@ -41,6 +53,21 @@ struct ImportParser {
         }
         return (records, issues)
     }
+
+    /// "An organisation's fields: …": the fields a record of the type reads, the required ones
+    /// first, as found by reading an empty record of that type.
+    func guide(for type: String) -> String? {
+        guard Self.types.contains(type) else { return nil }
+        var reader = FieldReader(object: ["type": .string(type)], line: 1, key: nil)
+        _ = parse(&reader)
+        let required = reader.asked.filter { field in reader.issues.contains { $0.field == field } }
+        let optional = reader.asked.filter { $0 != "type" && !required.contains($0) }
+        var text = "\(Self.article(type).capitalized) \(type)'s fields: type and \(required.joined(separator: ", ")) (required)"
+        if !optional.isEmpty { text += "; \(optional.joined(separator: ", ")) (optional)" }
+        return text + "."
+    }
+
+    private static func article(_ type: String) -> String { ["a", "e", "i", "o", "u"].contains(type.prefix(1)) ? "an" : "a" }
 
     private func parse(_ r: inout FieldReader) -> ImportRecord? {
         let key = r.string("key", maxLength: 100)

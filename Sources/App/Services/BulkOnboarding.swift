@@ -16,6 +16,11 @@ struct BulkOnboarding {
         let summary: String?
         let issues: [String]
         let records: Int
+        /// The lines that hold something, and how many of them have a problem.
+        let lines: Int
+        let linesWithIssues: Int
+        /// The fields of each type a problem was found in ("An organisation's fields: …").
+        let guides: [String]
         /// The file as JSON Lines, kept in the form until it is applied.
         let content: String
     }
@@ -27,14 +32,19 @@ struct BulkOnboarding {
         let parser = ImportParser(gazetteer: try Gazetteer.bundled())
         let (records, issues) = parser.parse(lines)
         let all = (csvIssues + issues).sorted { $0.line < $1.line }
-        guard all.isEmpty else {
-            return Report(summary: nil, issues: all.map(\.description), records: records.count, content: lines)
+        let count = lines.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count
+        func report(_ summary: String?, _ found: [ImportIssue]) -> Report {
+            Report(
+                summary: summary, issues: found.map(\.description), records: records.count, lines: count,
+                linesWithIssues: Set(found.map(\.line)).count,
+                guides: Set(found.compactMap(\.type)).sorted().compactMap(parser.guide(for:)), content: lines)
         }
+        guard all.isEmpty else { return report(nil, all) }
         do {
             let summary = try await Importer(database: context.db).run(records, dryRun: true)
-            return Report(summary: summary.description, issues: [], records: records.count, content: lines)
+            return report(summary.description, [])
         } catch let failure as ImportFailure {
-            return Report(summary: nil, issues: failure.issues.map(\.description), records: records.count, content: lines)
+            return report(nil, failure.issues)
         }
     }
 

@@ -157,7 +157,7 @@ struct Mailroom {
         switch state {
         case .waiting: return "Waiting to be sent."
         case .failing:
-            return "Failed \(message.attempts) \(message.attempts == 1 ? "time" : "times"), to be tried again\(error)."
+            return "Failed \(counted(message.attempts, "time")), to be tried again\(error)."
         case .abandoned:
             return "Given up after \(message.attempts) attempts\(error). Check the mail settings, then send it again."
         case .delivered: return "Delivered to the mail server."

@@ -19,6 +19,8 @@ struct People {
         let roleWords: String
         /// The partnerships a coordinator coordinates, by name.
         let partnerships: [String]
+        /// The organisations the person belongs to, by name: namesakes told apart.
+        let organisations: [String]
         let isCaller: Bool
     }
 
@@ -37,10 +39,20 @@ struct People {
         let users = try await query.sort(\.$name).limit(Self.listLimit).all()
         let ids = users.compactMap(\.id)
         var coordinated: [UUID: [String]] = [:]
+        var belongs: [UUID: [String]] = [:]
         if !ids.isEmpty {
             struct Row: Decodable {
                 let user_id: UUID
                 let name: String
+            }
+            for row in try await db.sql().raw(
+                """
+                SELECT m.user_id, o.name FROM \(ident: Membership.schema) m
+                JOIN \(ident: Organisation.schema) o ON o.id = m.organisation_id
+                WHERE m.user_id IN (\(binds: ids)) AND m.status = \(bind: Membership.Status.active.rawValue) ORDER BY o.name
+                """
+            ).all(decoding: Row.self) {
+                belongs[row.user_id, default: []].append(row.name)
             }
             for row in try await db.sql().raw(
                 """
@@ -56,7 +68,7 @@ struct People {
             guard let id = user.id else { return nil }
             return Person(
                 id: id, name: user.name, email: user.email, role: user.role, roleWords: user.role.words,
-                partnerships: coordinated[id] ?? [], isCaller: id == caller.id)
+                partnerships: coordinated[id] ?? [], organisations: belongs[id] ?? [], isCaller: id == caller.id)
         }
         return (people, total)
     }

@@ -5,12 +5,15 @@ import Vapor
 /// facts, the exchanges by phase and those waiting for the partnership, late payments, each
 /// partnership's budget as a chart with its progress towards the target, and the latest rounds.
 struct CoordinatorDashboard: Encodable {
+
     let name: String
     let queue: [Dashboards.QueueItem]
     let queueTotal: Int
     let byPhase: [ExchangeDigest.PhaseCount]
     let yourTurn: [ExchangeDigest.Item]
     let latePayments: [ExchangeDigest.Item]
+    /// "1 late payment", "3 late payments".
+    let latePaymentCount: String
     let budgets: [BudgetChart]
     let rounds: [Round]
 
@@ -39,6 +42,7 @@ extension Dashboards {
         return CoordinatorDashboard(
             name: caller.name, queue: queue.items, queueTotal: queue.total, byPhase: digest.byPhase,
             yourTurn: Array(digest.yourTurn.prefix(10)), latePayments: digest.latePayments,
+            latePaymentCount: counted(digest.latePayments.count, "late payment"),
             budgets: partnerships.compactMap { p in
                 p.id.flatMap { id in balances[id].map { BudgetChart($0, fundedExchanges: funded[id] ?? 0) } }
             },

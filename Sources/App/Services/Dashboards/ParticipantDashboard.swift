@@ -44,11 +44,20 @@ extension Dashboards {
         let organisations = try await context.myOrganisations.overview()
         let scope = try await context.exchangeScope()
         let digest = try await ExchangeDigest.read(context, scope: scope)
+        let listings = try await listings()
         var todo: [ParticipantDashboard.Todo] = []
         for organisation in organisations.organisations where organisation.membership == .active {
             let link = "/organisations/\(organisation.key)/registration"
             switch (organisation.status, organisation.registrationStatus) {
-            case (.validated?, _): break
+            case (.validated?, _):
+                // Validated and nothing published yet: the next step is to say what it looks for.
+                if !listings.contains(where: { $0.organisationName == organisation.name }) {
+                    todo.append(
+                        .init(
+                            text: "\(organisation.name) is validated: publish a visiting request (what you want to learn, "
+                                + "and where) or a hosting offer, and the platform suggests partners",
+                            link: "/organisations/\(organisation.key)", action: "Publish a request or an offer", by: nil))
+                }
             case (_, nil):
                 todo.append(
                     .init(text: "Register \(organisation.name) with a partnership", link: link, action: "Register", by: nil))
@@ -74,7 +83,7 @@ extension Dashboards {
                     by: item.by))
         }
         return ParticipantDashboard(
-            name: caller.name, organisations: organisations, todo: todo, listings: try await listings(),
+            name: caller.name, organisations: organisations, todo: todo, listings: listings,
             exchanges: digest, byPhase: digest.byPhase, openExchanges: Array(digest.open.prefix(10)),
             notifications: try await context.notifications.latestUnread(limit: 5))
     }
