@@ -9,7 +9,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
         pages: app.grouped(SessionMiddleware(secure: configuration.secureCookies)),
         api: app.grouped("api", "v1").grouped(BearerTokenAuthenticator()))
     let controllers: [any Controller] = [
-        HealthController(), OpenAPIController(), HomeController(), SessionController(), AccountController(),
+        HealthController(), OpenAPIController(), HomeController(), JoinController(), SessionController(), AccountController(),
         PasswordResetController(), CatalogueController(), OrganisationController(), MyController(), DashboardController(),
         RegistrationController(),
         ValidationController(), ListingController(), SuggestionController(), RoundController(), ExchangeController(),

@@ -13,6 +13,7 @@ import VaporTesting
     static let policies: [String: Access] = [
         "GET /healthz": .anyone,
         "GET /": .anyone,
+        "GET /join": .anyone,
         "GET /login": .anyone,
         "POST /login": .anyone,
         "GET /register": .anyone,

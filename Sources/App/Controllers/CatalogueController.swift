@@ -226,6 +226,8 @@ struct CatalogueController: Controller {
         let seesBudget: Bool
         /// The member cluster organisations as `<li>`s, written in Swift (a list Leaf was slow to fill).
         let clusters: String
+        /// Its coordinators: the people newcomers and applicants write to.
+        let contacts: [Catalogue.Contact]
     }
 
     @Sendable func partnershipPage(req: Request) async throws -> Response {
@@ -245,7 +247,8 @@ struct CatalogueController: Controller {
             sectors: partnership.sectors.map { NACECode($0)?.label ?? $0 },
             countries: partnership.countries.map(name).sorted().joined(separator: ", "),
             memberCountries: detail.memberCountries.map(name).sorted().joined(separator: ", "),
-            seesBudget: try await context.catalogue.seesBudget(of: partnership.key), clusters: clusters)
+            seesBudget: try await context.catalogue.seesBudget(of: partnership.key), clusters: clusters,
+            contacts: try await context.catalogue.contacts(ofPartnership: partnership.key))
         return try await req.page("partnership", title: partnership.name, view)
     }
 

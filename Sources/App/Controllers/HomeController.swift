@@ -1,3 +1,4 @@
+import ProgrammeRules
 import Vapor
 
 /// The home page.
@@ -7,6 +8,8 @@ struct HomeController: Controller {
     }
 
     struct HomeView: Encodable {
+        /// "up to EUR 1,100": the rate table's cap, when it has one.
+        let cap: String?
         let purposes = [
             "Learn from actors in another cluster",
             "Explore growth opportunities in new markets",
@@ -16,6 +19,9 @@ struct HomeController: Controller {
     }
 
     @Sendable func home(req: Request) async throws -> Response {
-        try await req.page("home", title: "Exchanges between Europe's clusters", HomeView())
+        let cap = try await req.context.settings.current().rateTable.capCents
+        return try await req.page(
+            "home", title: "Exchanges between Europe's clusters",
+            HomeView(cap: cap.map { Money.format(cents: $0, currency: "EUR") }))
     }
 }

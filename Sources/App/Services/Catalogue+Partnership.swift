@@ -97,3 +97,33 @@ extension Catalogue {
         var values: [any PostgresEncodable & Encodable & Sendable] { [partnership] }
     }
 }
+
+extension Catalogue {
+    /// A person to write to at a partnership: its coordinators, by name.
+    struct Contact: Encodable, Equatable {
+        let name: String
+        let email: String
+    }
+
+    /// The coordinators of the partnership with `key`: the named contacts of its applicants.
+    func contacts(ofPartnership key: String) async throws -> [Contact] {
+        try await PartnershipCoordinator.query(on: db).join(
+            Partnership.self, on: \PartnershipCoordinator.$partnership.$id == \Partnership.$id
+        )
+        .filter(Partnership.self, \.$key == key).with(\.$user).all()
+        .map { Contact(name: $0.user.name, email: $0.user.email) }.sorted { $0.name < $1.name }
+    }
+
+    /// Every partnership with its coordinators, by partnership name: who to ask before joining.
+    func partnershipContacts() async throws -> [(partnership: String, key: String, contacts: [Contact])] {
+        let partnerships = try await Partnership.query(on: db).sort(\.$name).all()
+        let coordinators = try await PartnershipCoordinator.query(on: db).with(\.$user).all()
+        return partnerships.compactMap { partnership in
+            guard let id = partnership.id else { return nil }
+            let contacts = coordinators.filter { $0.$partnership.id == id }.map {
+                Contact(name: $0.user.name, email: $0.user.email)
+            }
+            return (partnership.name, partnership.key, contacts.sorted { $0.name < $1.name })
+        }
+    }
+}
