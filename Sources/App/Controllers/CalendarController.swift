@@ -24,9 +24,9 @@ struct CalendarController: Controller {
     struct LinkView: Content { let url: String }
 
     @Sendable func newLink(req: Request) async throws -> Response {
+        // The page itself shows the link, once, with a button to copy it: nothing keeps it afterwards.
         let url = try await req.context.calendars.newLink()
-        return req.redirect(
-            to: "/account", flash: "Your private calendar link (shown once; any earlier link stops working): \(url)")
+        return try await AccountController().accountPage(req, newCalendarLink: url)
     }
 
     @Sendable func newLinkAPI(req: Request) async throws -> LinkView {

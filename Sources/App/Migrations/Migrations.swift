@@ -23,5 +23,6 @@ enum Migrations {
         StampEveryChange(),
         ResistAbuse(),
         KeepMailReadable(),
+        ChangeAddressByLink(),
     ]
 }
