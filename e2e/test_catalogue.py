@@ -31,6 +31,7 @@ def test_a_bad_filter_is_explained_beside_the_field(page, server):
 
 def test_signing_in_and_out(page, server):
     sign_in(page, server)
+    page.click("header .account summary")
     assert "Sign out" in page.locator("header").inner_text()
     page.click("header button.link")
     assert "Sign in" in page.locator("header").inner_text()

@@ -24,7 +24,7 @@ def test_a_newcomer_registers_and_the_coordinator_asks_for_changes(browser, serv
     # The confirmation link in the e-mail opens a page whose button finishes the account.
     person.goto(mailbox.link(email, "Confirm your ClusterXchange account", "/register/confirm"))
     person.click("form[action='/register/confirm'] button[type=submit]")
-    assert "Sign out Nora Newcomer" in person.locator("header").inner_text()
+    assert "Nora Newcomer" in person.locator("header .account summary").inner_text()
     assert "your account is ready" in person.locator(".flash").inner_text()
 
     # A mistake is shown beside its field and the other values stay.

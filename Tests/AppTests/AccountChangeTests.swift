@@ -99,4 +99,22 @@ import VaporTesting
             #expect(!(try await ana.get("/account").body.string.contains("calendar-link\"")), "shown once")
         }
     }
+
+    @Test(arguments: [
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0",
+            "Edge on Windows"
+        ),
+        (
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Safari/604.1",
+            "Safari on iPhone"
+        ),
+        ("Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0", "Firefox on Linux"),
+        ("Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36", "Chrome on Android"),
+        ("curl/8.5.0", "curl"),
+    ])
+    func browsersAreNamedAsPeopleKnowThem(agent: String, name: String) {
+        #expect(BrowserName.of(userAgent: agent) == name)
+        #expect(BrowserName.of(userAgent: nil) == "an unknown browser")
+    }
 }

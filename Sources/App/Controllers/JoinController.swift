@@ -52,6 +52,11 @@ struct JoinController: Controller {
         var eligibility: Joining.Eligibility?
         var quote: Joining.Quote?
         var errors: [String: String] = [:]
+        // Dates a stay proposed today could have, until the person chooses others.
+        let today = context.clock.today
+        let first = Self.exampleStart(today: today, noticeDays: try await context.settings.current().noticeWorkingDays)
+        if (query.start ?? "").isEmpty { query.start = first.description }
+        if (query.end ?? "").isEmpty { query.end = first.adding(days: 4).description }
         do {
             switch query.check {
             case "eligibility":
@@ -67,10 +72,6 @@ struct JoinController: Controller {
             for problem in error.problems where errors[problem.field] == nil { errors[problem.field] = problem.message }
             if errors.isEmpty { errors["form"] = error.detail }
         }
-        let today = context.clock.today
-        let first = Self.exampleStart(today: today, noticeDays: try await context.settings.current().noticeWorkingDays)
-        if query.start == nil { query.start = first.description }
-        if query.end == nil { query.end = first.adding(days: 4).description }
         let country = { (text: String?) in text.flatMap(Validation.country(nameOrCode:)) }
         let kinds = OrganisationKind.allCases
         let view = View(

@@ -21,11 +21,6 @@ enum PageFrame {
                 <a class="brand" href="/"><img src="/img/logo.svg" alt="" width="32" height="32"> ClusterXchange</a>
                 <nav aria-label="Main">
                   <ul>
-                    <li><a href="/catalogue">Catalogue</a></li>
-                    <li><a href="/partnerships">Partnerships</a></li>
-                    <li><a href="/news">News</a></li>
-                    <li><a href="/events">Events</a></li>
-                    <li><a href="/statistics">Statistics</a></li>
 
             """
         html += menu(layout)
@@ -42,10 +37,21 @@ enum PageFrame {
         return html
     }
 
-    /// The signed-in person's part of the menu, or the way to sign in.
+    /// The menu, grouped by task so it stays one short row: the pages everyone reads under
+    /// "Explore", a person's own work under "Your work", a coordinator's under "Partnership", and
+    /// the account under the person's name. Groups open without script (`<details>`).
     private static func menu(_ layout: Layout) -> String {
+        let explore = group(
+            "Explore", className: "explore",
+            [
+                ("/catalogue", "Catalogue"), ("/partnerships", "Partnerships"), ("/news", "News"), ("/events", "Events"),
+                ("/statistics", "Statistics"), ("/join", "How to take part"),
+            ])
         guard let user = layout.user else {
             return """
+                        <li><a href="/catalogue">Catalogue</a></li>
+                        <li><a href="/join">How to take part</a></li>
+                        \(explore)
                         <li><a href="/login">Sign in</a></li>
                         <li><a href="/register">Create an account</a></li>
 
@@ -53,32 +59,52 @@ enum PageFrame {
         }
         var html = """
                     <li><a href="/dashboard">\(user.isAdmin ? "Support office" : "Dashboard")</a></li>
-                    <li><a href="/my">My organisations</a></li>
-                    <li><a href="/exchanges">Exchanges</a></li>
+                    <li><a href="/catalogue">Catalogue</a></li>
+                    \(explore)
 
             """
+        html += group(
+            "Your work", className: "work",
+            [
+                ("/my", "My organisations"), ("/exchanges", "Exchanges"),
+                ("/messages", "Messages\(badge(layout.unreadMessages))"),
+                ("/notifications", "Notifications\(badge(layout.unreadNotifications))"), ("/following", "Following"),
+            ], badge: badge(layout.unreadMessages + layout.unreadNotifications))
         if user.mayValidate {
-            html += """
-                        <li><a href="/validation">Validation queue</a></li><li><a href="/rounds">Matching rounds</a></li>\
-                <li><a href="/moderation">To review</a></li>
-
-                """
+            html += group(
+                "Partnership", className: "partnership",
+                [("/validation", "Validation queue"), ("/rounds", "Matching rounds"), ("/moderation", "To review")])
         }
         html += """
-                    <li><a href="/messages">Messages\(badge(layout.unreadMessages))</a></li>
-                    <li><a href="/notifications" class="bell">Notifications\(badge(layout.unreadNotifications))</a></li>
-                    <li><a href="/following">Following</a></li>
-                    <li><a href="/account">Account</a></li>
                     <li>
-                      <form method="post" action="/logout" class="inline">
-                        <input type="hidden" name="_csrf" value="\(HTML.escape(layout.csrf))">\
+                      <details class="menu-group account">
+                        <summary>\(HTML.escape(user.name))</summary>
+                        <ul>
+                          <li><a href="/account">Account</a></li>
+                          <li>
+                            <form method="post" action="/logout" class="inline">
+                              <input type="hidden" name="_csrf" value="\(HTML.escape(layout.csrf))">\
             <input type="hidden" name="_once" value="\(HTML.escape(layout.once))">
-                        <button type="submit" class="link">Sign out \(HTML.escape(user.name))</button>
-                      </form>
+                              <button type="submit" class="link">Sign out \(HTML.escape(user.name))</button>
+                            </form>
+                          </li>
+                        </ul>
+                      </details>
                     </li>
 
             """
         return html
+    }
+
+    /// One group of the menu; `links` are (path, label already escaped or fixed text).
+    private static func group(_ title: String, className: String, _ links: [(String, String)], badge: String = "") -> String {
+        var html = "<li><details class=\"menu-group \(className)\"><summary>\(title)\(badge)</summary><ul>"
+        for (path, label) in links {
+            // The notifications link is the bell the pages and tests know.
+            let bell = path == "/notifications" ? " class=\"bell\"" : ""
+            html += "<li><a href=\"\(path)\"\(bell)>\(label)</a></li>"
+        }
+        return html + "</ul></details></li>\n"
     }
 
     /// " 3" in a badge that reads "3 unread"; nothing for none.

@@ -53,7 +53,7 @@ struct Credentials {
                 session.id.map {
                     SessionSummaryDTO(
                         id: $0, createdAt: session.createdAt, lastSeenAt: session.lastSeenAt,
-                        browser: session.userAgent ?? "unknown browser",
+                        browser: BrowserName.of(userAgent: session.userAgent),
                         current: context.credential == .session($0))
                 }
             }
