@@ -88,7 +88,7 @@ struct FitAssessor: Sendable {
         }
         reasons.append(
             "\(request.workingDays) working \(request.workingDays == 1 ? "day fits" : "days fit") the windows, "
-                + "e.g. \(stay.start) to \(stay.end)")
+                + "e.g. \(CalendarDate.span(stay.start, stay.end))")
         reasons.append(Self.travel(distanceKm))
         return (reasons, Set(shared.flatMap { $0.folded.split(separator: " ").map(String.init) }))
     }

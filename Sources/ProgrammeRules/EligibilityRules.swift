@@ -86,7 +86,7 @@ public struct EligibilityRules: Sendable {
         let country = countries.country(code)
         if country?.isParticipating(throughout: stay) == true { return [] }
         let label = countries.label(of: code)
-        let days = stay.start == stay.end ? "on \(stay.start)" : "throughout \(stay.start) to \(stay.end)"
+        let days = stay.start == stay.end ? "on \(stay.start.words)" : "throughout \(CalendarDate.span(stay.start, stay.end))"
         let message: String
         if let country, !country.participation.isEmpty {
             let periods = country.participation.map(\.description).joined(separator: " and ")
@@ -101,7 +101,10 @@ public struct EligibilityRules: Sendable {
     /// `maxCalendarDays` calendar days.
     public func durationViolations(stay: Stay, hostCountry: CountryCode) -> ([RuleViolation], WorkingDayCount?) {
         guard stay.isOrdered else {
-            return ([RuleViolation(.endBeforeStart, "The stay ends on \(stay.end), before it starts on \(stay.start).")], nil)
+            return (
+                [RuleViolation(.endBeforeStart, "The stay ends on \(stay.end.words), before it starts on \(stay.start.words).")],
+                nil
+            )
         }
         var violations: [RuleViolation] = []
         if stay.calendarDays > limits.maxCalendarDays {
@@ -121,7 +124,8 @@ public struct EligibilityRules: Sendable {
                 RuleViolation(
                     .datesOutsideCalendar,
                     "Working days can be counted from \(calendar.coveredYears.lowerBound) "
-                        + "to \(calendar.coveredYears.upperBound); the stay \(stay.start) to \(stay.end) is outside."))
+                        + "to \(calendar.coveredYears.upperBound); the stay \(CalendarDate.span(stay.start, stay.end)) is outside."
+                ))
             return (violations, nil)
         }
         if count.workingDays < limits.minWorkingDays {

@@ -8,6 +8,6 @@ public struct ParticipationPeriod: Hashable, Sendable {
     }
 
     public var description: String {
-        until.map { "from \(from) to \($0)" } ?? "from \(from)"
+        until.map { "from \(from.words) to \($0.words)" } ?? "from \(from.words)"
     }
 }

@@ -15,6 +15,17 @@ import VaporTesting
         try await pending.save(on: app.db)
     }
 
+    @Test func thePagerNumbersThePagesAroundThisOneAndTheEnds() {
+        let links = CatalogueController.pageLinks(current: 5, count: 54) { "/p\($0)" }
+        #expect(
+            links.map { $0.isGap ? "…" : $0.isCurrent ? "[\($0.number)]" : "\($0.number)" } == [
+                "1", "…", "3", "4", "[5]", "6", "7", "…", "54",
+            ])
+        #expect(links.first?.link == "/p1" && links.first { $0.isCurrent }?.link == nil)
+        #expect(CatalogueController.pageLinks(current: 1, count: 1) { "/p\($0)" }.isEmpty)
+        #expect(CatalogueController.pageLinks(current: 2, count: 3) { "/p\($0)" }.map(\.number) == [1, 2, 3])
+    }
+
     @Test func listsOnlyValidatedOrganisationsWithFilters() async throws {
         try await withApp { app in
             try await Self.fixture(app)

@@ -42,7 +42,7 @@ import Testing
         #expect(best.reasons.contains("shares topics photonics and laser processing"))
         #expect(best.reasons.contains("same sector C26"))
         #expect(best.reasons.contains("both speak German and English"))
-        #expect(best.reasons.contains("5 working days fit the windows, e.g. 2026-03-02 to 2026-03-06"))
+        #expect(best.reasons.contains("5 working days fit the windows, e.g. 2–6 March 2026"))
         #expect(best.reasons.contains { $0.hasSuffix(" km, by train") })
         #expect(suggestions[1].reasons.contains("same sector section C"))
         for suggestion in suggestions { #expect((0...1).contains(suggestion.score)) }

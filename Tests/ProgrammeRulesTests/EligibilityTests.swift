@@ -73,7 +73,7 @@ import Testing
         #expect(rules.evaluate(proposal(visitor: uk, stay: stay("2020-11-02", "2020-11-06"))).isEligible)
         let late = rules.evaluate(proposal(visitor: uk, stay: stay("2020-12-28", "2021-01-05")))
         #expect(late.ruleIDs == [.countryNotParticipating])
-        #expect(late.violations.first?.message.contains("to 2020-12-31") == true)
+        #expect(late.violations.first?.message.contains("to 31 December 2020") == true)
 
         let montenegro = Participant(kind: .innovationHub, country: code("ME"))
         #expect(

@@ -74,6 +74,9 @@ struct CatalogueController: Controller {
         let total: Int
         let previousPage: String?
         let nextPage: String?
+        /// "Page 2 of 54", and the pages to jump to (the first, the last and the two around this one).
+        let pageSummary: String?
+        let pages: [PageLink]
         /// The same search in each tab.
         let tabLinks: [String: String]
         let errors: [String: String]
@@ -85,6 +88,30 @@ struct CatalogueController: Controller {
         let elsewhere: [Elsewhere]
         /// The list as CSV, for coordinators and the support office; nil for others.
         let csvLink: String?
+    }
+
+    struct PageLink: Encodable, Equatable {
+        let number: Int
+        /// Nil for this page and for a gap ("…").
+        let link: String?
+        let isCurrent: Bool
+        let isGap: Bool
+    }
+
+    /// The page numbers a pager shows: 1, …, n-2 to n+2, …, last.
+    static func pageLinks(current: Int, count: Int, link: (Int) -> String) -> [PageLink] {
+        guard count > 1 else { return [] }
+        let shown = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2))).sorted()
+        var links: [PageLink] = []
+        for (index, number) in shown.enumerated() {
+            if index > 0, number - shown[index - 1] > 1 {
+                links.append(PageLink(number: 0, link: nil, isCurrent: false, isGap: true))
+            }
+            links.append(
+                PageLink(number: number, link: number == current ? nil : link(number), isCurrent: number == current, isGap: false)
+            )
+        }
+        return links
     }
 
     struct Elsewhere: Encodable {
@@ -164,6 +191,8 @@ struct CatalogueController: Controller {
             total: total,
             previousPage: filter.page > 1 ? link(tab, filter.page - 1) : nil,
             nextPage: filter.page < pageCount ? link(tab, filter.page + 1) : nil,
+            pageSummary: pageCount > 1 ? "Page \(filter.page) of \(pageCount)" : nil,
+            pages: Self.pageLinks(current: filter.page, count: pageCount) { link(tab, $0) },
             tabLinks: Dictionary(uniqueKeysWithValues: ["organisations", "offers", "requests"].map { ($0, link($0, 1)) }),
             errors: errors, searchedFor: searchedFor, didYouMean: didYouMean,
             didYouMeanLink: didYouMean.map { _ in "/catalogue?tab=\(tab)&" + suggested.queryString(page: 1) },
