@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import ProgrammeRules
 import Testing
 import Vapor
 import VaporTesting
@@ -76,34 +77,72 @@ import VaporTesting
             let office = try await TestBrowser.signedIn(app, "admin@example.eu")
             let page = try await office.get("/support/settings")
             #expect(page.status == .ok)
+            // The table in force, in euros, one row per country with an amount of its own.
+            #expect(page.body.string.contains(#"name="country1" list="rate-countries" value="Germany""#))
+            #expect(page.body.string.contains(#"name="amount1" inputmode="decimal" value="780""#))
+            #expect(page.body.string.contains(#"id="generalAmount" name="generalAmount" inputmode="decimal" value="1100""#))
             let settings = try await app.context.settings.current()
-            let json = try SupportOfficeController.json(settings.rateTable)
+            var form = [
+                "basis": "country", "name": "cxc-2027", "version": "2", "generalAmount": "1,100.00", "cap": "1100",
+                "halveBelowWorkingDays": "5", "halveBelowKm": "200", "minWorkingDays": "3", "maxCalendarDays": "31",
+                "country1": "Germany", "amount1": "780", "country2": "Czechia", "amount2": "950,50",
+                "virtualExchanges": "on", "maximumOpenProposals": "3", "noticeWorkingDays": "5",
+            ]
 
-            let saved = try await office.post(
-                "/support/settings",
-                form: ["virtualExchanges": "on", "maximumOpenProposals": "3", "noticeWorkingDays": "5", "rateTable": json])
+            // A preview quotes three stays by the table typed, and saves nothing.
+            form["action"] = "preview"
+            let preview = try await office.post("/support/settings", form: form)
+            #expect(preview.status == .ok)
+            #expect(preview.body.string.contains("By this table, before saving:"))
+            #expect(preview.body.string.contains("Giżycko to Děčín") && preview.body.string.contains("EUR 950.50"))
+            let unchanged = try await app.context.settings.current()
+            #expect(unchanged.rateTable == settings.rateTable && unchanged.maximumOpenProposals == settings.maximumOpenProposals)
+
+            form["action"] = "save"
+            let saved = try await office.post("/support/settings", form: form)
             #expect(saved.status == .seeOther)
-            #expect(try await office.get("/support/settings").body.string.contains("Saved. The rate table in force is"))
+            #expect(try await office.get("/support/settings").body.string.contains("Saved. The rate table in force is cxc-2027"))
             let after = try await app.context.settings.current()
             #expect(after.virtualExchanges)
             #expect(after.maximumOpenProposals == 3)
             #expect(after.noticeWorkingDays == 5)
-            #expect(after.rateTable == settings.rateTable)
+            let (germany, czechia) = (try #require(CountryCode("DE")), try #require(CountryCode("CZ")))
+            #expect(
+                after.rateTable.basis
+                    == .hostCountryThreshold(defaultCents: 110_000, byCountry: [germany: 78_000, czechia: 95_050]))
 
+            // Every mistake at once, each naming its row or field; what was typed stays.
             let broken = try await office.post(
                 "/support/settings",
-                form: ["maximumOpenProposals": "1000", "noticeWorkingDays": "0", "rateTable": "{\"name\": \"half\""])
+                form: [
+                    "basis": "country", "name": "half", "version": "3", "generalAmount": "lots", "minWorkingDays": "3",
+                    "maxCalendarDays": "2", "country1": "Atlantis", "amount1": "100", "country2": "Germany", "amount2": "7.5.0",
+                    "maximumOpenProposals": "1000", "noticeWorkingDays": "0", "action": "save",
+                ])
             #expect(broken.status == .unprocessableEntity)
-            #expect(broken.body.string.contains("give a whole number from 1 to 100"))
-            #expect(broken.body.string.contains("give a whole number of working days from 1 to 60"))
-            #expect(broken.body.string.contains("write the rate table as JSON"))
-            // What was typed stays in the form; nothing changed.
-            #expect(broken.body.string.contains("{&quot;name&quot;: &quot;half&quot;"))
+            let text = broken.body.string
+            #expect(text.contains("give a whole number from 1 to 100"))
+            #expect(text.contains("give a whole number of working days from 1 to 60"))
+            #expect(text.contains(#"id="general-error">write an amount in euros, such as 780 or 780.50"#))
+            #expect(text.contains("a stay&#39;s longest must not be shorter than its shortest (3 working days)"))
+            #expect(text.contains("Row 1, country: choose a participating country"))
+            #expect(text.contains("Row 2, amount: write an amount in euros, such as 780 or 780.50"))
+            #expect(text.contains(#"value="Atlantis""#) && text.contains(#"value="1000""#))
             #expect(try await app.context.settings.current().maximumOpenProposals == 3)
 
             let coordinator = try await TestBrowser.signedIn(app, "coordinator@pv.example")
             #expect(try await coordinator.post("/support/settings", form: ["maximumOpenProposals": "9"]).status == .forbidden)
         }
+    }
+
+    @Test(arguments: [
+        ("780", 78_000), ("780.5", 78_050), ("780,50", 78_050), ("1,100.00", 110_000), ("1.100,00", nil), ("EUR 12", 1_200),
+        ("-5", nil), ("99999999", nil), ("", nil),
+    ])
+    func amountsAreReadAsEuros(text: String, cents: Int?) {
+        var checker = InputChecker()
+        #expect(RateTableForm.cents(text, "amount", required: true, &checker) == cents)
+        #expect(checker.problems.isEmpty == (cents != nil))
     }
 
     @Test func theSupportOfficeRegistersAnOrganisationOnItsBehalf() async throws {

@@ -91,9 +91,12 @@ struct JoinController: Controller {
     }
 
     /// The Monday after the programme's notice from today: a stay proposed now could start then.
+    /// The weeks around the new year are skipped, so a sample week has its five working days.
     static func exampleStart(today: CalendarDate, noticeDays: Int) -> CalendarDate {
         var day = today.adding(days: max(1, noticeDays) * 7 / 5 + 1)
-        while day.weekday != .monday { day = day.adding(days: 1) }
+        while day.weekday != .monday || (day.month == 12 && day.day >= 18) || (day.month == 1 && day.day <= 6) {
+            day = day.adding(days: 1)
+        }
         return day
     }
 }

@@ -72,50 +72,65 @@ struct SupportOfficeController: Controller {
 
     struct SettingsView: Encodable {
         let settings: ProgrammeSettingsDTO
-        /// The rate table as the form shows it: JSON, as `quote --rates` reads it.
-        let rateTableJSON: String
+        /// The rate table as the form shows it: rows of countries and amounts in euros.
+        let rates: RateTableForm
+        let countryNames: [String]
+        /// Three sample quotes by the table in the form, before it is saved.
+        let preview: [SampleQuote]?
         let errors: [String: String]
+        /// The rows' problems, each naming its row and field.
+        let rowErrors: [String]
+        /// Typed values of the other fields, kept on a refusal.
+        let typedMaximum: String?
+        let typedNotice: String?
     }
 
-    struct SettingsForm: Content {
-        var virtualExchanges: String?
-        var maximumOpenProposals: String?
-        var noticeWorkingDays: String?
-        var rateTable: String?
+    struct SampleQuote: Encodable {
+        let stay: String
+        let amount: String
+        let why: String
     }
 
     @Sendable func settingsPage(req: Request) async throws -> Response {
         let settings = try await req.context.settings.current()
-        return try await renderSettings(req, settings: settings, rateTableJSON: try Self.json(settings.rateTable), errors: [:])
+        return try await renderSettings(req, settings: settings, rates: RateTableForm(settings.rateTable))
     }
 
     @Sendable func saveSettings(req: Request) async throws -> Response {
-        let form = try req.content.decode(SettingsForm.self)
+        let fields = try req.content.decode([String: String].self)
         let context = req.context
+        let rates = RateTableForm(fields: fields)
+        let current = try await context.settings.current()
         do {
-            let saved = try await context.settings.update(try Self.input(form))
+            if fields["action"] == "preview" {
+                let table = try rates.table()
+                return try await renderSettings(
+                    req, settings: current, rates: rates, preview: try await Self.samples(table, context),
+                    typed: (fields["maximumOpenProposals"], fields["noticeWorkingDays"]))
+            }
+            let saved = try await context.settings.update(try Self.input(fields, rates))
             return req.redirect(
                 to: "/support/settings",
                 flash: "Saved. The rate table in force is \(saved.rateTable.name), version \(saved.rateTable.version); "
                     + "exchanges not yet funded are quoted by it.")
         } catch let error as AppError where !error.problems.isEmpty {
             return try await renderSettings(
-                req, settings: try await context.settings.current(), rateTableJSON: form.rateTable ?? "",
-                errors: error.fieldMessages, status: error.status)
+                req, settings: current, rates: rates, errors: error.problems,
+                typed: (fields["maximumOpenProposals"], fields["noticeWorkingDays"]), status: error.status)
         }
     }
 
-    /// The form as the service's input: a checkbox, a whole number, the table's JSON.
-    static func input(_ form: SettingsForm) throws(AppError) -> ProgrammeSettingsInput {
+    /// The form as the service's input: a checkbox, two whole numbers, the rate table's fields.
+    static func input(_ fields: [String: String], _ rates: RateTableForm) throws(AppError) -> ProgrammeSettingsInput {
         var problems: [FieldProblem] = []
-        var input = ProgrammeSettingsInput(virtualExchanges: form.virtualExchanges == "on")
-        let maximum = form.maximumOpenProposals?.trimmingCharacters(in: .whitespaces) ?? ""
+        var input = ProgrammeSettingsInput(virtualExchanges: fields["virtualExchanges"] == "on")
+        let maximum = fields["maximumOpenProposals"]?.trimmingCharacters(in: .whitespaces) ?? ""
         if let number = Int(maximum), (1...100).contains(number) {
             input.maximumOpenProposals = number
         } else {
             problems.append(FieldProblem("maximumOpenProposals", "range", "give a whole number from 1 to 100"))
         }
-        let notice = form.noticeWorkingDays?.trimmingCharacters(in: .whitespaces) ?? ""
+        let notice = fields["noticeWorkingDays"]?.trimmingCharacters(in: .whitespaces) ?? ""
         if let number = Int(notice), (1...StayNotice.maximumWorkingDays).contains(number) {
             input.noticeWorkingDays = number
         } else {
@@ -124,31 +139,53 @@ struct SupportOfficeController: Controller {
                     "noticeWorkingDays", "range", "give a whole number of working days from 1 to \(StayNotice.maximumWorkingDays)"
                 ))
         }
-        let text = form.rateTable?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if text.utf8.count > 100_000 {
-            problems.append(FieldProblem("rateTable", "too-long", "the rate table is at most 100,000 characters"))
-        } else if let table = try? JSONDecoder().decode(RateTable.self, from: Data(text.utf8)) {
-            input.rateTable = table
-        } else {
-            problems.append(
-                FieldProblem("rateTable", "json", "write the rate table as JSON in the form shown (every field is needed)"))
+        do {
+            input.rateTable = try rates.table()
+        } catch {
+            problems += error.problems
         }
         if !problems.isEmpty { throw .invalid(problems) }
         return input
     }
 
-    private func renderSettings(
-        _ req: Request, settings: ProgrammeSettingsDTO, rateTableJSON: String, errors: [String: String],
-        status: HTTPResponseStatus = .ok
-    ) async throws -> Response {
-        try await req.page(
-            "support-settings", title: "Programme settings",
-            SettingsView(settings: settings, rateTableJSON: rateTableJSON, errors: errors), status: status)
+    /// Three stays quoted by `table`: a long trip, one to a country without an amount of its own, and
+    /// a short hop (halved where the table halves), from the first week the notice allows.
+    static func samples(_ table: RateTable, _ context: ServiceContext) async throws -> [SampleQuote] {
+        let gazetteer = try Gazetteer.bundled()
+        let rules = context.matching.rules
+        let notice = try await context.settings.current().noticeWorkingDays
+        let first = JoinController.exampleStart(today: context.clock.today, noticeDays: notice)
+        let trips: [(String, String, Int)] = [
+            ("Lyon, FR", "Munich, DE", 5), ("Giżycko, PL", "Děčín, CZ", 5), ("Graz, AT", "Maribor, SI", 3),
+        ]
+        return trips.compactMap { from, to, days -> SampleQuote? in
+            guard let visitor = try? gazetteer.resolve(from), let host = try? gazetteer.resolve(to) else { return nil }
+            let stay = Stay(start: first, end: first.adding(days: days - 1))
+            let words = "\(visitor.name) to \(host.name), \(CalendarDate.span(stay.start, stay.end))"
+            do {
+                let quote = try LumpSumCalculator(countries: rules.countries, calendar: rules.calendar)
+                    .quote(from: visitor.place, to: host.place, stay: stay, rates: table)
+                return SampleQuote(
+                    stay: words, amount: Money.format(cents: quote.amountCents, currency: "EUR"), why: quote.reasons.first ?? "")
+            } catch {
+                return SampleQuote(stay: words, amount: "no lump sum", why: "\(error)")
+            }
+        }
     }
 
-    static func json(_ table: RateTable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(table), as: UTF8.self)
+    private func renderSettings(
+        _ req: Request, settings: ProgrammeSettingsDTO, rates: RateTableForm, preview: [SampleQuote]? = nil,
+        errors: [FieldProblem] = [], typed: (String?, String?) = (nil, nil), status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        var byField: [String: String] = [:]
+        for problem in errors where !problem.field.hasPrefix("row") && byField[problem.field] == nil {
+            byField[problem.field] = problem.message
+        }
+        let view = SettingsView(
+            settings: settings, rates: rates,
+            countryNames: CountryRegistry.cosme.participating(on: req.context.clock.today).map(\.name).sorted(),
+            preview: preview, errors: byField, rowErrors: errors.filter { $0.field.hasPrefix("row") }.map(\.message),
+            typedMaximum: typed.0, typedNotice: typed.1)
+        return try await req.page("support-settings", title: "Programme settings", view, status: status)
     }
 }
