@@ -162,6 +162,8 @@ import VaporTesting
         "POST /account/email": .signedIn,
         "GET /account/email/confirm": .anyone,
         "POST /account/email/confirm": .anyone,
+        "POST /exchanges/:id/evaluation": .signedIn,
+        "PUT /api/v1/exchanges/:id/evaluation": .signedIn,
         "POST /api/v1/auth/calendar-link": .signedIn,
         "GET /news": .anyone,
         "GET /news/new": .signedIn,

@@ -16,6 +16,7 @@ extension ExchangeController {
         pages.get("exchanges", ":id", "print", use: printPage)
         // The report's text and a file of evidence in one form: a file chosen never loses what was typed.
         pages.upload(.POST, "exchanges", ":id", "report", limit: Exchanges.evidenceUploadLimit, use: saveReportPage)
+        pages.post("exchanges", ":id", "evaluation", use: saveEvaluationPage)
         pages.get("exchanges", ":id", "evidence", ":file", use: evidence)
         pages.post("exchanges", ":id", "evidence", ":file", "remove", use: removeEvidencePage)
         pages.get("partnerships", ":key", "budget", use: budgetPage)
@@ -196,6 +197,19 @@ extension ExchangeController {
         } catch let error as AppError where !error.problems.isEmpty {
             req.flash("The report is saved, but the file is not added: \(error.problems.first?.message ?? error.detail)")
             return req.redirect(to: "/exchanges/\(id)")
+        }
+    }
+
+    @Sendable func saveEvaluationPage(req: Request) async throws -> Response {
+        let id = try req.uuid("id", "exchange")
+        do {
+            _ = try await req.context.exchanges.writeEvaluation(id, try req.input(EvaluationInput.self))
+            return req.redirect(
+                to: "/exchanges/\(id)",
+                flash: "Your evaluation is saved: the visitor and both partnerships read it beside the report.")
+        } catch let error as AppError where !error.problems.isEmpty {
+            req.flash("Not saved: \(error.problems.first?.message ?? error.detail)")
+            return req.redirect(to: "/exchanges/\(id)#evaluation")
         }
     }
 

@@ -10,6 +10,7 @@ struct ExchangeController: Controller {
         api.get("exchanges", ":id", use: show)
         api.put("exchanges", ":id", "commitment", use: commitment)
         api.put("exchanges", ":id", "report", use: report)
+        api.put("exchanges", ":id", "evaluation", use: evaluation)
         api.post("exchanges", ":id", "actions", ":action", use: act)
         api.upload(.POST, "exchanges", ":id", "evidence", limit: Exchanges.evidenceUploadLimit, use: uploadEvidence)
         api.get("exchanges", ":id", "evidence", ":file", use: evidence)
@@ -38,6 +39,10 @@ struct ExchangeController: Controller {
 
     @Sendable func report(req: Request) async throws -> ExchangeDTO {
         try await req.context.exchanges.writeReport(try req.uuid("id", "exchange"), try req.input(ReportInput.self))
+    }
+
+    @Sendable func evaluation(req: Request) async throws -> ExchangeDTO {
+        try await req.context.exchanges.writeEvaluation(try req.uuid("id", "exchange"), try req.input(EvaluationInput.self))
     }
 
     /// The body is optional: most actions need none.

@@ -50,9 +50,23 @@ struct ExchangeDTO: Content {
     let actions: [String]
     let mayEditCommitment: Bool
     let mayWriteReport: Bool
+    /// The host's evaluation of the stay, once written; the host may write it after the stay's last day.
+    let hostEvaluation: HostEvaluationDTO?
+    let mayWriteEvaluation: Bool
     /// The caller's roles on the exchange.
     let roles: [String]
     let next: NextStepDTO?
     /// Append-only, oldest first.
     let history: [HistoryEntryDTO]
+}
+
+/// The host's evaluation of the stay, beside the visitor's report.
+struct HostEvaluationDTO: Content, Equatable {
+    /// 1 (poor) to 5 (excellent).
+    let rating: Int
+    let ratingWords: String
+    let text: String
+    let writtenOn: CalendarDate
+
+    static let words = ["poor", "fair", "good", "very good", "excellent"]
 }

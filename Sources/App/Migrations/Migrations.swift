@@ -24,5 +24,6 @@ enum Migrations {
         ResistAbuse(),
         KeepMailReadable(),
         ChangeAddressByLink(),
+        RecordHostEvaluation(),
     ]
 }

@@ -66,6 +66,10 @@ final class Exchange: Model, @unchecked Sendable {
     @Field(key: "report_learned") var reportLearned: String
     @OptionalField(key: "report_comments") var reportComments: String?
     @OptionalField(key: "report_validated_on") var reportValidatedOn: CalendarDate?
+    /// The host's evaluation of the stay: 1 (poor) to 5 (excellent), with its words and day.
+    @OptionalField(key: "host_rating") var hostRating: Int?
+    @OptionalField(key: "host_evaluation") var hostEvaluation: String?
+    @OptionalField(key: "host_evaluated_on") var hostEvaluatedOn: CalendarDate?
     @OptionalField(key: "paid_on") var paidOn: CalendarDate?
     @OptionalField(key: "payment_reference") var paymentReference: String?
     /// Why it was declined, withdrawn or cancelled.

@@ -65,6 +65,9 @@ struct ExchangePage: Encodable {
     /// days."), then how it is reached, step by step.
     let lumpSumSentence: String?
     let lumpSumSteps: [String]
+    /// The host's rating as five choices ("5 excellent"), the one given checked; the day it was written.
+    let ratingChoices: [Choice]
+    let hostEvaluatedOn: String?
 
     init(_ exchange: ExchangeDTO, today: CalendarDate, buttons: Bool = true) {
         self.exchange = exchange
@@ -77,6 +80,12 @@ struct ExchangePage: Encodable {
         agreementTerms = Self.agreementTerms(exchange, lumpSum: lumpSum)
         lumpSumSentence = exchange.lumpSum.reasons.first
         lumpSumSteps = Array(exchange.lumpSum.reasons.dropFirst())
+        ratingChoices = (1...5).reversed().map { rating in
+            Choice(
+                value: String(rating), label: "\(rating) \(HostEvaluationDTO.words[rating - 1])",
+                selected: exchange.hostEvaluation?.rating == rating)
+        }
+        hostEvaluatedOn = exchange.hostEvaluation?.writtenOn.words
         previousLumpSum = exchange.lumpSum.previousAmountCents.map { Money.format(cents: $0, currency: "EUR") }
         let roles = Set(exchange.roles)
         counterpart = roles.contains("visitor") ? exchange.host : roles.contains("host") ? exchange.visitor : nil

@@ -155,4 +155,38 @@ import VaporTesting
             #expect(try await EvidenceFile.query(on: app.db).count() == 1)
         }
     }
+
+    @Test func theHostEvaluatesTheStayAfterItsLastDayAndThePartiesReadIt() async throws {
+        try await withApp { app in
+            let scene = try await ExchangeScene.make(app)
+            let id = try await scene.underWay()
+            let early = try await scene.host.send(
+                .PUT, "/api/v1/exchanges/\(id)/evaluation", json: ["rating": 5, "text": "Great."])
+            #expect(early.status == .conflict)
+            #expect(early.body.string.contains("from its last day, 5 March 2027"))
+            scene.setToday("2027-03-05")
+            let visitorTries = try await scene.visitor.send(
+                .PUT, "/api/v1/exchanges/\(id)/evaluation", json: ["rating": 5, "text": "We were great."])
+            #expect(visitorTries.status == .forbidden)
+            let badRating = try await scene.host.send(
+                .PUT, "/api/v1/exchanges/\(id)/evaluation", json: ["rating": 9, "text": ""])
+            #expect(badRating.status == .unprocessableEntity)
+            #expect(badRating.body.string.contains("rate the stay from 1 (poor) to 5 (excellent)"))
+
+            // The host writes it from the page; the visitor reads it there.
+            let host = try await signedIn(app, "host@h1.example")
+            let form = try await host.get("/exchanges/\(id)").body.string
+            #expect(form.contains("Your evaluation of the stay"))
+            let saved = try await host.post(
+                "/exchanges/\(id)/evaluation", form: ["rating": "4", "text": "A curious visitor; two joint ideas."])
+            #expect(saved.status == .seeOther)
+            let visitor = try await signedIn(app, "visitor@v1.example")
+            let page = try await visitor.get("/exchanges/\(id)").body.string
+            #expect(page.contains("The host&#39;s evaluation") || page.contains("The host's evaluation"))
+            #expect(page.contains("<strong>very good</strong> (4 of 5), written 5 March 2027"))
+            #expect(page.contains("A curious visitor; two joint ideas."))
+            let api = try await scene.view(id, as: scene.visitor)
+            #expect(api.history.last?.action == "write-evaluation")
+        }
+    }
 }

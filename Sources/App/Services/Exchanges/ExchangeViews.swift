@@ -81,6 +81,14 @@ struct ExchangeViews {
                 closingReason: exchange.closingReason, disputeUntil: exchange.disputeUntil, actions: actions.map(\.description),
                 mayEditCommitment: roles.contains { (try? lifecycle.applying(.editCommitment, by: $0)) != nil },
                 mayWriteReport: roles.contains(.visitor) && [.underWay, .reportReturned].contains(exchange.phase),
+                hostEvaluation: exchange.hostRating.flatMap { rating in
+                    exchange.hostEvaluatedOn.map {
+                        HostEvaluationDTO(
+                            rating: rating, ratingWords: HostEvaluationDTO.words[min(max(rating, 1), 5) - 1],
+                            text: exchange.hostEvaluation ?? "", writtenOn: $0)
+                    }
+                },
+                mayWriteEvaluation: roles.contains(.host) && Exchanges.evaluationRefusal(exchange, today: today) == nil,
                 roles: ExchangeRole.allCases.filter(roles.contains).map(\.rawValue),
                 next: NextStep.of(exchange, lifecycle: lifecycle, today: today),
                 history: (events[id] ?? []).map { HistoryEntryDTO($0, name: $0.userID.flatMap { names[$0] }) })

@@ -111,6 +111,45 @@ extension Exchanges {
         return try await view(id)
     }
 
+    // MARK: The host's evaluation
+
+    /// Why the host may not evaluate the stay now, or nil: after its last day, once it was under way.
+    static func evaluationRefusal(_ exchange: Exchange, today: CalendarDate) -> String? {
+        guard [.underWay, .reportSubmitted, .reportReturned, .reportValidated, .paid].contains(exchange.phase) else {
+            return "The host evaluates a stay that took place, not one \(exchange.phase.words)."
+        }
+        guard today >= exchange.end else { return "The host evaluates the stay from its last day, \(exchange.end.words)." }
+        return nil
+    }
+
+    /// The host's evaluation of the stay (a rating from 1 to 5 and its words), written or changed
+    /// by a member of the host organisation after the stay.
+    func writeEvaluation(_ id: UUID, _ input: EvaluationInput) async throws -> ExchangeDTO {
+        let caller = try context.signedIn()
+        let (exchange, _, roles) = try await visible(id)
+        guard roles.contains(.host) else { throw AppError.forbidden("The evaluation of the stay is the host's to write.") }
+        if let refusal = Self.evaluationRefusal(exchange, today: context.clock.today) {
+            throw AppError.conflict("evaluation", "wrong-phase", refusal)
+        }
+        var c = InputChecker()
+        if !(1...5).contains(input.rating ?? 0) {
+            c.fail("rating", "range", "rate the stay from 1 (poor) to 5 (excellent)")
+        }
+        let text = c.text(input.text, "text", required: true, max: Self.maximumTextBytes)
+        if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
+        let now = context.clock.now
+        let today = context.clock.today
+        try await db.transaction { tx in
+            try await Exchange.query(on: tx).filter(\.$id == id).set(\.$hostRating, to: input.rating)
+                .set(\.$hostEvaluation, to: text).set(\.$hostEvaluatedOn, to: today).update()
+            try await ExchangeEvent(
+                exchangeID: id, action: "write-evaluation", from: exchange.phase, to: exchange.phase, userID: caller.id,
+                by: caller.email, role: ExchangeRole.host.rawValue, detail: "", at: now
+            ).create(on: tx)
+        }
+        return try await view(id)
+    }
+
     // MARK: Evidence
 
     static let maximumEvidenceBytes = 10 * 1024 * 1024
