@@ -121,7 +121,10 @@ extension Thesaurus {
             "medical devices", "medtech", "medical technology", "Medizintechnik", "Medizinprodukte", "dispositifs médicaux",
             "dispositivi medici", "productos sanitarios", "wyroby medyczne", "zdravotnické prostředky",
         ],
-        ["digital health", "e-health", "eHealth", "digitale Gesundheit", "santé numérique", "sanità digitale", "salud digital"],
+        [
+            "digital health", "e-health", "eHealth", "digitale Gesundheit", "santé numérique", "sanità digitale",
+            "salud digital",
+        ],
         ["drones", "drone", "UAV", "unmanned aerial vehicles", "Drohnen", "droni", "drones aériens", "drony"],
         ["space applications", "space industry", "Raumfahrt", "aérospatial", "industrie spatiale", "kosmos"],
         ["aerospace", "aeronautics", "Luft- und Raumfahrt", "aéronautique", "aerospaziale", "aeroespacial", "lotnictwo"],

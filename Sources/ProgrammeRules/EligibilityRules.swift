@@ -124,7 +124,8 @@ public struct EligibilityRules: Sendable {
                 RuleViolation(
                     .datesOutsideCalendar,
                     "Working days can be counted from \(calendar.coveredYears.lowerBound) "
-                        + "to \(calendar.coveredYears.upperBound); the stay \(CalendarDate.span(stay.start, stay.end)) is outside."
+                        + "to \(calendar.coveredYears.upperBound); the stay "
+                        + "\(CalendarDate.span(stay.start, stay.end)) is outside."
                 ))
             return (violations, nil)
         }
