@@ -71,8 +71,10 @@ def test_an_exchange_walks_from_a_suggestion_to_the_payment(browser, platform, t
     visitor.click("form[action='/exchanges'] button[type=submit]")
     assert "The exchange is proposed" in visitor.locator(".flash").inner_text()
     exchange = visitor.url
-    stay = re.search(r"(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})", visitor.locator(".facts").first.inner_text())
-    start, end = date.fromisoformat(stay.group(1)), date.fromisoformat(stay.group(2))
+    # The stay is said in words; its days are in the <time> element's attributes.
+    stay = visitor.locator(".facts time").first
+    start, end = date.fromisoformat(stay.get_attribute("datetime")), date.fromisoformat(stay.get_attribute("data-end"))
+    assert re.search(r"\d{1,2}(–| \w+ – )\d{1,2} \w+ \d{4}", visitor.locator(".facts time").first.inner_text())
     host = signed_in(browser, platform, "host@e2e.example")
     host_coordinator = signed_in(browser, platform, "hop@e2e.example")
     coordinator = signed_in(browser, platform, "coordinator@clusterxchange.example")

@@ -16,7 +16,7 @@ import VaporTesting
             try await VisitRequest.query(on: app.db).filter(\.$key == "RV2").delete()
             let page = try await member.get("/dashboard").body.string
             #expect(page.contains("Milano Robotics Hub is validated: publish a visiting request"))
-            #expect(page.contains(#"href="/organisations/V2">Publish a request or an offer</a>"#))
+            #expect(page.contains(#"href="/my">Publish a request or an offer</a>"#))
             #expect(!page.contains("Nothing waits for you"))
         }
     }

@@ -68,6 +68,9 @@ struct ExchangePage: Encodable {
     /// The host's rating as five choices ("5 excellent"), the one given checked; the day it was written.
     let ratingChoices: [Choice]
     let hostEvaluatedOn: String?
+    /// The stay in words ("1–5 March 2027"), its last day in words.
+    let stayWords: String
+    let endWords: String
 
     init(_ exchange: ExchangeDTO, today: CalendarDate, buttons: Bool = true) {
         self.exchange = exchange
@@ -86,6 +89,8 @@ struct ExchangePage: Encodable {
                 selected: exchange.hostEvaluation?.rating == rating)
         }
         hostEvaluatedOn = exchange.hostEvaluation?.writtenOn.words
+        stayWords = CalendarDate.span(exchange.start, exchange.end)
+        endWords = exchange.end.words
         previousLumpSum = exchange.lumpSum.previousAmountCents.map { Money.format(cents: $0, currency: "EUR") }
         let roles = Set(exchange.roles)
         counterpart = roles.contains("visitor") ? exchange.host : roles.contains("host") ? exchange.visitor : nil

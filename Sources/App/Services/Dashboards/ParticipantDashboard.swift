@@ -56,7 +56,7 @@ extension Dashboards {
                         .init(
                             text: "\(organisation.name) is validated: publish a visiting request (what you want to learn, "
                                 + "and where) or a hosting offer, and the platform suggests partners",
-                            link: "/organisations/\(organisation.key)", action: "Publish a request or an offer", by: nil))
+                            link: "/my", action: "Publish a request or an offer", by: nil))
                 }
             case (_, nil):
                 todo.append(
