@@ -63,6 +63,10 @@ import VaporTesting
             #expect(join.contains("\(coordinator.name), <a href=\"mailto:coordinator@pv.example\">"))
             let partnership = try await app.testing().sendRequest(.GET, "/partnerships/PV").body.string
             #expect(partnership.contains("\(coordinator.name), coordinator, <a href=\"mailto:coordinator@pv.example\">"))
+            // An applicant has the named contact from the registration on, on "My organisations".
+            let visitor = try await TestBrowser.signedIn(app, "visitor@v1.example")
+            let mine = try await visitor.get("/my").body.string
+            #expect(mine.contains("Your contact: \(coordinator.name), <a href=\"mailto:coordinator@pv.example\""))
             let home = try await app.testing().sendRequest(.GET, "/").body.string
             #expect(home.contains(#"href="/join#check">Can my organisation take part?</a>"#))
             #expect(home.contains("up to EUR 1,100.00"))

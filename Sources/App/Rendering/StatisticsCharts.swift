@@ -25,7 +25,9 @@ struct StatisticsChart: Sendable {
     /// a title, the table beside it carries the figures.
     var svg: String {
         let width = 600
-        let rowHeight = 40
+        // The label and the figures on two lines above the bar: on one, a long name pushed the
+        // figures out of the picture ("0 of 100 exc").
+        let rowHeight = 56
         let height = max(1, bars.count) * rowHeight + 8
         let largest = max(1, bars.map { $0.segments.reduce(0) { $0 + max(0, $1.value) } }.max() ?? 1)
         var parts = [
@@ -34,13 +36,13 @@ struct StatisticsChart: Sendable {
         ]
         for (index, bar) in bars.enumerated() {
             let top = index * rowHeight
-            let label = HTML.escape("\(bar.label) · \(bar.words)")
-            parts.append(#"<text x="0" y="\#(top + 14)" class="chart-label">\#(label)</text>"#)
+            parts.append(#"<text x="0" y="\#(top + 14)" class="chart-label">\#(HTML.escape(bar.label))</text>"#)
+            parts.append(#"<text x="0" y="\#(top + 30)" class="chart-label chart-figures">\#(HTML.escape(bar.words))</text>"#)
             var x = 0
             for segment in bar.segments where segment.value > 0 {
                 // Widths in whole pixels; a non-zero value is at least a pixel wide.
                 let share = max(1, Int(Int64(segment.value) * Int64(width) / Int64(largest)))
-                parts.append(#"<rect x="\#(x)" y="\#(top + 19)" width="\#(share)" height="14" class="\#(segment.style)"/>"#)
+                parts.append(#"<rect x="\#(x)" y="\#(top + 35)" width="\#(share)" height="14" class="\#(segment.style)"/>"#)
                 x += share
             }
         }
