@@ -16,16 +16,17 @@ WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1440, "he
 PAGES = {
     None: [("home", "/"), ("catalogue-search", "/catalogue?tab=offers&q=lasers"), ("partnership", "/partnerships/photonics-4x"),
            ("organisation", "/organisations/member-0000"), ("news", "/news"), ("events", "/events"),
-           ("statistics", "/statistics")],
+           ("statistics", "/statistics"),
+           ("join", "/join?check=quote&fromCity=Gi%C5%BCycko&fromCountry=PL&toCity=D%C4%9B%C4%8D%C3%ADn&toCountry=CZ")],
     "participant@clusterxchange.example": [("participant-dashboard", "/dashboard"), ("exchanges", "/exchanges"),
-                                           ("following", "/following"), ("publish-event", "/events/new"),
+                                           ("following", "/following"), ("publish-event", "/events/new"), ("account", "/account"),
                                            ("suggestions", "first-suggestions")],
     "coordinator@clusterxchange.example": [("coordinator-dashboard", "/dashboard"), ("validation-queue", "/validation"),
                                            ("matching-round", "new-round"), ("budget", "/partnerships/photonics-4x/budget"),
                                            ("partnership-statistics", "/partnerships/photonics-4x/statistics"),
                                            ("moderation", "/moderation")],
     "admin@clusterxchange.example": [("support-office", "/dashboard"), ("support-people", "/support/people?q=Becker"),
-                                     ("support-settings", "/support/settings")],
+                                     ("support-settings", "/support/settings"), ("support-mail", "/support/mail")],
 }
 
 
