@@ -37,7 +37,9 @@ struct MyController: Controller {
         return try await req.page(
             "my", title: "My organisations",
             MyView(
-                organisations: overview.organisations.map { Row(item: $0, contacts: $0.partnership.flatMap { contacts[$0] } ?? []) },
+                organisations: overview.organisations.map {
+                    Row(item: $0, contacts: $0.partnership.flatMap { contacts[$0] } ?? [])
+                },
                 joinRequests: overview.joinRequests))
     }
 }
