@@ -15,6 +15,20 @@ import VaporTesting
         try await pending.save(on: app.db)
     }
 
+    @Test func organisationCardsSayWhatEachDoesAndItsTopics() async throws {
+        try await withApp { app in
+            _ = try await ExchangeScene.make(app)
+            let page = try await app.testing().sendRequest(.GET, "/catalogue?tab=organisations").body.string
+            let card = try #require(
+                page.components(separatedBy: "<li class=\"card\">").first { $0.contains("Lyon Photonics Cluster") })
+            #expect(card.contains("<p>A cluster.</p>"))
+            #expect(card.contains(#"<span class="tag">photonics</span>"#))
+        }
+        #expect(Catalogue.firstSentence("We cut metal. We also weld.") == "We cut metal.")
+        #expect(Catalogue.firstSentence(String(repeating: "word ", count: 50)).hasSuffix("word…"))
+        #expect(Catalogue.firstSentence(String(repeating: "word ", count: 50)).count <= 161)
+    }
+
     @Test func thePagerNumbersThePagesAroundThisOneAndTheEnds() {
         let links = CatalogueController.pageLinks(current: 5, count: 54) { "/p\($0)" }
         #expect(

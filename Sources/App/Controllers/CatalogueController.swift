@@ -175,6 +175,7 @@ struct CatalogueController: Controller {
         }
         var suggested = filter
         suggested.q = didYouMean
+        let blurbs = try await context.catalogue.blurbs(of: organisations?.items.map(\.key) ?? [])
         let view = CatalogueView(
             tab: tab,
             filter: FilterValues(
@@ -186,7 +187,8 @@ struct CatalogueController: Controller {
             partnershipOptions: HTML.options(
                 partnerships.map { Choice(value: $0.key, label: $0.name, selected: filter.partnership == $0.key) }),
             cardsHTML: CatalogueCard.html(
-                (organisations?.items.map(CatalogueCard.init) ?? []) + (offers?.items.map(CatalogueCard.init) ?? [])
+                (organisations?.items.map { CatalogueCard($0, blurb: blurbs[$0.key]) } ?? [])
+                    + (offers?.items.map(CatalogueCard.init) ?? [])
                     + (requests?.items.map(CatalogueCard.init) ?? [])),
             total: total,
             previousPage: filter.page > 1 ? link(tab, filter.page - 1) : nil,

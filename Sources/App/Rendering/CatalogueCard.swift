@@ -9,12 +9,15 @@ struct CatalogueCard: Sendable {
     /// "Technology centre · Turin, Italy" or "Host · Turin, Italy · 4 January – 18 May 2027".
     let meta: String
     let topics: [String]
+    /// The description's first sentence, for an organisation: what it does, before the click.
+    var summary: String? = nil
 
-    init(_ organisation: OrganisationSummary) {
+    init(_ organisation: OrganisationSummary, blurb: Catalogue.Blurb? = nil) {
         link = "/organisations/\(organisation.key)"
         title = organisation.name
         meta = "\(organisation.kindName) · \(organisation.city), \(organisation.countryName)"
-        topics = []
+        topics = blurb?.topics ?? []
+        summary = blurb?.summary
     }
 
     init(_ offer: OfferDTO) {
@@ -41,6 +44,7 @@ struct CatalogueCard: Sendable {
         for card in cards {
             html += "<li class=\"card\"><h2><a href=\"\(HTML.escape(card.link))\">\(HTML.escape(card.title))</a></h2>"
             html += "<p class=\"meta\">\(HTML.escape(card.meta))</p>"
+            if let summary = card.summary, !summary.isEmpty { html += "<p>\(HTML.escape(summary))</p>" }
             if !card.topics.isEmpty {
                 html += "<p class=\"tags\">"
                 for topic in card.topics { html += "<span class=\"tag\">\(HTML.escape(topic))</span> " }

@@ -152,3 +152,31 @@ struct OrganisationListings: Sendable {
                 ).filter(\.$visitor.$id == id).sort(\.$earliest).rows(RequestDTO.init(row:)))
     }
 }
+
+extension Catalogue {
+    /// What an organisation's catalogue card says beyond its name and place.
+    struct Blurb: Sendable {
+        let topics: [String]
+        /// The description's first sentence, at most 160 characters.
+        let summary: String
+    }
+
+    /// The cards' topics and first sentences for the organisations of one catalogue page.
+    func blurbs(of keys: [String]) async throws -> [String: Blurb] {
+        guard !keys.isEmpty else { return [:] }
+        let rows = try await Organisation.query(on: db).filter(\.$key ~~ keys).field(\.$key).field(\.$topicList)
+            .field(\.$description).all()
+        return Dictionary(
+            rows.map { ($0.key, Blurb(topics: $0.topics, summary: Self.firstSentence($0.description))) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// "A cluster of 40 laser SMEs. We run…" → "A cluster of 40 laser SMEs."; long text is cut at a word.
+    static func firstSentence(_ text: String, limit: Int = 160) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let end = trimmed.range(of: ". ").map { trimmed[..<$0.lowerBound] + "." } ?? Substring(trimmed)
+        guard end.count > limit else { return String(end) }
+        let cut = end.prefix(limit)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+    }
+}
