@@ -166,3 +166,30 @@ def page(browser):
     expected = getattr(page, "expected_console", ())
     unexpected = [p for p in problems if not any(e in p for e in expected)]
     assert not unexpected, f"the browser's console: {unexpected}"
+
+
+DEMO_PASSWORD = "demo-password"
+
+
+def signed_in(browser, url, email, password=DEMO_PASSWORD, viewport=PHONE):
+    """A new browser context (a phone's width unless told), signed in as `email`."""
+    page = browser.new_context(viewport=viewport).new_page()
+    page.goto(url + "/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("form[action='/login'] button[type=submit]")
+    assert page.locator("header .account summary").count() == 1, page.content()[:500]
+    return page
+
+
+def act(page, label, reason=None, **fields):
+    """Presses the button of an action on the exchange page; fills its reason or payment first."""
+    form = page.locator("form.action-form", has=page.locator("button", has_text=label))
+    if reason:
+        form.locator("textarea[name=reason]").fill(reason)
+    for name, value in fields.items():
+        form.locator(f"[name={name}]").fill(value)
+    form.locator("button", has_text=label).click()
+    flash = page.locator(".flash").inner_text()
+    assert flash.startswith("Done"), flash
+    return flash

@@ -9,9 +9,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from conftest import Server
+from conftest import Server, act, signed_in
 
 PASSWORD = "demo-password"
+DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture(scope="module")
@@ -22,36 +23,13 @@ def platform(mailbox):
     running.close()
 
 
-def signed_in(browser, server, email):
-    page = browser.new_context().new_page()
-    page.goto(server.url + "/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("form[action='/login'] button[type=submit]")
-    assert page.locator("header .account summary").count() == 1
-    return page
-
-
-def act(page, label, reason=None, **fields):
-    """Presses the button of an action on the exchange page; fills its reason or payment first."""
-    form = page.locator("form.action-form", has=page.locator("button", has_text=label))
-    if reason:
-        form.locator("textarea[name=reason]").fill(reason)
-    for name, value in fields.items():
-        form.locator(f"[name={name}]").fill(value)
-    form.locator("button", has_text=label).click()
-    flash = page.locator(".flash").inner_text()
-    assert flash.startswith("Done"), flash
-    return flash
-
-
 def api(server, path):
     with urllib.request.urlopen(server.url + path, timeout=10) as response:
         return json.load(response)
 
 
 def test_an_exchange_walks_from_a_suggestion_to_the_payment(browser, platform, tmp_path):
-    visitor = signed_in(browser, platform, "participant@clusterxchange.example")
+    visitor = signed_in(browser, platform.url, "participant@clusterxchange.example", viewport=DESKTOP)
     visitor.goto(platform.url + "/requests/request-0000/suggestions")
     first = visitor.locator(".suggestion").first
 
@@ -75,9 +53,9 @@ def test_an_exchange_walks_from_a_suggestion_to_the_payment(browser, platform, t
     stay = visitor.locator(".facts time").first
     start, end = date.fromisoformat(stay.get_attribute("datetime")), date.fromisoformat(stay.get_attribute("data-end"))
     assert re.search(r"\d{1,2}(–| \w+ – )\d{1,2} \w+ \d{4}", visitor.locator(".facts time").first.inner_text())
-    host = signed_in(browser, platform, "host@e2e.example")
-    host_coordinator = signed_in(browser, platform, "hop@e2e.example")
-    coordinator = signed_in(browser, platform, "coordinator@clusterxchange.example")
+    host = signed_in(browser, platform.url, "host@e2e.example")
+    host_coordinator = signed_in(browser, platform.url, "hop@e2e.example")
+    coordinator = signed_in(browser, platform.url, "coordinator@clusterxchange.example")
 
     # The host is told (the bell counts it) and accepts.
     assert host.locator(".bell .badge").count() == 1

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PHONE, Server
+from conftest import PHONE, Server, act, signed_in
 
 PASSWORD = "demo-password"
 NEWCOMER = "ewa@mazury-sensors.example"
@@ -36,30 +36,8 @@ def phone(browser):
     return browser.new_context(viewport=PHONE).new_page()
 
 
-def sign_in(browser, platform, email, password=PASSWORD):
-    page = phone(browser)
-    page.goto(platform.url + "/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.click("form[action='/login'] button[type=submit]")
-    assert page.locator("header .account summary").count() == 1, page.content()[:500]
-    return page
-
-
 def next_step(page):
     return page.locator(".next-step").first.inner_text()
-
-
-def act(page, label, reason=None, **fields):
-    form = page.locator("form.action-form", has=page.locator("button", has_text=label))
-    if reason:
-        form.locator("textarea[name=reason]").fill(reason)
-    for name, value in fields.items():
-        form.locator(f"[name={name}]").fill(value)
-    form.locator("button", has_text=label).click()
-    flash = page.locator(".flash").inner_text()
-    assert flash.startswith("Done"), flash
-    return flash
 
 
 def letter_link(office, platform, recipient, subject, path, wait=60):
@@ -128,7 +106,7 @@ def test_a_new_sme_in_gizycko_goes_through_a_whole_exchange_on_a_phone(browser, 
     ewa.fill("#password", "a-long-enough-password")
     ewa.click("form[action='/register'] button[type=submit]")
     assert "Check your e-mail" in ewa.locator("h1").inner_text()
-    office = sign_in(browser, platform, "admin@clusterxchange.example")
+    office = signed_in(browser, platform.url, "admin@clusterxchange.example")
     ewa.goto(letter_link(office, platform, NEWCOMER, "Confirm your ClusterXchange account", "/register/confirm"))
     ewa.click("form[action='/register/confirm'] button[type=submit]")
     assert "your account is ready" in ewa.locator(".flash").inner_text()
@@ -154,7 +132,7 @@ def test_a_new_sme_in_gizycko_goes_through_a_whole_exchange_on_a_phone(browser, 
     ewa.click("section.form-page form button[type=submit]")
     assert "is submitted to" in ewa.locator(".flash").inner_text()
 
-    coordinator = sign_in(browser, platform, "coordinator@clusterxchange.example")
+    coordinator = signed_in(browser, platform.url, "coordinator@clusterxchange.example")
     coordinator.goto(platform.url + "/validation")
     coordinator.locator("article.queue-item", has_text="Mazury Sensors").locator("button[value=validate]").click()
     assert "validated" in coordinator.locator(".flash").inner_text()
@@ -192,7 +170,7 @@ def test_a_new_sme_in_gizycko_goes_through_a_whole_exchange_on_a_phone(browser, 
     # The host reads the proposal's e-mail where a demo keeps it, then accepts.
     office.goto(platform.url + "/support/mail")
     assert office.locator("li", has_text="host@decin.example").count() >= 1
-    host = sign_in(browser, platform, "host@decin.example")
+    host = signed_in(browser, platform.url, "host@decin.example")
     host.goto(exchange)
     act(host, "Accept the proposal")
     assert "write the Commitment to Quality together" in next_step(host)
@@ -204,7 +182,7 @@ def test_a_new_sme_in_gizycko_goes_through_a_whole_exchange_on_a_phone(browser, 
 
     # 5. Four signatures on the commitment and two on the financial-support agreement.
     act(host, "Sign the Commitment to Quality as the host")
-    host_partnership = sign_in(browser, platform, "digital@decin.example")
+    host_partnership = signed_in(browser, platform.url, "digital@decin.example")
     host_partnership.goto(exchange)
     act(host_partnership, "Sign the Commitment to Quality as the host's partnership")
     ewa.goto(exchange)
