@@ -37,6 +37,9 @@ import VaporTesting
             ])
         #expect(links.first?.link == "/p1" && links.first { $0.isCurrent }?.link == nil)
         #expect(CatalogueController.pageLinks(current: 1, count: 1) { "/p\($0)" }.isEmpty)
+        // Beyond the last page: the pager still stands (no empty range), and nothing is marked current.
+        let beyond = CatalogueController.pageLinks(current: 100, count: 54) { "/p\($0)" }
+        #expect(beyond.map(\.number).suffix(3) == [52, 53, 54] && !beyond.contains(where: \.isCurrent))
         #expect(CatalogueController.pageLinks(current: 2, count: 3) { "/p\($0)" }.map(\.number) == [1, 2, 3])
     }
 

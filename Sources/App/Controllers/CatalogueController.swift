@@ -101,7 +101,9 @@ struct CatalogueController: Controller {
     /// The page numbers a pager shows: 1, …, n-2 to n+2, …, last.
     static func pageLinks(current: Int, count: Int, link: (Int) -> String) -> [PageLink] {
         guard count > 1 else { return [] }
-        let shown = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2))).sorted()
+        // A page asked beyond the last (`?page=100` of 54) must not make an empty range: Swift traps.
+        let here = min(max(current, 1), count)
+        let shown = Set([1, count] + Array(max(1, here - 2)...min(count, here + 2))).sorted()
         var links: [PageLink] = []
         for (index, number) in shown.enumerated() {
             if index > 0, number - shown[index - 1] > 1 {
