@@ -34,8 +34,13 @@ struct SignInThrottle: Sendable {
     static let accountDelay: Duration = .seconds(2)
     /// A pending attempt older than this was lost (its instance stopped) and no longer counts.
     static let pendingLifetime: TimeInterval = 60
-    /// How long an attempt waits behind earlier ones of the same client before it is refused.
-    static let longestWait: Duration = .seconds(10)
+    /// How long an attempt waits behind earlier ones of the same client while none of them
+    /// settles before it is refused: a queue that moves is waited out (a loaded server checks
+    /// a burst of right passwords slowly), a stuck one is not.
+    static let longestWaitWithoutProgress: Duration = .seconds(10)
+    /// How long an attempt waits in all, well inside `pendingLifetime` so it still counts for the
+    /// attempts behind it.
+    static let longestWait: Duration = .seconds(40)
     /// How many attempts of one client may wait their turn at once; one more is refused at once.
     static let longestQueuePerClient = 2 * maximumFailuresPerClient
     /// While waiting, it looks again after 20 ms, then less and less often, at most every quarter second.
@@ -119,6 +124,8 @@ struct SignInThrottle: Sendable {
         let client = attempt.clientAddress ?? ""
         var delayed = false
         var pause = Self.firstPause
+        var fewestAhead = Int.max
+        var movedAt = started
         while true {
             let settledBefore = settles?.count(of: client) ?? 0
             let counts = try await self.counts(for: attempt)
@@ -131,9 +138,16 @@ struct SignInThrottle: Sendable {
             let pairRoom = Self.maximumFailuresPerAddressAndClient - counts.pairFailures - counts.pairAhead
             let clientRoom = Self.maximumFailuresPerClient - counts.clientFailures - counts.clientAhead
             if pairRoom > 0 && clientRoom > 0 { return }
+            let now = ContinuousClock.now
+            if counts.clientAhead < fewestAhead {
+                fewestAhead = counts.clientAhead
+                movedAt = now
+            }
             // A queue longer than this for one client is refused at once: each waiting attempt asks
             // the database again and again, and one address should not make the server do that for hundreds.
-            guard ContinuousClock.now - started < Self.longestWait, counts.clientAhead < Self.longestQueuePerClient else {
+            guard now - movedAt < Self.longestWaitWithoutProgress, now - started < Self.longestWait,
+                counts.clientAhead < Self.longestQueuePerClient
+            else {
                 throw AppError.tooManyRequests(
                     "Many sign-ins from your network are being checked: please try again in a few seconds.", retryAfter: 5)
             }
