@@ -88,6 +88,32 @@ import VaporTesting
         }
     }
 
+    @Test func theNewestComeFirstUnlessNamesAreAskedFor() async throws {
+        try await withApp { app in
+            _ = try await ImportCommand.importText(SuggestionTests.scene, into: app.db)
+            let offers = try await Offer.query(on: app.db).sort(\.$title).all()
+            #expect(offers.count >= 3)
+            // Published a day apart, the last title first.
+            for (days, offer) in offers.enumerated() {
+                let published = Date(timeIntervalSince1970: 1_790_000_000 + Double(days) * 86_400)
+                try await app.db.sql().raw("UPDATE offers SET created_at = \(bind: published) WHERE id = \(bind: offer.id!)")
+                    .run()
+            }
+            let newest = try await app.testing().sendRequest(.GET, "/api/v1/offers")
+            #expect(try newest.content.decode(ListPage<OfferDTO>.self).items.map(\.key) == offers.map(\.key).reversed())
+            let byName = try await app.testing().sendRequest(.GET, "/api/v1/offers?order=name")
+            #expect(try byName.content.decode(ListPage<OfferDTO>.self).items.map(\.key) == offers.map(\.key))
+            let bad = try await app.testing().sendRequest(.GET, "/api/v1/offers?order=oldest")
+            #expect(bad.status == .badRequest)
+            #expect(try JSONDecoder().decode(Problem.self, from: Data(buffer: bad.body)).errors?.map(\.field) == ["order"])
+            // The page offers the choice, keeps it in its links, and says a search ranks instead.
+            let page = try await app.testing().sendRequest(.GET, "/catalogue?tab=offers&order=name").body.string
+            #expect(page.contains(#"<option value="name" selected>Name, A to Z</option>"#))
+            let searched = try await app.testing().sendRequest(.GET, "/catalogue?tab=offers&q=laser").body.string
+            #expect(searched.contains("Best matches first.") && !searched.contains(#"id="order""#))
+        }
+    }
+
     @Test func badFiltersAreNamed() async throws {
         try await withApp { app in
             // A query is part of the address: a malformed one is a bad request (400), naming every parameter.

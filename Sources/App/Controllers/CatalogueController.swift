@@ -69,6 +69,7 @@ struct CatalogueController: Controller {
         let kindOptions: String
         let purposeOptions: String
         let partnershipOptions: String
+        let orderOptions: String
         /// The listed organisations, offers or requests as cards, in markup (`CatalogueCard`).
         let cardsHTML: String
         let total: Int
@@ -188,6 +189,8 @@ struct CatalogueController: Controller {
             purposeOptions: FilterOptions.purposes(selected: filter.purpose),
             partnershipOptions: HTML.options(
                 partnerships.map { Choice(value: $0.key, label: $0.name, selected: filter.partnership == $0.key) }),
+            orderOptions: HTML.options(
+                CatalogueOrder.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: filter.order == $0) }),
             cardsHTML: CatalogueCard.html(
                 (organisations?.items.map { CatalogueCard($0, blurb: blurbs[$0.key]) } ?? [])
                     + (offers?.items.map(CatalogueCard.init) ?? [])

@@ -124,7 +124,7 @@ extension ExchangeController {
             if let next = exchange.next { said += " Next: \(next.what)" + (next.by.map { ", by \($0.words)" } ?? "") + "." }
             return req.redirect(to: "/exchanges/\(id)", flash: said)
         } catch let error as AppError where [.conflict, .unprocessableEntity, .forbidden].contains(error.status) {
-            req.flash("Not done: \(error.problems.first?.message ?? error.detail)")
+            req.flash("Not done: \(error.inWords)")
             return req.redirect(to: "/exchanges/\(id)")
         }
     }
@@ -184,7 +184,7 @@ extension ExchangeController {
             _ = try await context.exchanges.writeReport(
                 id, ReportInput(outcomes: form.outcomes, followUp: form.followUp, learned: form.learned))
         } catch let error as AppError where !error.problems.isEmpty {
-            req.flash("Not saved: \(error.problems.first?.message ?? error.detail)")
+            req.flash("Not saved: \(error.inWords)")
             return req.redirect(to: "/exchanges/\(id)")
         }
         guard let file = form.file, file.data.readableBytes > 0 else {
@@ -195,7 +195,7 @@ extension ExchangeController {
             return req.redirect(
                 to: "/exchanges/\(id)", flash: "The report is saved and \(saved.filename) is added to the evidence.")
         } catch let error as AppError where !error.problems.isEmpty {
-            req.flash("The report is saved, but the file is not added: \(error.problems.first?.message ?? error.detail)")
+            req.flash("The report is saved, but the file is not added: \(error.inWords)")
             return req.redirect(to: "/exchanges/\(id)")
         }
     }
@@ -208,7 +208,7 @@ extension ExchangeController {
                 to: "/exchanges/\(id)",
                 flash: "Your evaluation is saved: the visitor and both partnerships read it beside the report.")
         } catch let error as AppError where !error.problems.isEmpty {
-            req.flash("Not saved: \(error.problems.first?.message ?? error.detail)")
+            req.flash("Not saved: \(error.inWords)")
             return req.redirect(to: "/exchanges/\(id)#evaluation")
         }
     }

@@ -87,7 +87,7 @@ struct MessageController: Controller {
             _ = try await req.context.messages.reply(id, try req.input(MessageInput.self))
             return req.redirect(to: "/messages/\(id)", flash: "Sent.")
         } catch let error as AppError where !error.problems.isEmpty {
-            req.flash(error.problems.first?.message ?? error.detail)
+            req.flash(error.inWords)
             return req.redirect(to: "/messages/\(id)")
         }
     }

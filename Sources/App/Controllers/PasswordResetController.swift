@@ -51,7 +51,7 @@ struct PasswordResetController: Controller {
                 to: "/login", flash: "Your new password is set: sign in with it. Every other session was signed out.")
         } catch let error as AppError where !error.problems.isEmpty {
             let view = ResetView(
-                token: String((form.token ?? "").prefix(64)), error: error.problems.first?.message,
+                token: String((form.token ?? "").prefix(64)), error: error.inWords,
                 minimumPasswordLength: AccountInput.minimumPasswordLength)
             return try await req.page("password-reset", title: "Choose a new password", view, status: error.status, forms: true)
         }

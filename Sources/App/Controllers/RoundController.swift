@@ -96,7 +96,7 @@ struct RoundController: Controller {
                 to: "/rounds/\(round.id)",
                 flash: "The round is done: \(round.proposals.count) pairs proposed. Nothing is sent yet.")
         } catch let error as AppError where !error.problems.isEmpty {
-            return try await renderList(req, error: error.problems.first?.message, status: error.status)
+            return try await renderList(req, error: error.inWords, status: error.status)
         }
     }
 

@@ -47,8 +47,8 @@ struct SessionController: Controller {
             switch error {
             case .tooManyRequests(let detail, _), .unavailable(let detail, _): message = detail
             default:
-                guard let first = error.problems.first?.message else { throw error }
-                message = first
+                guard !error.problems.isEmpty else { throw error }
+                message = error.inWords
             }
             let view = LoginView(email: String((form.email ?? "").prefix(254)), next: next, error: message)
             let page = try await req.page("login", title: "Sign in", view, status: error.status, forms: true)

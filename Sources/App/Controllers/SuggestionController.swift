@@ -139,7 +139,7 @@ struct SuggestionController: Controller {
                 organisation: name, result: result,
                 pairs: result.pairs.map { FitPair(pair: $0, scorePercent: Int(($0.score * 100).rounded())) }, error: nil)
         } catch let error as AppError {
-            return FitView(organisation: name, result: nil, pairs: [], error: error.problems.first?.message ?? error.detail)
+            return FitView(organisation: name, result: nil, pairs: [], error: error.inWords)
         } catch {
             return FitView(organisation: name, result: nil, pairs: [], error: "That organisation cannot be explained right now.")
         }

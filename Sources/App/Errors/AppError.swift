@@ -127,6 +127,11 @@ enum AppError: Error, Sendable {
     }
 
     /// The problems keyed by field ("sectors[1]" is shown beside "sectors"), for forms.
+    /// The refusal in sentences for a notice: each field problem names its field (`FieldProblem.sentence`).
+    var inWords: String {
+        problems.isEmpty ? detail : problems.map(\.sentence).joined(separator: "; ")
+    }
+
     var fieldMessages: [String: String] {
         Dictionary(problems.map { (String($0.field.prefix { $0 != "[" }), $0.message) }, uniquingKeysWith: { first, _ in first })
     }

@@ -44,6 +44,8 @@ struct ExchangePage: Encodable {
     let today: CalendarDate
     /// "the host and the visitor's partnership".
     let nextWho: String
+    /// The next step's day in words ("4 April 2027").
+    let nextBy: String?
     let yourRoles: String
     let signatures: [SignatureLine]
     /// The four parties of the commitment and the two of the agreement, signed or not.
@@ -110,6 +112,7 @@ struct ExchangePage: Encodable {
         self.buttons = made.filter { !$0.isDestructive } + made.filter(\.isDestructive)
         seesBudget = roles.contains("visitor-partnership") || roles.contains("support-office")
         nextWho = Self.list(exchange.next?.who.map(Self.role) ?? [])
+        nextBy = exchange.next?.by?.words
         yourRoles = Self.list(exchange.roles.map(Self.role))
         signatures = exchange.signed.map { signature in
             SignatureLine(

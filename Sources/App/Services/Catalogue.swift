@@ -67,7 +67,8 @@ struct Catalogue {
 
     // MARK: Organisations
 
-    /// With a search (`q`), the best matches come first by the matching engine's index; otherwise by name.
+    /// With a search (`q`), the best matches come first by the matching engine's index; otherwise
+    /// the newest first, or by name when asked.
     func organisations(_ filter: CatalogueFilter) async throws -> CatalogueAnswer<OrganisationSummary> {
         try await remembered("organisations", filter) {
             var search: CatalogueSearch?
@@ -95,7 +96,11 @@ struct Catalogue {
         }
         let total = try await query.count()
         guard filter.per > 0 else { return ListPage(items: [], filter: filter, total: total) }
-        let rows = try await OrganisationSummary.select(query.sort(\.$name).sort(\.$key))
+        switch filter.order {
+        case .newest: query.sort(\.$createdAt, .descending)
+        case .name: query.sort(\.$name)
+        }
+        let rows = try await OrganisationSummary.select(query.sort(\.$key))
             .range(filter.offset..<(filter.offset + filter.per)).rows(OrganisationSummary.init(row:))
         return ListPage(items: rows, filter: filter, total: total)
     }
@@ -152,7 +157,11 @@ struct Catalogue {
         }
         let total = try await query.count()
         guard filter.per > 0 else { return ListPage(items: [], filter: filter, total: total) }
-        let items = try await L.selectView(query).sort(L.titleField).sort(L.keyField)
+        switch filter.order {
+        case .newest: query.sort(L.createdField, .descending)
+        case .name: query.sort(L.titleField)
+        }
+        let items = try await L.selectView(query).sort(L.keyField)
             .range(filter.offset..<(filter.offset + filter.per)).rows(L.view(row:))
         return ListPage(items: items, filter: filter, total: total)
     }

@@ -13,6 +13,9 @@ struct CatalogueFilter: Sendable, Equatable {
     var language: String?
     var partnership: String?
     var q: String?
+    /// Without a search, newest first unless the reader asks for names A to Z; a search ranks
+    /// by how well each matches, whatever this says.
+    var order: CatalogueOrder = .newest
     var page = 1
     /// Items a page; 0 (set by code, never from a query) asks only how many there are.
     var per = 20
@@ -26,7 +29,7 @@ struct CatalogueFilter: Sendable, Equatable {
 
     init(query: URLQueryContainer) throws(AppError) {
         struct Raw: Decodable {
-            var country, kind, sector, purpose, topic, language, partnership, q, page, per: String?
+            var country, kind, sector, purpose, topic, language, partnership, q, order, page, per: String?
         }
         let raw: Raw
         do {
@@ -77,6 +80,13 @@ struct CatalogueFilter: Sendable, Equatable {
         partnership = clean(raw.partnership, "partnership")
         q = raw.q.map { String($0.trimmingCharacters(in: .whitespaces).utf8.prefix(Self.maximumTextBytes)) ?? "" }
             .flatMap { $0.isEmpty ? nil : $0 }
+        if let text = clean(raw.order, "order") {
+            if let value = CatalogueOrder(rawValue: text) {
+                order = value
+            } else {
+                problems.append(FieldProblem("order", "order-unknown", "must be \"newest\" or \"name\""))
+            }
+        }
         if let text = raw.page?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let value = Int(text), (1...Self.maximumPage).contains(value) {
                 page = value
@@ -110,10 +120,26 @@ struct CatalogueFilter: Sendable, Equatable {
             ("country", country?.rawValue), ("kind", kind?.rawValue), ("sector", sector), ("purpose", purpose?.rawValue),
             ("topic", topic), ("language", language), ("partnership", partnership), ("q", q),
         ]
+        if order != .newest { parts.append(("order", order.rawValue)) }
         parts.append(("page", String(page)))
         if per != 20 { parts.append(("per", String(per))) }
         return parts.compactMap { name, value in
             value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
         }.joined(separator: "&")
+    }
+}
+
+/// The catalogue's order when nothing is searched for.
+enum CatalogueOrder: String, Sendable, CaseIterable {
+    /// The latest published first: what is new is what a returning reader looks for.
+    case newest
+    /// Names (or titles) from A to Z.
+    case name
+
+    var label: String {
+        switch self {
+        case .newest: "Newest first"
+        case .name: "Name, A to Z"
+        }
     }
 }

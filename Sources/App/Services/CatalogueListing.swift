@@ -12,6 +12,7 @@ protocol CatalogueListing: Model, TopicAndLanguageColumns, PurposeColumn where I
     static var owner: KeyPath<Self, ParentProperty<Self, Organisation>> { get }
     static var keyField: KeyPath<Self, FieldProperty<Self, String>> { get }
     static var titleField: KeyPath<Self, FieldProperty<Self, String>> { get }
+    static var createdField: KeyPath<Self, TimestampProperty<Self, DefaultTimestampFormat>> { get }
     static var purposesField: KeyPath<Self, FieldProperty<Self, String>> { get }
     static var languagesField: KeyPath<Self, FieldProperty<Self, String>> { get }
     static var searchField: KeyPath<Self, FieldProperty<Self, String>> { get }
@@ -31,6 +32,7 @@ extension Offer: CatalogueListing {
     static var owner: KeyPath<Offer, ParentProperty<Offer, Organisation>> { \.$host }
     static var keyField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$key }
     static var titleField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$title }
+    static var createdField: KeyPath<Offer, TimestampProperty<Offer, DefaultTimestampFormat>> { \.$createdAt }
     static var purposesField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$purposeList }
     static var languagesField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$languageList }
     static var searchField: KeyPath<Offer, FieldProperty<Offer, String>> { \.$searchText }
@@ -48,6 +50,9 @@ extension VisitRequest: CatalogueListing {
     static var owner: KeyPath<VisitRequest, ParentProperty<VisitRequest, Organisation>> { \.$visitor }
     static var keyField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$key }
     static var titleField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$title }
+    static var createdField: KeyPath<VisitRequest, TimestampProperty<VisitRequest, DefaultTimestampFormat>> {
+        \.$createdAt
+    }
     static var purposesField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$purposeList }
     static var languagesField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$languageList }
     static var searchField: KeyPath<VisitRequest, FieldProperty<VisitRequest, String>> { \.$searchText }

@@ -150,7 +150,7 @@ import VaporTesting
                 files: ["file": ("notes.txt", Data("just text".utf8))])
             #expect(refused.status == .seeOther)
             let page = try await visitor.get("/exchanges/\(id)").body.string
-            #expect(page.contains("The report is saved, but the file is not added: must be a PDF, a JPEG or a PNG"))
+            #expect(page.contains("The report is saved, but the file is not added: File must be a PDF, a JPEG or a PNG"))
             #expect(page.contains("Two joint projects and a third.") && page.contains("Booking the line."))
             #expect(try await EvidenceFile.query(on: app.db).count() == 1)
         }
