@@ -45,6 +45,15 @@ import VaporTesting
         }
     }
 
+    @Test func theOutlinesAreDrawnInTheMapsOwnProjection() {
+        let paths = StatisticsMap.landPaths(
+            fromOutlines: "# a comment\nSquare\t-25.0,72.0 45.0,72.0 45.0,27.0|1,1 2,2\nEmpty\t\n")
+        // The west-north corner is the picture's origin, the east-south its far corner; a ring of
+        // fewer than three points and a country without rings are left out.
+        #expect(paths == ["M0.0 0.0L600.0 0.0L600.0 560.0Z"])
+        #expect(StatisticsMap.land.count >= 50, "the bundled outlines are read")
+    }
+
     @Test func groupsOfFewerThanThreeAreMergedOrLeftOut() {
         let cells = Statistics.merged(["A", "A", "A", "A", "B", "C", "C", "D"])
         #expect(cells.map(\.label) == ["A", "Other"])
@@ -116,6 +125,8 @@ import VaporTesting
             // The map: a dot for each place with validated organisations (four here, in four cities).
             #expect(html.contains("<svg class=\"chart map\""))
             #expect(html.components(separatedBy: "class=\"map-place\"").count - 1 == 4)
+            // Land to read it by: the bundled outlines of Europe's countries and their neighbours.
+            #expect(html.components(separatedBy: "class=\"map-land\"").count - 1 >= 50)
             for name in ["phases", "flows", "kinds", "sectors", "purposes", "budgets", "lump-sums", "travel", "outcomes"] {
                 #expect(html.contains("/statistics/\(name).csv"), "\(name)")
                 let csv = try await app.testing().sendRequest(.GET, "/statistics/\(name).csv")

@@ -1,9 +1,10 @@
 import Foundation
 
-/// The map of the statistics page, drawn by the server from the bundled city coordinates: a dot
-/// for each place with validated organisations (larger with more), and a line between two
-/// countries' centres for each flow of at least three funded exchanges. No map tiles, no requests
-/// elsewhere.
+/// The map of the statistics page, drawn by the server from bundled data: the countries' outlines
+/// (Natural Earth, `country-outlines.tsv`) as land to read it by, a dot for each place with
+/// validated organisations (larger with more, from the bundled city coordinates), and a line
+/// between two countries' centres for each flow of at least three funded exchanges. No map
+/// tiles, no requests elsewhere.
 struct StatisticsMap: Sendable {
     struct Place: Sendable {
         let latitude: Double
@@ -22,6 +23,32 @@ struct StatisticsMap: Sendable {
     let organisations: [Place]
     /// Country code pairs with their counts, already at least three each.
     let flows: [(from: String, to: String, count: Int)]
+
+    /// The land: one path per country, in the map's projection, made once.
+    static let land: [String] = {
+        guard let url = Bundle.module.url(forResource: "country-outlines", withExtension: "tsv"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        return landPaths(fromOutlines: text)
+    }()
+
+    /// Each line of the outlines file ("name TAB lon,lat lon,lat …|…") as a path's `d`.
+    static func landPaths(fromOutlines text: String) -> [String] {
+        let format = { (value: Double) in String(format: "%.1f", value) }
+        return text.split(separator: "\n").compactMap { line -> String? in
+            guard !line.hasPrefix("#"), let tab = line.firstIndex(of: "\t") else { return nil }
+            let rings = line[line.index(after: tab)...].split(separator: "|").compactMap { ring -> String? in
+                let points = ring.split(separator: " ").compactMap { pair -> String? in
+                    let degrees = pair.split(separator: ",").compactMap { Double($0) }
+                    guard degrees.count == 2 else { return nil }
+                    let (x, y) = point(degrees[1], degrees[0])
+                    return "\(format(x)) \(format(y))"
+                }
+                return points.count < 3 ? nil : "M" + points.joined(separator: "L") + "Z"
+            }
+            return rings.isEmpty ? nil : rings.joined()
+        }
+    }
 
     static func point(_ latitude: Double, _ longitude: Double) -> (x: Double, y: Double) {
         let x = (min(max(longitude, west), east) - west) / (east - west) * width
@@ -50,6 +77,7 @@ struct StatisticsMap: Sendable {
                 + "and the flows of funded exchanges between countries</title>",
             #"<rect x="0" y="0" width="\#(Int(Self.width))" height="\#(Int(Self.height))" class="map-sea"/>"#,
         ]
+        parts += Self.land.map { #"<path class="map-land" d="\#($0)"/>"# }
         for bin in bins.values.sorted(by: { $0.count > $1.count }) {
             let (x, y) = Self.point(bin.latitude, bin.longitude)
             let radius = 1.5 + Double(bin.count).squareRoot()
