@@ -7,7 +7,9 @@ import Testing
 /// which is right only while no model is deleted softly.
 @Suite struct ModelShapeTests {
     static let models: [any Model.Type] = [
-        BrowserSession.self, CalendarToken.self, EmailLink.self, EvidenceFile.self, Exchange.self, ExchangeEvent.self,
+        BrowserSession.self, CalendarToken.self, EmailLink.self, EventMeeting.self, EventRegistration.self, EvidenceFile.self,
+        Exchange.self,
+        ExchangeEvent.self,
         ExchangeReminder.self, ExchangeSignature.self, FormSubmission.self, LedgerEntry.self, LoginAttempt.self,
         MatchingChange.self, MatchingRound.self, Membership.self, Message.self, MessageThread.self, Notification.self,
         Offer.self, Organisation.self, OutboxMessage.self, Partnership.self, PartnershipCoordinator.self, PeriodicJob.self,

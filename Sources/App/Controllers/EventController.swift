@@ -24,6 +24,7 @@ struct EventController: Controller {
         let moderatorPages = pages.access(.roles([.coordinator, .admin]))
         moderatorPages.post("events", ":id", "publish", use: publishPage)
         moderatorPages.post("events", ":id", "reject", use: rejectPage)
+        bootAttendance(routes)
     }
 
     // MARK: API
@@ -101,6 +102,7 @@ struct EventController: Controller {
         let mayModerate: Bool
         let mayReport: Bool
         let errors: [String: String]
+        let takingPart: TakingPart
     }
 
     @Sendable func itemPage(req: Request) async throws -> Response {
@@ -117,16 +119,48 @@ struct EventController: Controller {
             item: event, card: EventCard(event), statusWords: event.status.words,
             paragraphs: PublicationText.paragraphs(event.description),
             jsonLD: EventCard.jsonLD(event, base: req.context.linkBase), mayModerate: try await publications.mayModerate(record),
-            mayReport: req.context.caller != nil && event.status == .published, errors: errors)
+            mayReport: req.context.caller != nil && event.status == .published, errors: errors,
+            takingPart: try await Self.takingPart(req, record))
         return try await req.page("event", title: event.title, view, status: status)
     }
 
+    /// The form as the browser sends it: every field text, so a number typed wrong is said
+    /// beside its field and shown back as typed.
+    struct EventForm: Content {
+        var organisation, title, description, start, end, timeZone, place, online, places, meetingMinutes: String?
+
+        /// The API's input; a number that is not one is a problem of its field.
+        func input() throws(AppError) -> EventInput {
+            var input = EventInput(
+                organisation: organisation, title: title, description: description, start: start, end: end, timeZone: timeZone,
+                place: place?.nonEmpty, online: online?.nonEmpty)
+            var problems: [FieldProblem] = []
+            if let text = places?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                input.places = Int(text)
+                if input.places == nil {
+                    problems.append(
+                        FieldProblem(
+                            "places", "range", "must be a whole number from 1 to \(Publications.maximumPlaces.formatted())"))
+                }
+            }
+            if let text = meetingMinutes, !text.isEmpty {
+                input.meetingMinutes = Int(text)
+                if input.meetingMinutes == nil {
+                    problems.append(FieldProblem("meetingMinutes", "meeting-length", "choose a length"))
+                }
+            }
+            if !problems.isEmpty { throw .invalid(problems) }
+            return input
+        }
+    }
+
     struct FormView: Encodable {
-        let form: EventInput
+        let form: EventForm
         let organisations: [Choice]
         let errors: [String: String]
         /// Europe's time zones ("Europe/Brussels"), then the others, to choose from rather than to type.
         let timeZones: [Choice]
+        let meetingLengths: [Choice]
     }
 
     /// Every time zone the system knows, Europe's first, the form's choice selected.
@@ -140,19 +174,16 @@ struct EventController: Controller {
     }
 
     @Sendable func newPage(req: Request) async throws -> Response {
-        var form = EventInput()
+        var form = EventForm()
         form.organisation = req.query[String.self, at: "organisation"]
         form.timeZone = "Europe/Brussels"
         return try await renderForm(req, form: form, errors: [:])
     }
 
     @Sendable func submitPage(req: Request) async throws -> Response {
-        var form = try req.input(EventInput.self)
-        // A form sends an empty field; the API's null.
-        form.place = form.place?.nonEmpty
-        form.online = form.online?.nonEmpty
+        let form = try req.input(EventForm.self)
         do {
-            let receipt = try await req.context.publications.submitEvent(form)
+            let receipt = try await req.context.publications.submitEvent(try form.input())
             return req.redirect(
                 to: "/events/\(receipt.id)",
                 flash: receipt.status == .published
@@ -163,13 +194,16 @@ struct EventController: Controller {
         }
     }
 
-    private func renderForm(_ req: Request, form: EventInput, errors: [String: String], status: HTTPResponseStatus = .ok)
+    private func renderForm(_ req: Request, form: EventForm, errors: [String: String], status: HTTPResponseStatus = .ok)
         async throws -> Response
     {
         let view = FormView(
             form: form, organisations: try await PublishingChoices.organisations(req, selected: form.organisation),
             errors: errors,
-            timeZones: Self.timeZones(selected: form.timeZone))
+            timeZones: Self.timeZones(selected: form.timeZone),
+            meetingLengths: MeetingSlots.lengths.map { minutes in
+                Choice(value: String(minutes), label: "\(minutes) minutes", selected: form.meetingMinutes == String(minutes))
+            })
         return try await req.page("event-new", title: "Publish an event", view, status: status)
     }
 

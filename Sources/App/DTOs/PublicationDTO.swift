@@ -45,6 +45,10 @@ struct EventItem: Content, Sendable {
     let timeZone: String
     let place: String?
     let online: String?
+    /// How many people it takes; nil for no limit.
+    let places: Int?
+    /// The length of its one-to-one meetings; nil for none.
+    let meetingMinutes: Int?
     let startsAt: Date
     let endsAt: Date
     let createdAt: Date

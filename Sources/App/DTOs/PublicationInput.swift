@@ -25,6 +25,11 @@ struct EventInput: Content, Sendable {
     var place: String?
     /// An http(s) link.
     var online: String?
+    /// How many people it takes (1 to 10,000); none for no limit.
+    var places: Int?
+    /// The length of the one-to-one meetings participants may book with each other (15, 20, 30
+    /// or 45 minutes); none for no meetings.
+    var meetingMinutes: Int?
 }
 
 /// Why a moderator does not publish something; the author reads it.

@@ -78,6 +78,8 @@ struct DemoPublications {
         // Events from next week to two months on, each in its organiser's time zone.
         let today = context.clock.today
         func day(_ offset: Int, _ time: String) -> String { "\(today.adding(days: offset).description)T\(time)" }
+        // The open day takes 40 people and books half-hour meetings; the summit takes 3 and is full.
+        let taking: [String: (places: Int, minutes: Int)] = ["Photonics open day": (40, 30), "Battery clusters summit": (3, 20)]
         let events: [(Int, String, String, String, String, String?, String?)] = [
             (
                 0, "Photonics open day", "Europe/Berlin", day(9, "10:00"), day(9, "16:00"), "Munich, DE",
@@ -106,10 +108,12 @@ struct DemoPublications {
                     organisation: voices[event.0].key, title: event.1,
                     description: "Open to every cluster and member of the platform. Come with your questions; "
                         + "short exchanges are planned on the spot.",
-                    start: event.3, end: event.4, timeZone: event.2, place: event.5, online: event.6))
+                    start: event.3, end: event.4, timeZone: event.2, place: event.5, online: event.6,
+                    places: taking[event.1]?.places, meetingMinutes: taking[event.1]?.minutes))
             _ = try await office.publications.publish(receipt.id, .events)
             written += 1
         }
+        try await takePart(member)
         // The demo participant follows its partnership, a topic and a voice, is interested in the first
         // event, and chose a weekly digest.
         let firstEvent = try await Publication.query(on: db).filter(\.$kind == .event).filter(\.$status == .published)
@@ -126,6 +130,31 @@ struct DemoPublications {
                 organisation: ownKey, title: "Visitors' day at our laser line", description: "Two hours on the shop floor.",
                 start: day(20, "13:00"), end: day(20, "15:00"), timeZone: "Europe/Prague", place: "Brno, CZ", online: nil))
         return written + 1
+    }
+
+    /// People register for the events that take registrations: the demo participant and five others
+    /// have places at the open day, where one of them asks the participant for a meeting; three
+    /// fill the summit, and the participant waits on its list.
+    private func takePart(_ member: ServiceContext) async throws {
+        let openDay = try await Publication.query(on: db).filter(\.$title == "Photonics open day").first()
+        let summit = try await Publication.query(on: db).filter(\.$title == "Battery clusters summit").first()
+        guard let openDayID = openDay?.id, let summitID = summit?.id, let memberID = member.caller?.id else { return }
+        let others = try await User.query(on: db).filter(\.$role == .participant).filter(\.$id != memberID)
+            .sort(\.$email).limit(5).all().compactMap(Caller.init)
+        for (index, person) in others.enumerated() {
+            let acting = context.acting(as: person)
+            _ = try await acting.attendance.register(openDayID)
+            if index < 3 { _ = try await acting.attendance.register(summitID) }
+        }
+        _ = try await member.attendance.register(openDayID)
+        _ = try await member.attendance.register(summitID)
+        guard let asking = others.first, let openDay else { return }
+        let slots = context.acting(as: asking).meetings.slots(of: openDay)
+        let attendee = try await member.attendance.registration(of: memberID, at: openDayID)
+        guard slots.count > 2, let attendee else { return }
+        _ = try await context.acting(as: asking).meetings.request(
+            at: openDayID,
+            MeetingInput(with: attendee.id, start: slots[2], note: "Your laser line, and hosting one of our SMEs in spring."))
     }
 
     private func caller(_ email: String) async throws -> Caller? {

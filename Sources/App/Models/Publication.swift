@@ -62,6 +62,10 @@ final class Publication: Model, @unchecked Sendable {
     @OptionalField(key: "place") var place: String?
     /// The link of an event online.
     @OptionalField(key: "online") var online: String?
+    /// How many people an event takes; nil for no limit. Those who come later join a waiting list.
+    @OptionalField(key: "places") var places: Int?
+    /// The length of the one-to-one meetings participants may book with each other; nil for none.
+    @OptionalField(key: "meeting_minutes") var meetingMinutes: Int?
 
     // Moderation
     @Field(key: "status") var status: Status

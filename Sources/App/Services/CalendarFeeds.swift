@@ -2,7 +2,8 @@ import Fluent
 import ProgrammeRules
 import Vapor
 
-/// A person's private calendar (RFC 5545) of their exchanges' stays and their own deadlines, at a link holding a random token of
+/// A person's private calendar (RFC 5545) of their exchanges' stays and their own deadlines, the
+/// events they registered for or are interested in and their meetings there, at a link holding a random token of
 /// which only the digest is kept; a new link revokes the old one.
 struct CalendarFeeds {
     let context: ServiceContext
@@ -64,11 +65,14 @@ struct CalendarFeeds {
                     location: "", stamp: stamp)
             }
         }
-        // The events the person said they are interested in.
+        // The events the person registered for (with a place) or said they are interested in.
         let followed = try await Follow.query(on: db).filter(\.$user.$id == caller.id).filter(\.$kind == .event).all()
             .compactMap { UUID(uuidString: $0.target) }
-        if !followed.isEmpty {
-            for event in try await Publication.query(on: db).filter(\.$id ~~ followed).filter(\.$status == .published)
+        let registered = try await EventRegistration.query(on: db).filter(\.$user.$id == caller.id)
+            .filter(\.$status == .registered).all().map(\.$event.id)
+        let events = Array(Set(followed + registered))
+        if !events.isEmpty {
+            for event in try await Publication.query(on: db).filter(\.$id ~~ events).filter(\.$status == .published)
                 .with(\.$organisation).all()
             {
                 guard let item = try? Publications.event(event) else { continue }
@@ -79,6 +83,20 @@ struct CalendarFeeds {
                     location: [item.place, item.online].compactMap { $0 }.joined(separator: " · "),
                     stamp: stamp)
             }
+        }
+        // The one-to-one meetings the person agreed at events.
+        let meetings = try await EventMeeting.query(on: db).filter(\.$status == .accepted)
+            .group(.or) { $0.filter(\.$requester.$id == caller.id).filter(\.$invitee.$id == caller.id) }
+            .with(\.$event).with(\.$requester).with(\.$invitee).limit(1_000).all()
+        for meeting in meetings {
+            guard let id = meeting.id else { continue }
+            let other = meeting.$requester.id == caller.id ? meeting.invitee : meeting.requester
+            calendar.timed(
+                uid: "meeting-\(id.uuidString.lowercased())@clusterxchange", start: meeting.startsAt, end: meeting.endsAt,
+                summary: "Meeting with \(other.name) (\(meeting.event.title))",
+                description: meeting.note.map { "About: \($0)" } ?? "A one-to-one meeting at \(meeting.event.title).",
+                url: "\(context.linkBase)/events/\(meeting.$event.id)#meetings",
+                location: [meeting.event.place, meeting.event.online].compactMap { $0 }.joined(separator: " · "), stamp: stamp)
         }
         return calendar.text
     }

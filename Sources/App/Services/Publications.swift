@@ -14,6 +14,8 @@ struct Publications {
 
     static let maximumBodyBytes = 20_000
     static let maximumTitleBytes = 200
+    /// The most places an event may say it has.
+    static let maximumPlaces = 10_000
     /// Reports by this many people hide an item until a moderator reviews it.
     static let reportsToHide = 3
     /// Published items after which the support office is invited to trust an organisation.
@@ -103,6 +105,12 @@ struct Publications {
         if place.isEmpty && online.isEmpty {
             c.fail("place", "place-or-online", "say where it happens (\"City, CC\"), give its online link, or both")
         }
+        if let places = input.places { _ = c.number(places, "places", in: 1...Self.maximumPlaces) }
+        if let minutes = input.meetingMinutes, !MeetingSlots.lengths.contains(minutes) {
+            c.fail(
+                "meetingMinutes", "meeting-length",
+                "must be one of \(MeetingSlots.lengths.map(String.init).joined(separator: ", ")) minutes")
+        }
         if !c.problems.isEmpty { throw AppError.invalid(c.problems) }
         let publication = Publication()
         publication.kind = .event
@@ -115,6 +123,8 @@ struct Publications {
         publication.endsAt = end?.instant
         publication.place = place.isEmpty ? nil : place
         publication.online = online.isEmpty ? nil : online
+        publication.places = input.places
+        publication.meetingMinutes = input.meetingMinutes
         return try await submit(publication, organisationKey: key)
     }
 
@@ -266,7 +276,8 @@ struct Publications {
         return EventItem(
             id: id, status: item.status, title: item.title, description: item.body, organisation: owner.key,
             organisationName: owner.name, start: start, end: end, timeZone: zone, place: item.place,
-            online: item.online, startsAt: startsAt, endsAt: endsAt, createdAt: item.createdAt ?? Date(timeIntervalSince1970: 0),
+            online: item.online, places: item.places, meetingMinutes: item.meetingMinutes, startsAt: startsAt, endsAt: endsAt,
+            createdAt: item.createdAt ?? Date(timeIntervalSince1970: 0),
             publishedAt: item.publishedAt, reason: item.reason, url: Family.events.path(id))
     }
 }

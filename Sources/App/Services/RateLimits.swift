@@ -44,6 +44,13 @@ struct RateLimit: Sendable {
         refusal: "You have asked to join many organisations in the last hour")
     static let submissionPerPerson = RateLimit(
         name: "submission-person", limit: 20, window: 3600, refusal: "You have sent many items for review in the last hour")
+    /// Registering and cancelling: a freed place tells the next on the waiting list.
+    static let registrationPerPerson = RateLimit(
+        name: "registration-person", limit: 30, window: 3600,
+        refusal: "You have registered for events many times in the last hour")
+    /// Asking for meetings reaches the other person's mailbox.
+    static let meetingRequestPerPerson = RateLimit(
+        name: "meeting-person", limit: 30, window: 3600, refusal: "You have asked for many meetings in the last hour")
     /// An event's organisers hear of one person's interest once, however often it is taken back and given again.
     static let interestToldOnce = RateLimit(name: "interest-told", limit: 1, window: 365 * 24 * 3600, refusal: "")
 }
