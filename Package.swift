@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "clusterxchange", targets: ["clusterxchange"]),
         .library(name: "ProgrammeRules", targets: ["ProgrammeRules"]),
         .library(name: "Matching", targets: ["Matching"]),
+        .library(name: "Images", targets: ["Images"]),
         .executable(name: "clusterxchange-bench", targets: ["MatchingBenchmarks"]),
     ],
     dependencies: [
@@ -29,12 +30,17 @@ let package = Package(
         ),
         // The matching engine: text index, scoring, optimiser. Pure Swift, no Vapor.
         .target(name: "Matching", dependencies: ["ProgrammeRules"]),
+        // libgd (Debian's libgd-dev, installed by scripts/setup and scripts/run), for pictures.
+        .target(name: "CGD", linkerSettings: [.linkedLibrary("gd")]),
+        // Pictures people upload: checked by their header, resized and written anew. No Vapor.
+        .target(name: "Images", dependencies: ["CGD"]),
         // The web layer.
         .target(
             name: "App",
             dependencies: [
                 "ProgrammeRules",
                 "Matching",
+                "Images",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -45,7 +51,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]
+            ],
+            resources: [.copy("Resources/country-outlines.tsv")]
         ),
         .executableTarget(
             name: "clusterxchange",
@@ -71,10 +78,12 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "CGD"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
                 "App",
+                "CGD",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

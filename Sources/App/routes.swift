@@ -14,7 +14,8 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
         RegistrationController(),
         ValidationController(), ListingController(), SuggestionController(), RoundController(), ExchangeController(),
         NotificationController(), MessageController(), CalendarController(), SettingsController(), SupportOfficeController(),
-        MailroomController(), NewsController(), EventController(), ModerationController(), StatisticsController(),
+        MailroomController(), NewsController(), EventController(), PictureController(), ModerationController(),
+        StatisticsController(),
         FollowController(),
         OutcomeController(), SupportImportController(),
     ]

@@ -70,6 +70,8 @@ struct AccountController: Controller {
         let tokenURL: String
         /// A calendar link just made: shown this once, with a button to copy it.
         let newCalendarLink: String?
+        /// Where the person's photo is read, if they have one.
+        let photo: String?
     }
 
     @Sendable func account(req: Request) async throws -> Response {
@@ -85,7 +87,7 @@ struct AccountController: Controller {
             me: try await context.accounts.me(), sessions: try await context.credentials.sessions(),
             tokens: try await context.credentials.tokens(), hasCalendar: try await context.calendars.hasLink(),
             errors: errors, typedName: typedName, typedEmail: typedEmail, tokenURL: "\(context.linkBase)/api/v1/auth/token",
-            newCalendarLink: newCalendarLink)
+            newCalendarLink: newCalendarLink, photo: try await context.pictures.myPhoto())
         return try await req.page(
             "account", title: "Your account", view, status: errors.isEmpty ? .ok : .unprocessableEntity, forms: true)
     }

@@ -98,6 +98,9 @@ struct OrganisationController: Controller {
         let sectorFields: [SectorField]
         let clusterOptions: String
         let errors: [String: String]
+        /// When editing: the organisation's key and its logo, for the logo's own form.
+        var key: String? = nil
+        var logo: String? = nil
     }
 
     /// One of the three sector pickers.
@@ -173,7 +176,10 @@ struct OrganisationController: Controller {
                     Choice(
                         value: $0.key, label: "\($0.name) (\($0.city), \($0.countryName))", selected: form.cluster == $0.key)
                 }),
-            errors: errors)
+            errors: errors, key: key,
+            logo: try await key.asyncMap { try await context.organisations.own($0) }.flatMap { organisation in
+                organisation.logoID.map { Pictures.logoPath(key: organisation.key, file: $0) }
+            })
         return try await req.page("organisation-form", title: view.heading, view, status: status)
     }
 

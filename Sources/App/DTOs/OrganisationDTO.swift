@@ -26,6 +26,8 @@ struct OrganisationDTO: Content {
     let validationStatus: Organisation.ValidationStatus
     /// It agrees to be named in others' digests of completed exchanges.
     let namedInNews: Bool
+    /// Where its logo is read (`/organisations/KEY/logo?v=…`); nil when it has none.
+    let logo: String?
 
     init(_ o: Organisation, partnership: Partnership?, cluster: Organisation?) {
         self.init(
@@ -55,5 +57,6 @@ struct OrganisationDTO: Content {
         clusterName = cluster?.name
         validationStatus = o.validationStatus
         namedInNews = o.namedInNews
+        logo = o.logoID.map { Pictures.logoPath(key: o.key, file: $0) }
     }
 }

@@ -25,5 +25,7 @@ enum Migrations {
         KeepMailReadable(),
         ChangeAddressByLink(),
         RecordHostEvaluation(),
+        AttendEvents(),
+        ShowPictures(),
     ]
 }

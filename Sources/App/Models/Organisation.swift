@@ -37,6 +37,8 @@ final class Organisation: Model, TopicAndLanguageColumns, @unchecked Sendable {
     @Field(key: "search_text") var searchText: String
 
     // Timestamps
+    /// The logo (a `StoredFile`, resized PNG), if one was uploaded.
+    @OptionalField(key: "logo_id") var logoID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -16,6 +16,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "role") var role: Role
     /// Set when the person followed the link in the confirmation e-mail; nil: the account waits.
     @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
+    /// The person's photo (a `StoredFile`, resized JPEG), if one was uploaded.
+    @OptionalField(key: "photo_id") var photoID: UUID?
 
     // Timestamps
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

@@ -60,6 +60,7 @@ extension Catalogue {
         let website: String?
         let validation_status: Organisation.ValidationStatus
         let named_in_news: Bool
+        let logo_id: UUID?
         let partnership_id: UUID?
         let partnership_key: String?
         let partnership_name: String?
@@ -78,7 +79,7 @@ extension Catalogue {
         typealias Output = ProfileRow
         static let sql = """
             SELECT o.id, o."key", o.name, o.kind, o.country, o.city, o.latitude, o.longitude, o.sectors, o.topics,
-                o.languages, o.description, o.website, o.validation_status, o.named_in_news, o.partnership_id,
+                o.languages, o.description, o.website, o.validation_status, o.named_in_news, o.logo_id, o.partnership_id,
                 p."key" AS partnership_key, p.name AS partnership_name, c."key" AS cluster_key, c.name AS cluster_name,
                 (SELECT COUNT(*) FROM \(Offer.schema) WHERE host_id = o.id) AS offer_count,
                 (SELECT COUNT(*) FROM \(VisitRequest.schema) WHERE visitor_id = o.id) AS request_count,
@@ -129,6 +130,7 @@ extension OrganisationDTO {
         clusterName = row.cluster_key == nil ? nil : row.cluster_name
         validationStatus = row.validation_status
         namedInNews = row.named_in_news
+        logo = row.logo_id.map { Pictures.logoPath(key: row.key, file: $0) }
     }
 }
 

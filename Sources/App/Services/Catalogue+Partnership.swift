@@ -103,6 +103,13 @@ extension Catalogue {
     struct Contact: Encodable, Equatable {
         let name: String
         let email: String
+        /// Their photo, for those signed in.
+        var photo: String? = nil
+    }
+
+    private func contact(_ user: User) -> Contact {
+        Contact(
+            name: user.name, email: user.email, photo: context.caller == nil ? nil : user.photoID.map(Pictures.photoPath(file:)))
     }
 
     /// The coordinators of the partnership with `key`: the named contacts of its applicants.
@@ -111,7 +118,7 @@ extension Catalogue {
             Partnership.self, on: \PartnershipCoordinator.$partnership.$id == \Partnership.$id
         )
         .filter(Partnership.self, \.$key == key).with(\.$user).all()
-        .map { Contact(name: $0.user.name, email: $0.user.email) }.sorted { $0.name < $1.name }
+        .map { contact($0.user) }.sorted { $0.name < $1.name }
     }
 
     /// Every partnership with its coordinators, by partnership name: who to ask before joining.
@@ -120,9 +127,7 @@ extension Catalogue {
         let coordinators = try await PartnershipCoordinator.query(on: db).with(\.$user).all()
         return partnerships.compactMap { partnership in
             guard let id = partnership.id else { return nil }
-            let contacts = coordinators.filter { $0.$partnership.id == id }.map {
-                Contact(name: $0.user.name, email: $0.user.email)
-            }
+            let contacts = coordinators.filter { $0.$partnership.id == id }.map { contact($0.user) }
             return (partnership.name, partnership.key, contacts.sorted { $0.name < $1.name })
         }
     }
