@@ -20,6 +20,7 @@ PAGES = {
            ("join", "/join?check=quote&fromCity=Gi%C5%BCycko&fromCountry=PL&toCity=D%C4%9B%C4%8D%C3%ADn&toCountry=CZ")],
     "participant@clusterxchange.example": [("participant-dashboard", "/dashboard"), ("exchanges", "/exchanges"),
                                            ("following", "/following"), ("publish-event", "/events/new"), ("account", "/account"),
+                                           ("event-taking-part", "open-day"),
                                            ("suggestions", "first-suggestions")],
     "coordinator@clusterxchange.example": [("coordinator-dashboard", "/dashboard"), ("validation-queue", "/validation"),
                                            ("matching-round", "new-round"), ("budget", "/partnerships/photonics-4x/budget"),
@@ -54,6 +55,9 @@ def main():
                         if path == "first-suggestions":
                             page.goto(server.url + "/dashboard")
                             page.locator("a", has_text="best suggestions").first.click()
+                        elif path == "open-day":
+                            page.goto(server.url + "/events")
+                            page.locator(".cards a", has_text="Photonics open day").first.click()
                         elif path == "new-round":
                             page.goto(server.url + "/rounds")
                             page.select_option("#round-partnership", "photonics-4x")

@@ -152,3 +152,74 @@ def test_a_participant_follows_an_organisation_and_chooses_a_digest(page, server
     page.click("form[action='/following/digest'] button[type=submit]")
     assert "daily digest" in page.locator(".flash").inner_text()
     assert page.is_checked("input[name=frequency][value=daily]")
+
+
+def png(width, height):
+    """A blue `width` × `height` PNG, written with the standard library."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\x33\x66\xcc" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_a_participant_takes_part_in_events_and_meets_someone_on_a_phone(page, server):
+    """b2match's core: a place or the waiting list, who comes, and a one-to-one meeting accepted."""
+    axe = Axe()
+    sign_in(page, server)
+    page.goto(server + "/events")
+    page.locator(".cards a", has_text="Photonics open day").first.click()
+    part = page.locator("#taking-part")
+    assert "You are registered" in part.inner_text()
+    assert "of 40 places taken" in part.inner_text()
+    assert "Who comes (6)" in part.inner_text()
+    assert not problems_on(page, axe)
+    # A meeting the demo asked of him: accepted, it goes to both calendars.
+    meeting = page.locator(".meetings li", has_text="asked, waiting for an answer").first
+    assert "About: Your laser line" in meeting.inner_text()
+    meeting.locator("button", has_text="Accept").click()
+    assert page.locator(".flash").inner_text().startswith("Agreed: you meet ")
+    assert "agreed" in page.locator(".meetings").inner_text()
+    # He asks someone else for another time; the form offers only people with a place.
+    form = page.locator("form[action$='/meetings']")
+    assert form.locator("select[name=with] option").count() == 5
+    form.locator("textarea[name=note]").fill("Photonics pilots.")
+    form.locator("button", has_text="Ask for the meeting").click()
+    assert page.locator(".flash").inner_text().startswith("Asked: ")
+    # The summit is full: he waits first in its line.
+    page.goto(server + "/events")
+    page.locator(".cards a", has_text="Battery clusters summit").first.click()
+    assert "You are number 1 on the waiting list" in page.locator("#taking-part").inner_text()
+    assert "3 of 3 places taken, 1 on the waiting list" in page.locator("#taking-part").inner_text()
+
+
+def test_a_participant_adds_a_photo_and_a_logo_that_the_browser_shows(page, server):
+    axe = Axe()
+    sign_in(page, server)
+    page.goto(server + "/account")
+    page.locator("#photo summary").click()
+    page.set_input_files("#photo-file", files=[{"name": "me.png", "mimeType": "image/png", "buffer": png(900, 1200)}])
+    page.locator("#photo button", has_text="Save the photo").click()
+    assert page.locator(".flash").inner_text().startswith("Your photo is saved")
+    photo = page.locator("img.photo[alt='Your photo']")
+    assert page.evaluate("image => image.naturalWidth", photo.element_handle()) == 240
+    assert not problems_on(page, axe)
+    # A file that is not a picture is refused in words, naming the rule.
+    page.locator("#photo summary").click()
+    page.set_input_files("#photo-file", files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"}])
+    page.expected_console = ("415",)
+    page.locator("#photo button", has_text="Save the photo").click()
+    assert "Photo must be a PNG, JPEG, WebP or GIF picture" in page.locator(".flash").inner_text()
+    # The organisation's logo, on its page for everyone.
+    page.goto(server + "/my")
+    page.locator("a", has_text="edit the profile").first.click()
+    page.set_input_files("#logo-file", files=[{"name": "logo.png", "mimeType": "image/png", "buffer": png(1000, 500)}])
+    page.locator("#logo button", has_text="Add the logo").click()
+    assert page.locator(".flash").inner_text().startswith("The logo is saved")
+    logo = page.locator("img.logo").first
+    assert page.evaluate("image => image.naturalWidth", logo.element_handle()) == 400
+    assert not problems_on(page, axe)
