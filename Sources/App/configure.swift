@@ -33,7 +33,7 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
         databaseLoop: databaseLoop,
         files: LocalFileStorage(
             folder: URL(fileURLWithPath: configuration.storagePath, relativeTo: URL(fileURLWithPath: configuration.rootDirectory))
-        ))
+        ), metricsToken: configuration.metricsToken)
     app.storage[TokenCacheKey.self] = TokenCache()
     await app.storage.setWithAsyncShutdown(PasswordWorkKey.self, to: PasswordWork()) { try await $0.shutdown() }
     // A JSON body larger than this is refused before it is read; uploads name their own limit.
@@ -41,6 +41,10 @@ func configure(_ app: Application, _ configuration: AppConfiguration) async thro
     // Our middleware replaces Vapor's defaults: headers on every answer, errors as problem
     // details or pages, then the static files.
     app.middleware = Middlewares()
+    app.middleware.use(app.inFlight)
+    app.middleware.use(RequestIDMiddleware())
+    _ = PlatformMetrics.registry
+    app.middleware.use(MetricsMiddleware())
     app.middleware.use(SecurityHeadersMiddleware(hsts: configuration.secureCookies))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(RequestSanityMiddleware())

@@ -10,7 +10,11 @@ enum Entrypoint {
             var env = try Environment.detect()
             try LoggingSystem.bootstrap(from: &env) { level in
                 { label in
-                    // Logs go to stderr so that commands printing JSON keep stdout clean.
+                    // Logs go to stderr so that commands printing JSON keep stdout clean; with
+                    // LOG_FORMAT=json one JSON object a line, for a log shipper.
+                    if ProcessInfo.processInfo.environment["LOG_FORMAT"] == "json" {
+                        return JSONLogHandler(label: label, level: level)
+                    }
                     var handler = StreamLogHandler.standardError(label: label)
                     handler.logLevel = level
                     return handler
@@ -23,6 +27,13 @@ enum Entrypoint {
                 // what went wrong in exactly one line (below).
                 try await app.startup()
                 try await app.running?.onStop.get()
+                // SIGTERM or SIGINT: the requests under way finish first (10 s at most); any still
+                // running then would find the database closed under them, so the process ends here.
+                let unfinished = await app.drain()
+                if unfinished > 0 {
+                    app.logger.warning("stopping with \(unfinished) requests still under way after the shutdown timeout")
+                    exit(0)
+                }
             } catch {
                 try? await app.asyncShutdown()
                 fail(error)

@@ -12,6 +12,13 @@ final class SignInSettles: Sendable {
     static let tick: Duration = .milliseconds(5)
 
     private let settled = NIOLockedValueBox<[String: Int]>([:])
+    private let stopping = NIOLockedValueBox(false)
+
+    /// After SIGTERM: nobody waits any more (each waiting attempt is answered "try again"), so the
+    /// requests under way finish within the shutdown's time.
+    func stopWaiting() { stopping.withLockedValue { $0 = true } }
+
+    var isStopping: Bool { stopping.withLockedValue { $0 } }
 
     func count(of client: String) -> Int { settled.withLockedValue { $0[client] ?? 0 } }
 
@@ -26,7 +33,7 @@ final class SignInSettles: Sendable {
     func wait(for needed: Int, of client: String, since: Int, atMost longest: Duration) async throws {
         let started = ContinuousClock.now
         while ContinuousClock.now - started < longest {
-            if count(of: client) - since >= needed { return }
+            if count(of: client) - since >= needed || isStopping { return }
             try await Task.sleep(for: Self.tick)
         }
     }

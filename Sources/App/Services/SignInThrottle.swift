@@ -127,12 +127,16 @@ struct SignInThrottle: Sendable {
         var fewestAhead = Int.max
         var movedAt = started
         while true {
+            if settles?.isStopping == true {
+                throw AppError.unavailable("The server is restarting: please try again in a few seconds.", retryAfter: 5)
+            }
             let settledBefore = settles?.count(of: client) ?? 0
             let counts = try await self.counts(for: attempt)
             if let refusal = try await refusal(counts, attempt) { throw refusal }
             if counts.accountFailures >= Self.accountFailuresBeforeDelay && !delayed {
                 delayed = true
                 try await Task.sleep(for: Self.accountDelay)
+                if settles?.isStopping == true { continue }
                 continue
             }
             let pairRoom = Self.maximumFailuresPerAddressAndClient - counts.pairFailures - counts.pairAhead

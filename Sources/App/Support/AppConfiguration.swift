@@ -32,6 +32,8 @@ struct AppConfiguration: Sendable {
     /// `RELOAD_TEMPLATES`: read the Leaf templates again on every page (for editing them); otherwise
     /// each is read and parsed once.
     var reloadTemplates = false
+    /// `METRICS_TOKEN`: when set, `/metrics` answers only with `Authorization: Bearer` and it.
+    var metricsToken: String? = nil
 
     static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -87,7 +89,8 @@ struct AppConfiguration: Sendable {
             publicURL: publicURL,
             smtp: smtp, today: today, trustsForwardedFor: trust == "1" || trust == "true",
             storagePath: environment["STORAGE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "storage",
-            reloadTemplates: reload == "1" || reload == "true")
+            reloadTemplates: reload == "1" || reload == "true",
+            metricsToken: environment["METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// `CLUSTERXCHANGE_ROOT` when set; otherwise the working directory when it holds the views;

@@ -13,6 +13,8 @@ struct PlatformSettings: Sendable {
     var databaseLoop: (any EventLoop)? = nil
     /// Where uploaded files' bytes live (`STORAGE_PATH`).
     var files: any FileStorage = LocalFileStorage(folder: URL(fileURLWithPath: "storage"))
+    /// `METRICS_TOKEN`: what `/metrics` asks of its scraper, if anything.
+    var metricsToken: String? = nil
 }
 
 extension Application {

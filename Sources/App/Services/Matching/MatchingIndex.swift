@@ -43,6 +43,9 @@ final class MatchingIndex: Sendable {
     }
 
     /// The matcher as of now: built if it never was, caught up if this instance wrote since.
+    /// Whether the index was built once (at boot, by the matching worker): `/readyz` waits for it.
+    var isBuilt: Bool { published.withLockedValue { $0.matcher != nil } }
+
     func matcher(on db: any Database) async throws -> Matcher {
         try await current(on: db).matcher
     }
