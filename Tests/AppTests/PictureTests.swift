@@ -35,6 +35,13 @@ import VaporTesting
                 OrganisationDetail.self)
             #expect(profile.organisation.logo == path)
             #expect(try await app.testing().sendRequest(.GET, "/organisations/H1").body.string.contains(#"alt="Logo of "#))
+            // The daily sweep keeps a logo in use, while a file nothing points at goes.
+            let owner = try #require(try await User.find(email: "host@h1.example", on: app.db))
+            try await StoredFile(ownerID: owner.requireID(), filename: "stray.png", contentType: "image/png", data: Data([1]))
+                .create(on: app.db)
+            let swept = try await Sweep.run(on: app.db, now: Date().addingTimeInterval(3 * 24 * 3600))
+            #expect(swept.files == 1)
+            #expect(try await app.testing().sendRequest(.GET, path).status == .ok)
             // Not a member: not theirs to change.
             #expect(
                 try await Self.upload(scene.visitor, "/api/v1/organisations/H1/logo", TestPictures.png(10, 10)).status

@@ -5,8 +5,8 @@ import Vapor
 /// Deletes what has expired, so no table grows without end: sign-in attempts after a day (the
 /// account-wide throttle's window), rate counters past their window, used or expired e-mail links,
 /// expired API tokens and browser sessions, sent mail after a month, matching change-log lines
-/// every instance has read, files nothing refers to, and news and events refused or hidden three
-/// months ago. One instance at a time runs it (`PeriodicJobs`).
+/// every instance has read, files nothing refers to (a CV, a logo or a photo in use is kept), and
+/// news and events refused or hidden three months ago. One instance at a time runs it (`PeriodicJobs`).
 enum Sweep {
     static let interval: TimeInterval = 10 * 60
     static let keepSentMail: TimeInterval = 30 * 24 * 3600
@@ -75,7 +75,18 @@ enum Sweep {
                     SQLIdentifier("id"), .notIn,
                     SQLGroupExpression(
                         sql.select().column("cv_file_id").from(Registration.schema).where("cv_file_id", .isNot, SQLLiteral.null)
-                            .select))
+                            .select)
+                )
+                // Logos and photos are kept while their organisation or person points at them.
+                .where(
+                    SQLIdentifier("id"), .notIn,
+                    SQLGroupExpression(
+                        sql.select().column("logo_id").from(Organisation.schema).where("logo_id", .isNot, SQLLiteral.null).select)
+                )
+                .where(
+                    SQLIdentifier("id"), .notIn,
+                    SQLGroupExpression(
+                        sql.select().column("photo_id").from(User.schema).where("photo_id", .isNot, SQLLiteral.null).select))
         }
         return counts
     }
