@@ -205,8 +205,9 @@ def test_a_participant_adds_a_photo_and_a_logo_that_the_browser_shows(page, serv
     page.set_input_files("#photo-file", files=[{"name": "me.png", "mimeType": "image/png", "buffer": png(900, 1200)}])
     page.locator("#photo button", has_text="Save the photo").click()
     assert page.locator(".flash").inner_text().startswith("Your photo is saved")
-    photo = page.locator("img.photo[alt='Your photo']")
-    assert page.evaluate("image => image.naturalWidth", photo.element_handle()) == 240
+    photo = page.locator("img.photo[alt='Your photo']").element_handle()
+    page.wait_for_function("image => image.complete", arg=photo)
+    assert page.evaluate("image => image.naturalWidth", photo) == 240
     assert not problems_on(page, axe)
     # A file that is not a picture is refused in words, naming the rule.
     page.locator("#photo summary").click()
@@ -220,6 +221,7 @@ def test_a_participant_adds_a_photo_and_a_logo_that_the_browser_shows(page, serv
     page.set_input_files("#logo-file", files=[{"name": "logo.png", "mimeType": "image/png", "buffer": png(1000, 500)}])
     page.locator("#logo button", has_text="Add the logo").click()
     assert page.locator(".flash").inner_text().startswith("The logo is saved")
-    logo = page.locator("img.logo").first
-    assert page.evaluate("image => image.naturalWidth", logo.element_handle()) == 400
+    logo = page.locator("img.logo").first.element_handle()
+    page.wait_for_function("image => image.complete", arg=logo)
+    assert page.evaluate("image => image.naturalWidth", logo) == 400
     assert not problems_on(page, axe)

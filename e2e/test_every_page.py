@@ -18,8 +18,10 @@ ROLES = {
     "coordinator": "coordinator@clusterxchange.example",
     "support office": "admin@clusterxchange.example",
 }
-# Downloads and feeds are not pages; signing out would end the walk.
-NOT_PAGES = re.compile(r"/(logout|calendar/)|/cv$|/evidence/|\.ics$|\.atom$|\.csv(\?|$)|^/api/|^/openapi")
+# Downloads, pictures and feeds are not pages (the data download, logos, photos, CVs, evidence,
+# feeds, CSV); signing out would end the walk.
+NOT_PAGES = re.compile(
+    r"/(logout|calendar/)|/cv$|/evidence/|^/account/data$|/logo(\?|$)|^/photos/|\.ics$|\.atom$|\.csv(\?|$)|^/api/|^/openapi")
 KEYS = re.compile(r"/(organisations|offers|requests|partnerships|messages)/[^/?]+")
 IDS = re.compile(r"/[0-9A-Fa-f]{8}-[0-9A-Fa-f-]{27}")
 MOST_PAGES = 60

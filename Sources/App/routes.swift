@@ -10,7 +10,8 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
         api: app.grouped("api", "v1").grouped(BearerTokenAuthenticator()))
     let controllers: [any Controller] = [
         HealthController(), OpenAPIController(), HomeController(), JoinController(), SessionController(), AccountController(),
-        PasswordResetController(), CatalogueController(), OrganisationController(), MyController(), DashboardController(),
+        PasswordResetController(), PersonalDataController(), CatalogueController(), OrganisationController(), MyController(),
+        DashboardController(),
         RegistrationController(),
         ValidationController(), ListingController(), SuggestionController(), RoundController(), ExchangeController(),
         NotificationController(), MessageController(), CalendarController(), SettingsController(), SupportOfficeController(),

@@ -72,6 +72,8 @@ struct AccountController: Controller {
         let newCalendarLink: String?
         /// Where the person's photo is read, if they have one.
         let photo: String?
+        /// What erasing the account would mean for organisations only they administer.
+        let erasureConsequences: [String]
     }
 
     @Sendable func account(req: Request) async throws -> Response {
@@ -87,7 +89,8 @@ struct AccountController: Controller {
             me: try await context.accounts.me(), sessions: try await context.credentials.sessions(),
             tokens: try await context.credentials.tokens(), hasCalendar: try await context.calendars.hasLink(),
             errors: errors, typedName: typedName, typedEmail: typedEmail, tokenURL: "\(context.linkBase)/api/v1/auth/token",
-            newCalendarLink: newCalendarLink, photo: try await context.pictures.myPhoto())
+            newCalendarLink: newCalendarLink, photo: try await context.pictures.myPhoto(),
+            erasureConsequences: try await context.personalData.consequences())
         return try await req.page(
             "account", title: "Your account", view, status: errors.isEmpty ? .ok : .unprocessableEntity, forms: true)
     }

@@ -123,7 +123,7 @@ struct AccountChanges {
         }
     }
 
-    private func requireCurrentPassword(_ password: String?) async throws -> User {
+    func requireCurrentPassword(_ password: String?) async throws -> User {
         let caller = try context.signedIn()
         guard let user = try await User.find(caller.id, on: db) else { throw AppError.unauthenticated }
         guard let password, !password.isEmpty, password.utf8.count <= AccountInput.maximumPasswordBytes,
