@@ -215,6 +215,7 @@ import VaporTesting
         "DELETE /api/v1/me": .signedIn,
         "GET /account/data": .signedIn,
         "POST /account/erase": .signedIn,
+        "POST /support/people/:id/erase": .admin,
         "DELETE /api/v1/me/photo": .signedIn,
         "GET /api/v1/events": .anyone,
         "GET /api/v1/events/:id": .anyone,

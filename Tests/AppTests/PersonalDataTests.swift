@@ -57,6 +57,24 @@ import VaporTesting
         }
     }
 
+    @Test func theSupportOfficeErasesAPersonOnRequestOnceTheAddressIsTyped() async throws {
+        try await withApp { app in
+            _ = try await ExchangeScene.make(app)
+            let visitor = try #require(try await User.find(email: "visitor@v1.example", on: app.db))
+            let office = try await TestBrowser.signedIn(app, "admin@example.eu")
+            let path = "/support/people/\(try visitor.requireID())/erase"
+            let wrong = try await office.post(path, form: ["email": "someone@else.example"])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("type the person"))
+            #expect(try await User.find(email: "visitor@v1.example", on: app.db) != nil)
+            let done = try await office.post(path, form: ["email": "Visitor@V1.example"])
+            #expect(done.status == .seeOther)
+            #expect(try await User.find(email: "visitor@v1.example", on: app.db) == nil)
+            // Nobody else may, and the office does not erase itself this way.
+            let member = try await TestBrowser.signedIn(app, "member@v2.example")
+            #expect(try await member.post(path, form: ["email": "x@y.example"]).status != .seeOther)
+        }
+    }
+
     @Test func theLastAdministratorIsToldWhatHappensToOpenExchanges() async throws {
         try await withApp { app in
             let scene = try await ExchangeScene.make(app)

@@ -9,6 +9,7 @@ struct SupportOfficeController: Controller {
         let pages = routes.pages.access(.admin)
         pages.get("support", "people", use: peoplePage)
         pages.post("support", "people", ":id", "role", use: changeRole)
+        pages.post("support", "people", ":id", "erase", use: erasePerson)
         pages.get("support", "settings", use: settingsPage)
         pages.post("support", "settings", use: saveSettings)
     }
@@ -43,6 +44,23 @@ struct SupportOfficeController: Controller {
         do {
             let said = try await req.context.people.changeRole(of: id, to: form.role, partnership: form.partnership)
             return req.redirect(to: "/support/people" + Self.search(q), flash: said)
+        } catch let error as AppError where !error.problems.isEmpty {
+            return try await renderPeople(req, q: q, errors: error.fieldMessages, failedID: id.uuidString, status: error.status)
+        }
+    }
+
+    /// Erasure on a person's request, the address typed to confirm.
+    @Sendable func erasePerson(req: Request) async throws -> Response {
+        let id = try req.uuid("id", "person")
+        struct Form: Content { var email: String? }
+        let q: String? = req.query["q"]
+        do {
+            try await req.context.personalData.eraseOnRequest(id, confirmedBy: try req.content.decode(Form.self).email)
+            return req.redirect(
+                to: "/support/people" + Self.search(q),
+                flash:
+                    "Erased: the person's name and address are gone; their exchanges stay with a former member of their organisation."
+            )
         } catch let error as AppError where !error.problems.isEmpty {
             return try await renderPeople(req, q: q, errors: error.fieldMessages, failedID: id.uuidString, status: error.status)
         }

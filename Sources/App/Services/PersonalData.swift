@@ -156,7 +156,25 @@ struct PersonalData {
     /// Erases the caller after checking their password; afterwards nothing shows their name or
     /// address, their tokens and sessions no longer work, and signing in with the address fails.
     func erase(password: String?) async throws {
-        let user = try await context.accountChanges.requireCurrentPassword(password)
+        try await erase(try await context.accountChanges.requireCurrentPassword(password))
+    }
+
+    /// The support office erases a person who asked it to (by letter, say), typing their address
+    /// to confirm; never itself this way (its own account page asks for the password).
+    func eraseOnRequest(_ userID: UUID, confirmedBy typedEmail: String?) async throws {
+        let caller = try context.signedIn()
+        guard caller.isAdmin else { throw AppError.forbidden("Only the support office erases people on request.") }
+        guard let user = try await User.find(userID, on: db) else { throw AppError.notFound("There is no such person.") }
+        guard userID != caller.id else {
+            throw AppError.conflict("person", "yourself", "erase your own account from your account page, with your password")
+        }
+        guard typedEmail?.trimmingCharacters(in: .whitespaces).lowercased() == user.email.lowercased() else {
+            throw AppError.invalid("email", "confirm-address", "type the person's address, \(user.email), to confirm")
+        }
+        try await erase(user)
+    }
+
+    private func erase(_ user: User) async throws {
         let id = try user.requireID()
         let oldEmail = user.email
         let organisations = try await Membership.active(on: db).filter(\.$user.$id == id).with(\.$organisation).all()
