@@ -58,9 +58,8 @@ struct SupportOfficeController: Controller {
             try await req.context.personalData.eraseOnRequest(id, confirmedBy: try req.content.decode(Form.self).email)
             return req.redirect(
                 to: "/support/people" + Self.search(q),
-                flash:
-                    "Erased: the person's name and address are gone; their exchanges stay with a former member of their organisation."
-            )
+                flash: "Erased: the person's name and address are gone; "
+                    + "their exchanges stay with a former member of their organisation.")
         } catch let error as AppError where !error.problems.isEmpty {
             return try await renderPeople(req, q: q, errors: error.fieldMessages, failedID: id.uuidString, status: error.status)
         }
