@@ -43,11 +43,13 @@ import VaporTesting
         try await withApp { app in
             _ = try await ExchangeScene.make(app)
             _ = try await app.testing().sendRequest(.GET, "/api/v1/offers/no-such-offer-here")
+            _ = try await app.testing().sendRequest(.RAW(value: "BREW"), "/healthz")
             let metrics = try await app.testing().sendRequest(.GET, "/metrics")
             #expect(metrics.status == .ok && metrics.headers.contentType?.description.hasPrefix("text/plain") == true)
             let text = metrics.body.string
             #expect(text.contains(#"http_requests_total{method="GET",route="/api/v1/offers/:key",status="404"}"#))
             #expect(!text.contains("no-such-offer-here"), "route labels are patterns, never raw paths")
+            #expect(!text.contains("BREW") && text.contains(#"method="OTHER""#), "methods are a fixed set")
             #expect(text.contains("# TYPE http_request_duration_seconds histogram"))
             #expect(text.contains(#"clusterxchange_budget_available_cents{partnership="PV"}"#))
             #expect(text.contains("clusterxchange_outbox_messages "))

@@ -44,11 +44,14 @@ enum PlatformMetrics {
 
 /// Counts every answer (`http_requests_total`) and times it (`http_request_duration_seconds`).
 struct MetricsMiddleware: AsyncMiddleware {
+    static let methods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let started = ContinuousClock.now
         let response = try await next.respond(to: request)
         let route = PlatformMetrics.route(of: request)
-        let method = request.method.rawValue
+        // A client may send any method name: each would be a new series, without end.
+        let method = Self.methods.contains(request.method.rawValue) ? request.method.rawValue : "OTHER"
         Counter(
             label: "http_requests_total",
             dimensions: [("method", method), ("route", route), ("status", String(response.status.code))]
