@@ -20,6 +20,19 @@ import VaporTesting
             #expect(data.memberships.map(\.organisation) == ["H1"])
             #expect(data.signatures.map(\.exchange) == [exchange])
             #expect(data.signInAttempts.contains { $0.succeeded })
+            // A meeting at an event hidden since is still the person's data.
+            let event = try await EventAttendanceTests.event(scene, places: nil)
+            try await scene.host.send(.POST, "/api/v1/events/\(event)/registration")
+            try await scene.visitor.send(.POST, "/api/v1/events/\(event)/registration")
+            let people = try await scene.visitor.send(.GET, "/api/v1/events/\(event)/attendees").content.decode(
+                [AttendeeDTO].self)
+            let host = try #require(people.first { !$0.isYou })
+            try await scene.visitor.send(
+                .POST, "/api/v1/events/\(event)/meetings", json: ["with": host.id.uuidString, "start": "2027-04-01T08:00:00Z"])
+            try await Publication.query(on: app.db).filter(\.$id == event).set(\.$status, to: .hidden).update()
+            let later = try await scene.visitor.send(.GET, "/api/v1/me/data")
+            #expect(later.status == .ok)
+            #expect(try later.content.decode(PersonalData.Export.self).meetings.count == 1)
             #expect(try await APIClient(app: app, token: nil).send(.GET, "/api/v1/me/data").status == .unauthorized)
             let page = try await TestBrowser.signedIn(app, "host@h1.example").get("/account/data", accept: "application/json")
             #expect(page.headers.first(name: .contentDisposition)?.contains("clusterxchange-my-data.json") == true)

@@ -31,8 +31,14 @@ struct EventMeetings {
 
     /// The caller's meetings at the event, soonest first.
     func mine(at eventID: UUID) async throws -> [MeetingDTO] {
+        try await mine(at: try await context.publications.find(eventID, .events))
+    }
+
+    /// The same for an event already read (the person's data export reads it whatever its state:
+    /// an event hidden since still holds their meetings).
+    func mine(at event: Publication) async throws -> [MeetingDTO] {
         let caller = try context.signedIn()
-        let event = try await context.publications.find(eventID, .events)
+        let eventID = try event.requireID()
         let rows = try await EventMeeting.query(on: db).filter(\.$event.$id == eventID)
             .group(.or) { $0.filter(\.$requester.$id == caller.id).filter(\.$invitee.$id == caller.id) }
             .sort(\.$startsAt).with(\.$requester).with(\.$invitee).all()

@@ -85,13 +85,14 @@ struct PersonalData {
             .all()
         let publications = try await Publication.query(on: db).filter(\.$author.$id == caller.id).all()
         let registrations = try await EventRegistration.query(on: db).filter(\.$user.$id == caller.id).with(\.$event).all()
-        var meetings: [MeetingDTO] = []
-        for eventID in Set(
+        // Their meetings, at events in whatever state (one hidden since still holds them).
+        let meetingEvents = Set(
             try await EventMeeting.query(on: db)
                 .group(.or) { $0.filter(\.$requester.$id == caller.id).filter(\.$invitee.$id == caller.id) }.all()
                 .map(\.$event.id))
-        {
-            meetings += try await context.meetings.mine(at: eventID)
+        var meetings: [MeetingDTO] = []
+        for event in try await Publication.query(on: db).filter(\.$id ~~ Array(meetingEvents)).all() {
+            meetings += try await context.meetings.mine(at: event)
         }
         return Export(
             generatedAt: context.clock.now,

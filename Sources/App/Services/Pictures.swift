@@ -96,15 +96,6 @@ struct Pictures {
         return file
     }
 
-    /// The people's photo addresses, for lists that show them.
-    func photoPaths(of userIDs: [UUID]) async throws -> [UUID: String] {
-        guard !userIDs.isEmpty else { return [:] }
-        let users = try await User.query(on: db).filter(\.$id ~~ userIDs).filter(\.$photoID != nil).all()
-        return Dictionary(
-            users.compactMap { user in user.id.flatMap { id in user.photoID.map { (id, Self.photoPath(file: $0)) } } },
-            uniquingKeysWith: { first, _ in first })
-    }
-
     /// Keeps the picture, points its owner at it (`assign`) and deletes the one it replaces, in
     /// one transaction; returns the new file's id.
     private func store(
